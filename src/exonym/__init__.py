@@ -1,0 +1,90 @@
+"""exonym: find every place and glossary term in a text, in any language and script, and resolve
+each mention to one canonical gazetteer entry.
+
+    >>> import exonym
+    >>> [(m.text, m.entry.id) for m in exonym.resolve("Talks in Bakı and Ереван")]
+    [('Bakı', 'baku'), ('Ереван', 'yerevan')]
+
+Importing the package loads nothing; the bundled gazetteer loads once, lazily, and is cached.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+from .errors import DataError, ExonymError, GazetteerError, InputError, InvalidLanguageTag, UnknownEntry  # noqa: E402
+from .model import Entry, Name, Period, Source  # noqa: E402
+
+if TYPE_CHECKING:
+    from .gazetteer import Gazetteer
+    from .resolver import Candidate, Mention
+
+_default: Gazetteer | None = None
+
+
+def load(path: str | Path | None = None) -> Gazetteer:
+    """The gazetteer at `path`, or the bundled one (loaded once and cached) when `path` is None.
+
+    Raises DataError, listing every problem, when the data does not validate.
+    """
+    global _default
+    from .gazetteer import bundled_path, load_path
+
+    if path is not None:
+        return load_path(path)
+    if _default is None:
+        _default = load_path(bundled_path())
+    return _default
+
+
+def get(entry_id: str) -> Entry:
+    """The bundled gazetteer's entry with this id; raises UnknownEntry (a KeyError subclass)."""
+    return load().get(entry_id)
+
+
+def resolve(text: str, *, lang: str | None = None, types: Any = None, include_adjectives: bool = False) -> list[Mention]:
+    """Every place and glossary term mentioned in `text`, with offsets into `text`."""
+    return load().resolve(text, lang=lang, types=types, include_adjectives=include_adjectives)
+
+
+def lookup(query: str, *, lang: str | None = None, limit: int = 5, types: Any = None) -> list[Candidate]:
+    """Entries ranked for one name in any script or form; empty when nothing is close."""
+    return load().lookup(query, lang=lang, limit=limit, types=types)
+
+
+__all__ = [
+    "Candidate",
+    "DataError",
+    "Entry",
+    "ExonymError",
+    "Gazetteer",
+    "GazetteerError",
+    "InputError",
+    "InvalidLanguageTag",
+    "Mention",
+    "Name",
+    "Period",
+    "Source",
+    "UnknownEntry",
+    "__version__",
+    "get",
+    "load",
+    "lookup",
+    "resolve",
+]
+
+
+def __getattr__(name: str) -> Any:
+    # Lazy re-exports: importing exonym must stay cheap.
+    if name == "Gazetteer":
+        from .gazetteer import Gazetteer
+
+        return Gazetteer
+    if name in ("Mention", "Candidate"):
+        from . import resolver as _resolve
+
+        return getattr(_resolve, name)
+    raise AttributeError(name)

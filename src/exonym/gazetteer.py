@@ -1,0 +1,286 @@
+"""The Gazetteer: every entry of a gazetteer folder, checked, with the index built on demand.
+
+Loading parses YAML only to build a compiled cache (pickle keyed by a hash of the folder's
+content); later loads start from the cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import __version__
+from .checks import check_entries
+from .diagnostics import Diagnostic
+from .errors import DataError, GazetteerError, UnknownEntry
+from .loader import LoadedEntry, read_entry, read_sources, read_text
+from .model import Entry, Source
+
+if TYPE_CHECKING:
+    from .index import Index
+    from .resolver import Candidate, Mention
+
+# Files in the gazetteer folder that are not entries.
+SPECIAL_FILES = frozenset({"sources.yaml", "styles.yaml", "retired-ids.yaml"})
+CACHE_FORMAT = 3
+
+
+def bundled_path() -> Path:
+    """The gazetteer shipped with the package (a source checkout's gazetteer/ comes first)."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here.parent.parent / "gazetteer", here / "data" / "gazetteer"):
+        if (candidate / "sources.yaml").is_file():
+            return candidate
+    raise GazetteerError(
+        f"the bundled gazetteer is missing (looked in {here.parent.parent / 'gazetteer'} and "
+        f"{here / 'data' / 'gazetteer'}); reinstall exonym or pass a path"
+    )
+
+
+def entry_files(root: Path) -> list[Path]:
+    """Every entry file under `root`, sorted: *.yaml except the special files and schema/."""
+    out = []
+    for path in root.rglob("*.yaml"):
+        rel = path.relative_to(root)
+        if rel.parts[0] in ("schema",) or (len(rel.parts) == 1 and rel.name in SPECIAL_FILES):
+            continue
+        out.append(path)
+    return sorted(out)
+
+
+def content_hash(root: Path) -> str:
+    """A hash of every YAML file's relative path and bytes: changes when any data changes."""
+    h = hashlib.blake2b(digest_size=16)
+    h.update(f"{CACHE_FORMAT}:{__version__}".encode())
+    for path in sorted(root.rglob("*.yaml")):
+        h.update(str(path.relative_to(root)).encode())
+        h.update(b"\0")
+        h.update(path.read_bytes())
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+@dataclass
+class ScanResult:
+    """Everything read from a gazetteer folder, with every problem found."""
+
+    root: Path
+    loaded: list[LoadedEntry]
+    sources: dict[str, Source]
+    retired: dict[str, str]
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.is_error]
+
+
+def _display(path: Path, root: Path) -> str:
+    """Paths in diagnostics: relative to the current directory when possible."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # pragma: no cover - other drive on Windows
+        return str(path)
+
+
+def scan(root: Path | str) -> ScanResult:
+    """Read and check every file of a gazetteer folder; never raises for bad data."""
+    root = Path(root)
+    if not root.is_dir():
+        raise GazetteerError(f"no gazetteer folder at {root}")
+    diags: list[Diagnostic] = []
+    sources: dict[str, Source] = {}
+    src_path = root / "sources.yaml"
+    if src_path.is_file():
+        text, d = read_text(src_path, _display(src_path, root))
+        diags += d
+        if text is not None:
+            sources, d = read_sources(text, _display(src_path, root))
+            diags += d
+    else:
+        diags.append(Diagnostic(_display(src_path, root), 1, 1, "E102", "sources.yaml is missing"))
+    retired = _read_retired(root, diags)
+    known = frozenset(sources)
+    loaded: list[LoadedEntry] = []
+    for path in entry_files(root):
+        shown = _display(path, root)
+        text, d = read_text(path, shown)
+        diags += d
+        if text is None:
+            continue
+        item, d = read_entry(text, shown, path.stem, known)
+        diags += d
+        if item is not None:
+            loaded.append(item)
+    diags += check_entries(loaded, retired)
+    diags.sort()
+    return ScanResult(root, loaded, sources, retired, diags)
+
+
+def _read_retired(root: Path, diags: list[Diagnostic]) -> dict[str, str]:
+    """retired-ids.yaml: a mapping of retired id -> why (merged into X, deleted ...)."""
+    path = root / "retired-ids.yaml"
+    if not path.is_file():
+        return {}
+    from .loader import parse_nodes
+
+    shown = _display(path, root)
+    text, d = read_text(path, shown)
+    diags += d
+    if text is None:
+        return {}
+    node, d = parse_nodes(text, shown)
+    diags += d
+    if node is None or node.tag == "tag:yaml.org,2002:null":
+        return {}
+    import yaml
+
+    if not isinstance(node, yaml.MappingNode):
+        diags.append(Diagnostic(shown, 1, 1, "E003", "retired-ids.yaml maps retired ids to a reason"))
+        return {}
+    return {str(k.value): str(v.value) for k, v in node.value}
+
+
+class Gazetteer:
+    """A checked set of entries, with lookup and resolution over them."""
+
+    def __init__(self, entries: dict[str, Entry], sources: dict[str, Source], *, root: Path | None = None, digest: str = "") -> None:
+        self.entries = entries
+        self.sources = sources
+        self.root = root
+        self.digest = digest
+        self._index: Index | None = None
+        self._children: dict[str, tuple[str, ...]] | None = None
+
+    # -- entries ---------------------------------------------------------------------------
+    def get(self, entry_id: str) -> Entry:
+        """The entry with this id; raises UnknownEntry (a KeyError) otherwise."""
+        try:
+            return self.entries[entry_id]
+        except (KeyError, TypeError):
+            raise UnknownEntry(str(entry_id)) from None
+
+    def __contains__(self, entry_id: object) -> bool:
+        return entry_id in self.entries
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self.entries.values())
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def ancestors(self, entry_id: str) -> list[str]:
+        """Every ancestor id, nearest first, each once."""
+        out: list[str] = []
+        frontier = list(self.get(entry_id).parents)
+        while frontier:
+            pid = frontier.pop(0)
+            if pid in out or pid not in self.entries:
+                continue
+            out.append(pid)
+            frontier.extend(self.entries[pid].parents)
+        return out
+
+    def children(self, entry_id: str) -> tuple[str, ...]:
+        if self._children is None:
+            kids: dict[str, list[str]] = {}
+            for e in self.entries.values():
+                for p in e.parents:
+                    kids.setdefault(p, []).append(e.id)
+            self._children = {k: tuple(sorted(v)) for k, v in kids.items()}
+        return self._children.get(entry_id, ())
+
+    def stats(self) -> dict[str, int]:
+        langs = {lang for e in self for n in e.names for lang in n.langs}
+        return {
+            "entries": len(self.entries),
+            "names": sum(len(e.names) for e in self),
+            "languages": len(langs),
+            "sources": len(self.sources),
+        }
+
+    # -- matching --------------------------------------------------------------------------
+    @property
+    def index(self) -> Index:
+        if self._index is None:
+            from .index import build_index
+
+            self._index = build_index(self.entries.values())
+        return self._index
+
+    def lookup(self, query: str, *, lang: str | None = None, limit: int = 5, types: Any = None) -> list[Candidate]:
+        """Entries ranked for one name (any script, inflected, misspelled); see exonym.lookup."""
+        from .resolver import lookup
+
+        return lookup(self, query, lang=lang, limit=limit, types=types)
+
+    def resolve(self, text: str, *, lang: str | None = None, types: Any = None, include_adjectives: bool = False) -> list[Mention]:
+        """Every place and term mentioned in `text`; see exonym.resolve."""
+        from .resolver import resolve
+
+        return resolve(self, text, lang=lang, types=types, include_adjectives=include_adjectives)
+
+    # -- pickling: the index travels with the entries -----------------------------------------
+    def __getstate__(self) -> dict[str, Any]:
+        return {"entries": self.entries, "sources": self.sources, "digest": self.digest, "index": self._index}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["entries"], state["sources"], digest=state["digest"])  # type: ignore[misc]
+        self._index = state["index"]
+
+
+def build(result: ScanResult) -> Gazetteer:
+    """A Gazetteer from a scan, or DataError listing every error."""
+    if result.errors:
+        raise DataError(result.errors)
+    entries = {item.entry.id: item.entry for item in result.loaded}
+    return Gazetteer(entries, result.sources, root=result.root)
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("EXONYM_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache")
+    return Path(base) / "exonym"
+
+
+def load_path(root: Path | str, *, use_cache: bool = True) -> Gazetteer:
+    """Load a gazetteer folder, from the compiled cache when its content hash matches."""
+    root = Path(root)
+    if not root.is_dir():
+        raise GazetteerError(f"no gazetteer folder at {root}")
+    digest = content_hash(root)
+    cache_file = cache_dir() / f"gazetteer-{digest}.pickle"
+    if use_cache and cache_file.is_file():
+        try:
+            with cache_file.open("rb") as fh:
+                gaz = pickle.load(fh)
+            if isinstance(gaz, Gazetteer) and gaz.digest == digest:
+                gaz.root = root
+                return gaz
+        except Exception:  # a stale or broken cache is rebuilt, never fatal
+            pass
+    gaz = build(scan(root))
+    gaz.digest = digest
+    if use_cache:
+        gaz.index  # compile the index into the cache  # noqa: B018
+        _write_cache(cache_file, gaz)
+    return gaz
+
+
+def _write_cache(path: Path, gaz: Gazetteer) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:  # a read-only home must not stop anyone from resolving
+        pass

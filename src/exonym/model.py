@@ -1,0 +1,163 @@
+"""Frozen models of the gazetteer: Entry, Name, Source and their parts. No I/O here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+ENTRY_TYPES = (
+    "country",
+    "territory",
+    "first-level-division",
+    "district",
+    "city",
+    "town",
+    "village",
+    "disputed-territory",
+    "historical-unit",
+    "physical-feature",
+    "organization",
+    "term",
+)
+PLACE_TYPES = frozenset(ENTRY_TYPES) - {"organization", "term"}
+GLOSSARY_TYPES = frozenset({"organization", "term"})
+
+NAME_KINDS = (
+    "official",
+    "endonym",
+    "exonym",
+    "variant",
+    "historical",
+    "colloquial",
+    "abbreviation",
+    "romanization",
+    "adjective",
+    "demonym",
+)
+# Kinds that describe a people or a quality, not the place: not place mentions by default.
+ADJECTIVE_KINDS = frozenset({"adjective", "demonym"})
+
+ID_KEYS = ("iso3166", "geonames", "wikidata", "geonames_admin1")
+
+
+class FrozenDict(Mapping[str, Any]):
+    """A read-only mapping that pickles and compares like a dict."""
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: Mapping[str, Any] | None = None) -> None:
+        self._data = dict(data or {})
+
+    def __getitem__(self, key: str) -> Any:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __repr__(self) -> str:
+        return repr(self._data)
+
+    def __eq__(self, other: object) -> bool:
+        return dict(self) == dict(other) if isinstance(other, Mapping) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(sorted(self._data.items())))
+
+    def __getstate__(self) -> dict[str, Any]:
+        return self._data
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self._data = state
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """Years in use or in existence; either end may be open."""
+
+    start: int | None = None
+    end: int | None = None
+
+    def contains(self, year: int) -> bool:
+        return (self.start is None or self.start <= year) and (self.end is None or year <= self.end)
+
+    def __str__(self) -> str:
+        return f"{self.start or ''}-{self.end or ''}"
+
+
+@dataclass(frozen=True, slots=True)
+class Coordinates:
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """One name of an entry: a spelling, its languages, script, kind and sources."""
+
+    text: str
+    langs: tuple[str, ...]
+    kind: str
+    script: str
+    sources: tuple[str, ...] = ()
+    preferred: bool = False
+    period: Period | None = None
+    system: str | None = None
+    used_by: tuple[str, ...] = ()
+    note: str | None = None
+
+    @property
+    def lang(self) -> str:
+        """The first (main) language tag of this spelling."""
+        return self.langs[0]
+
+    @property
+    def is_adjective(self) -> bool:
+        return self.kind in ADJECTIVE_KINDS
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A sentence that must yield `mention`, resolved to the entry that carries the example."""
+
+    text: str
+    mention: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One place or glossary term, with every name it goes by."""
+
+    id: str
+    type: str
+    name: str
+    names: tuple[Name, ...]
+    parents: tuple[str, ...] = ()
+    ids: FrozenDict = field(default_factory=FrozenDict)
+    coordinates: Coordinates | None = None
+    population: int | None = None
+    period: Period | None = None
+    sources: tuple[str, ...] = ()
+    notes: str | None = None
+    examples: tuple[Example, ...] = ()
+    path: str | None = None
+
+    @property
+    def is_place(self) -> bool:
+        return self.type in PLACE_TYPES
+
+    def names_in(self, lang: str) -> tuple[Name, ...]:
+        """Names recorded for a language tag (exact tag or its language subtag)."""
+        base = lang.split("-")[0].lower()
+        return tuple(n for n in self.names if any(t == lang or t.split("-")[0] == base for t in n.langs))
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    title: str
+    url: str | None = None
+    kind: str | None = None

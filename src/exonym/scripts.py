@@ -1,0 +1,72 @@
+"""Which script a text is written in (ISO 15924), from Unicode character names."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+
+# First word(s) of a Unicode character name -> ISO 15924 code.
+_NAME_PREFIX_TO_SCRIPT = {
+    "LATIN": "Latn",
+    "CYRILLIC": "Cyrl",
+    "ARMENIAN": "Armn",
+    "GEORGIAN": "Geor",
+    "GREEK": "Grek",
+    "ARABIC": "Arab",
+    "HEBREW": "Hebr",
+    "CJK": "Hani",
+    "HIRAGANA": "Hira",
+    "KATAKANA": "Kana",
+    "HANGUL": "Hang",
+    "DEVANAGARI": "Deva",
+    "BENGALI": "Beng",
+    "GURMUKHI": "Guru",
+    "GUJARATI": "Gujr",
+    "TAMIL": "Taml",
+    "TELUGU": "Telu",
+    "KANNADA": "Knda",
+    "MALAYALAM": "Mlym",
+    "SINHALA": "Sinh",
+    "THAI": "Thai",
+    "LAO": "Laoo",
+    "TIBETAN": "Tibt",
+    "MYANMAR": "Mymr",
+    "KHMER": "Khmr",
+    "ETHIOPIC": "Ethi",
+    "MONGOLIAN": "Mong",
+    "SYRIAC": "Syrc",
+    "THAANA": "Thaa",
+    "ORIYA": "Orya",
+    "CHEROKEE": "Cher",
+    "TIFINAGH": "Tfng",
+    "YI": "Yiii",
+}
+
+KNOWN_SCRIPTS = frozenset(_NAME_PREFIX_TO_SCRIPT.values()) | {"Jpan", "Kore", "Hans", "Hant", "Zyyy", "Zzzz"}
+
+
+@lru_cache(maxsize=65536)
+def char_script(ch: str) -> str | None:
+    """The script of one letter, or None for digits, punctuation, marks and unknown letters."""
+    if not ch.isalpha():
+        return None
+    name = unicodedata.name(ch, "")
+    first = name.split(" ", 1)[0]
+    script = _NAME_PREFIX_TO_SCRIPT.get(first)
+    if script is None and name.startswith("MODIFIER LETTER"):
+        return None
+    return script
+
+
+def detect_script(text: str) -> str:
+    """The main script of `text`: the most common letter script, Zyyy when there are no letters."""
+    counts = Counter(s for s in map(char_script, text) if s)
+    if not counts:
+        return "Zyyy"
+    script, _ = counts.most_common(1)[0]
+    if script in ("Hira", "Kana") or (script == "Hani" and ("Hira" in counts or "Kana" in counts)):
+        return "Jpan"
+    if script == "Hang":
+        return "Kore"
+    return script
