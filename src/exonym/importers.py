@@ -297,7 +297,7 @@ def import_geonames(root: Path, *, countries: Iterable[str], min_population: int
         entry["population"] = rec["population"]
         entry["sources"] = ["geonames"]
         entry["names"] = _settlement_names(rec, cldr, _official_languages(cc))
-        sub = folder or cc.lower()
+        sub = folder or f"{cc.lower()}/places"
         path = root / sub / f"{entry_id}.yaml"
         _write(path, root, entry)
         ids.add(entry_id)
