@@ -10,7 +10,7 @@ import hashlib
 import os
 import pickle
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,7 +20,7 @@ from .checks import check_entries
 from .diagnostics import Diagnostic
 from .errors import DataError, GazetteerError, UnknownEntry
 from .loader import LoadedEntry, read_entry, read_sources, read_text
-from .model import Entry, Source
+from .model import Entry, LazyEntries, Source, entry_to_raw
 
 if TYPE_CHECKING:
     from .index import Index
@@ -150,13 +150,14 @@ def _read_retired(root: Path, diags: list[Diagnostic]) -> dict[str, str]:
 class Gazetteer:
     """A checked set of entries, with lookup and resolution over them."""
 
-    def __init__(self, entries: dict[str, Entry], sources: dict[str, Source], *, root: Path | None = None, digest: str = "") -> None:
+    def __init__(self, entries: Mapping[str, Entry], sources: dict[str, Source], *, root: Path | None = None, digest: str = "") -> None:
         self.entries = entries
         self.sources = sources
         self.root = root
         self.digest = digest
         self._index: Index | None = None
         self._children: dict[str, tuple[str, ...]] | None = None
+        self._numbers: dict[str, int] | None = None
 
     # -- entries ---------------------------------------------------------------------------
     def get(self, entry_id: str) -> Entry:
@@ -186,6 +187,12 @@ class Gazetteer:
             out.append(pid)
             frontier.extend(self.entries[pid].parents)
         return out
+
+    def index_number(self, entry_id: str) -> int:
+        """The entry's position in the index (for its prior)."""
+        if self._numbers is None:
+            self._numbers = {eid: i for i, eid in enumerate(self.index.entry_ids)}
+        return self._numbers[entry_id]
 
     def children(self, entry_id: str) -> tuple[str, ...]:
         if self._children is None:
@@ -228,10 +235,11 @@ class Gazetteer:
 
     # -- pickling: the index travels with the entries -----------------------------------------
     def __getstate__(self) -> dict[str, Any]:
-        return {"entries": self.entries, "sources": self.sources, "digest": self.digest, "index": self._index}
+        raw = {eid: entry_to_raw(e) for eid, e in self.entries.items()}
+        return {"entries": raw, "sources": self.sources, "digest": self.digest, "index": self._index}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__init__(state["entries"], state["sources"], digest=state["digest"])  # type: ignore[misc]
+        self.__init__(LazyEntries(state["entries"]), state["sources"], digest=state["digest"])  # type: ignore[misc]
         self._index = state["index"]
 
 

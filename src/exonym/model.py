@@ -161,3 +161,71 @@ class Source:
     title: str
     url: str | None = None
     kind: str | None = None
+
+
+# -- compact form for the compiled cache: plain tuples pickle ~20x faster than dataclasses ------
+def _period_raw(p: Period | None) -> tuple[int | None, int | None] | None:
+    return None if p is None else (p.start, p.end)
+
+
+def _period_from(t: tuple[int | None, int | None] | None) -> Period | None:
+    return None if t is None else Period(t[0], t[1])
+
+
+def entry_to_raw(e: Entry) -> tuple[Any, ...]:
+    names = tuple(
+        (n.text, n.langs, n.kind, n.script, n.sources, n.preferred, _period_raw(n.period), n.system, n.used_by, n.note)
+        for n in e.names
+    )
+    coords = None if e.coordinates is None else (e.coordinates.lat, e.coordinates.lon)
+    examples = tuple((x.text, x.mention) for x in e.examples)
+    return (e.id, e.type, e.name, names, e.parents, tuple(e.ids.items()), coords, e.population, _period_raw(e.period), e.sources, e.notes, examples, e.path)
+
+
+def entry_from_raw(t: tuple[Any, ...]) -> Entry:
+    (eid, etype, label, names, parents, ids, coords, population, period, sources, notes, examples, path) = t
+    return Entry(
+        id=eid,
+        type=etype,
+        name=label,
+        names=tuple(
+            Name(text, langs, kind, script, srcs, preferred, _period_from(p), system, used_by, note)
+            for (text, langs, kind, script, srcs, preferred, p, system, used_by, note) in names
+        ),
+        parents=parents,
+        ids=FrozenDict(dict(ids)),
+        coordinates=None if coords is None else Coordinates(*coords),
+        population=population,
+        period=_period_from(period),
+        sources=sources,
+        notes=notes,
+        examples=tuple(Example(a, b) for a, b in examples),
+        path=path,
+    )
+
+
+class LazyEntries(Mapping[str, Entry]):
+    """id -> Entry, built from the compact form on first access: a cold start reads only the
+    entries a request touches."""
+
+    __slots__ = ("_done", "_raw")
+
+    def __init__(self, raw: dict[str, tuple[Any, ...]]) -> None:
+        self._raw = raw
+        self._done: dict[str, Entry] = {}
+
+    def __getitem__(self, key: str) -> Entry:
+        entry = self._done.get(key)
+        if entry is None:
+            entry = entry_from_raw(self._raw[key])
+            self._done[key] = entry
+        return entry
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._raw
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)

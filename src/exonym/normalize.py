@@ -54,6 +54,10 @@ _FOLD_TABLE.update(
 )
 
 
+_PROTECT = {ord("й"): "\uf8f0", ord("ї"): "\uf8f1", ord("ў"): "\uf8f2"}
+_UNPROTECT = {ord(v): k for k, v in ((chr(k), v) for k, v in _PROTECT.items())}
+
+
 @lru_cache(maxsize=262144)
 def fold(text: str) -> str:
     """Case-, mark- and punctuation-insensitive form, in the text's own script.
@@ -61,8 +65,9 @@ def fold(text: str) -> str:
     >>> fold("Bakı"), fold("BAKI"), fold("Baki̇"), fold("Nagorno–Karabakh")
     ('baki', 'baki', 'baki', 'nagorno karabakh')
     """
-    s = unicodedata.normalize("NFD", text).casefold()
-    s = s.translate(_FOLD_TABLE)
+    # й and ї are letters of their own, not и and і with a mark: keep them through NFD.
+    s = unicodedata.normalize("NFC", text).casefold().translate(_PROTECT)
+    s = unicodedata.normalize("NFD", s).translate(_FOLD_TABLE).translate(_UNPROTECT)
     return " ".join(s.split())
 
 

@@ -1,0 +1,254 @@
+"""The compiled, immutable index: normalized keys -> names, built once from the entries.
+
+Keys, coarsest last (see normalize): the folded form, the Latin transliteration, the skeleton,
+and for Cyrillic names the stem key of morphology. Every key is a space-joined word sequence,
+so the matcher can walk a text word by word and try the longest sequence first.
+
+Postings are ints: `name_id * 4 + level`, one int when a key has one name, a tuple otherwise;
+this keeps the index small enough for a million names. Misspellings go through `FuzzyIndex`,
+a deletion neighbourhood over Latin keys, never a scan of all names.
+"""
+
+from __future__ import annotations
+
+import zlib
+from array import array
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from .model import Entry, Name
+from .morphology import slavic_name_key
+from .normalize import TURKIC_LANGS, fold, latin_key, skeleton
+
+# Levels, in the order the matcher trusts them. In `keys`, level 2 marks a short form: a
+# division's name without its generic term (Tovuz District -> Tovuz).
+FOLDED = 0
+LATIN = 1
+SKELETON = 2
+SHORT = 2
+STEM = 3
+
+# Generic terms of division names, folded, in the languages of the gazetteer's divisions.
+GENERIC_TERMS = frozenset(
+    """district region province rayon rayonu raion oblast governorate municipality county
+    prefecture canton department departement bezirk provinz distrikt distrito provincia region
+    ilcesi ili bolgesi ostani shahrestan mintaqa rayonu sehri seheri
+    район области область край марз
+    մարզ շրջան
+    მხარე მუნიციპალიტეტი რაიონი
+    شهرستان استان مقاطعة محافظة منطقة""".split()
+)
+_SHORT_FORM_TYPES = frozenset({"district", "first-level-division"})
+LEVEL_NAMES = ("folded", "transliterated", "transliterated", "inflected")
+
+Posting = int | tuple[int, ...]
+
+
+def _add(d: dict[str, Posting], key: str, value: int) -> None:
+    old = d.get(key)
+    if old is None:
+        d[key] = value
+    elif isinstance(old, int):
+        if old != value:
+            d[key] = (old, value)
+    elif value not in old:
+        d[key] = (*old, value)
+
+
+def postings(value: Posting | None) -> tuple[int, ...]:
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, int) else value
+
+
+def _turkic(name: Name) -> bool:
+    return any(lang.split("-")[0] in TURKIC_LANGS for lang in name.langs)
+
+
+class FuzzyIndex:
+    """Latin keys by their deletion neighbourhood (SymSpell): each key's first `prefix` letters and
+    every one-letter deletion of them, hashed into one sorted array. A query looks up its own
+    deletions (up to two), so keys within about two edits of the query's prefix come back
+    without touching the others."""
+
+    PREFIX = 7
+    MIN_LENGTH = 5
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        self.keys: list[str] = sorted({k for k in keys if len(k) >= self.MIN_LENGTH})
+        hashes = array("Q")
+        ids = array("I")
+        for i, key in enumerate(self.keys):
+            for variant in self._deletions(key[: self.PREFIX], 1):
+                hashes.append(self._hash(variant))
+                ids.append(i)
+        h = np.frombuffer(hashes, dtype=np.uint64) if hashes else np.zeros(0, dtype=np.uint64)
+        order = np.argsort(h, kind="stable")
+        self.hashes = h[order]
+        self.ids = (np.frombuffer(ids, dtype=np.uint32) if ids else np.zeros(0, dtype=np.uint32))[order]
+        self.lengths = np.fromiter((len(k) for k in self.keys), dtype=np.uint16, count=len(self.keys))
+
+    @staticmethod
+    def _hash(text: str) -> int:
+        data = text.encode("utf-8")
+        return (zlib.crc32(data) << 32) | zlib.adler32(data)
+
+    @staticmethod
+    def _deletions(word: str, depth: int) -> set[str]:
+        out = {word}
+        frontier = {word}
+        for _ in range(depth):
+            nxt = set()
+            for w in frontier:
+                for i in range(len(w)):
+                    nxt.add(w[:i] + w[i + 1 :])
+            out |= nxt
+            frontier = nxt
+        return out
+
+    def candidates(self, key: str, *, max_len_diff: int = 3) -> list[str]:
+        """Keys whose prefix is within reach of `key`'s prefix, of a similar length."""
+        if len(key) < self.MIN_LENGTH or not len(self.hashes):
+            return []
+        probes = np.fromiter(
+            (self._hash(v) for v in self._deletions(key[: self.PREFIX], 2)), dtype=np.uint64
+        )
+        left = np.searchsorted(self.hashes, probes, side="left")
+        right = np.searchsorted(self.hashes, probes, side="right")
+        hits = [self.ids[a:b] for a, b in zip(left.tolist(), right.tolist()) if b > a]
+        if not hits:
+            return []
+        found = np.unique(np.concatenate(hits))
+        lengths = self.lengths[found].astype(np.int32)
+        found = found[np.abs(lengths - len(key)) <= max_len_diff]
+        return [self.keys[i] for i in found.tolist()]
+
+
+@dataclass(eq=False)
+class Index:
+    """Everything the matcher needs, built once; picklable into the gazetteer cache."""
+
+    entry_ids: list[str]
+    name_entry: array  # name id -> entry number
+    name_pos: array  # name id -> position in the entry's names
+    keys: dict[str, Posting]  # folded and Latin keys (levels FOLDED, LATIN)
+    skeletons: dict[str, Posting]
+    stems: dict[str, Posting]
+    max_words: dict[str, int]  # first word of a multi-word key -> most words of such a key
+    fuzzy: FuzzyIndex
+    priors: array  # entry number -> importance prior (0-100)
+
+    def name_ref(self, name_id: int) -> tuple[str, int]:
+        return self.entry_ids[self.name_entry[name_id]], self.name_pos[name_id]
+
+    def lookup_key(self, key: str) -> Iterator[tuple[int, int]]:
+        """(name id, level) for an exact folded or Latin key."""
+        for p in postings(self.keys.get(key)):
+            yield p >> 2, p & 3
+
+    def __len__(self) -> int:
+        return len(self.name_entry)
+
+
+_TYPE_PRIOR = {
+    "country": 60,
+    "organization": 55,
+    "disputed-territory": 55,
+    "first-level-division": 45,
+    "territory": 45,
+    "historical-unit": 35,
+    "city": 40,
+    "district": 35,
+    "physical-feature": 30,
+    "term": 30,
+    "town": 22,
+    "village": 10,
+}
+
+
+def entry_prior(entry: Entry) -> int:
+    """How likely a random mention of one of this entry's names means this entry (0-100):
+    type first, then population, a little for curated (cited, non-import) names."""
+    import math
+
+    prior = _TYPE_PRIOR.get(entry.type, 20)
+    if entry.population:
+        prior += min(25, int(math.log10(max(entry.population, 1)) * 4) - 12)
+    curated = any(s not in ("geonames", "cldr") for n in entry.names for s in n.sources)
+    return max(0, min(100, prior + (8 if curated else 0)))
+
+
+def build_index(entries: Iterable[Entry]) -> Index:
+    entry_ids: list[str] = []
+    name_entry = array("I")
+    name_pos = array("H")
+    keys: dict[str, Posting] = {}
+    skeletons: dict[str, Posting] = {}
+    stems: dict[str, Posting] = {}
+    max_words: dict[str, int] = {}
+    priors = array("B")
+    latin_keys: set[str] = set()
+
+    def note_words(key: str) -> None:
+        words = key.split(" ")
+        if len(words) > 1 and max_words.get(words[0], 0) < len(words):
+            max_words[words[0]] = len(words)
+
+    for e_num, entry in enumerate(entries):
+        entry_ids.append(entry.id)
+        priors.append(entry_prior(entry))
+        for pos, name in enumerate(entry.names):
+            nid = len(name_entry)
+            name_entry.append(e_num)
+            name_pos.append(pos)
+            folded = fold(name.text)
+            if not folded:
+                continue
+            _add(keys, folded, nid * 4 + FOLDED)
+            note_words(folded)
+            readings = {latin_key(name.text)}
+            if _turkic(name):
+                readings.add(latin_key(name.text, turkic=True))
+            for latin in readings:
+                if latin != folded:
+                    _add(keys, latin, nid * 4 + LATIN)
+                    note_words(latin)
+                latin_keys.add(latin)
+                skel = skeleton(latin)
+                _add(skeletons, skel, nid * 4 + SKELETON)
+                note_words(skel)
+            if entry.type in _SHORT_FORM_TYPES and not name.is_adjective:
+                words = folded.split(" ")
+                if len(words) > 1 and words[-1] in GENERIC_TERMS:
+                    _add(keys, " ".join(words[:-1]), nid * 4 + SHORT)
+                elif len(words) > 1 and words[0] in GENERIC_TERMS:
+                    _add(keys, " ".join(words[1:]), nid * 4 + SHORT)
+            if name.script == "Cyrl":
+                stem, _ = slavic_name_key(folded)
+                _add(stems, stem, nid * 4 + STEM)
+                note_words(stem)
+    return Index(
+        entry_ids=entry_ids,
+        name_entry=name_entry,
+        name_pos=name_pos,
+        keys=keys,
+        skeletons=skeletons,
+        stems=stems,
+        max_words=max_words,
+        fuzzy=FuzzyIndex(latin_keys),
+        priors=priors,
+    )
+
+
+def index_stats(index: Index) -> dict[str, Any]:
+    return {
+        "names": len(index),
+        "keys": len(index.keys),
+        "skeletons": len(index.skeletons),
+        "stems": len(index.stems),
+        "fuzzy_keys": len(index.fuzzy.keys),
+        "fuzzy_hashes": int(index.fuzzy.hashes.size),
+    }

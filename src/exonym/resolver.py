@@ -1,0 +1,330 @@
+"""Resolution: candidate spans -> Mentions, with disambiguation from context and an explanation
+for each; and `lookup`, the same mechanisms for a single name."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from .errors import InputError
+from .langguess import guess_language
+from .langtags import canonical_tag
+from .match import Hit, Matcher, Span, word_forms, tokenize
+from .model import ENTRY_TYPES, GLOSSARY_TYPES, PLACE_TYPES, Entry, Name
+from .normalize import TURKIC_LANGS
+
+if TYPE_CHECKING:
+    from .gazetteer import Gazetteer
+
+MAX_QUERY_LENGTH = 256
+MIN_MENTION_SCORE = 50
+TYPE_GROUPS = {"place": PLACE_TYPES, "places": PLACE_TYPES, "glossary": GLOSSARY_TYPES}
+_IMPORT_SOURCES = frozenset({"geonames", "cldr"})
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An entry proposed for a name, with how well it fits (0-100) and why."""
+
+    entry: Entry
+    score: float
+    name: Name
+    method: str
+
+    @property
+    def id(self) -> str:
+        return self.entry.id
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A place or term found in a text; `start`/`end` are code-point offsets into that text."""
+
+    start: int
+    end: int
+    text: str
+    entry: Entry
+    score: float
+    method: str
+    name: Name
+    candidates: tuple[Candidate, ...] = ()  # the runners-up, best first
+    is_adjective: bool = False
+    explanation: str = ""
+
+    @property
+    def id(self) -> str:
+        return self.entry.id
+
+
+def parse_types(types: Any) -> frozenset[str] | None:
+    """None, 'city,town', ['city'], or the groups 'place' / 'glossary' -> a set of entry types."""
+    if types is None:
+        return None
+    items = types.split(",") if isinstance(types, str) else list(types)
+    out: set[str] = set()
+    for item in items:
+        t = str(item).strip()
+        if not t:
+            continue
+        if t in TYPE_GROUPS:
+            out |= TYPE_GROUPS[t]
+        elif t in ENTRY_TYPES:
+            out.add(t)
+        else:
+            raise InputError(f"unknown type {t!r}; known: {', '.join(ENTRY_TYPES)}, place, glossary")
+    return frozenset(out) if out else None
+
+
+def _lang_hint(lang: str | None) -> str | None:
+    if lang is None:
+        return None
+    return canonical_tag(lang)
+
+
+def _is_weak(name: Name) -> bool:
+    """A name known only from an import, with no language: little evidence on its own."""
+    return name.lang == "und" and set(name.sources) <= _IMPORT_SOURCES
+
+
+@lru_cache(maxsize=4)
+def _matcher(index: Any) -> Matcher:
+    return Matcher(index)
+
+
+class _Resolution:
+    """One text's spans scored against each other."""
+
+    def __init__(self, gaz: Gazetteer, text: str, lang: str | None, types: frozenset[str] | None, include_adjectives: bool) -> None:
+        self.gaz = gaz
+        self.text = text
+        self.lang = lang
+        self.types = types
+        self.include_adjectives = include_adjectives
+        self.index = gaz.index
+        self.tokens = tokenize(text)
+        self.text_lang = lang.split("-")[0] if lang else guess_language([word_forms(t.text, False).fold for t in self.tokens[:400]])
+        self._ancestors: dict[str, frozenset[str]] = {}
+
+    def ancestors(self, entry_id: str) -> frozenset[str]:
+        got = self._ancestors.get(entry_id)
+        if got is None:
+            got = frozenset(self.gaz.ancestors(entry_id))
+            self._ancestors[entry_id] = got
+        return got
+
+    def entry_hits(self, span: Span) -> dict[str, tuple[float, Hit, Name]]:
+        """Best hit per entry, after the precision gates."""
+        surface = unicodedata.normalize("NFC", self.text[span.start : span.end])
+        best: dict[str, tuple[float, Hit, Name]] = {}
+        ix = self.index
+        for hit in span.hits:
+            entry_id = ix.entry_ids[ix.name_entry[hit.name_id]]
+            entry = self.gaz.entries[entry_id]
+            name = entry.names[ix.name_pos[hit.name_id]]
+            if self.types is not None and entry.type not in self.types:
+                continue
+            if not self._case_ok(span, surface, name):
+                continue
+            score = hit.score
+            exact = surface == name.text or (hit.short and (name.text.startswith(surface + " ") or name.text.endswith(" " + surface)))
+            if hit.method == "folded" and exact:
+                hit = Hit(hit.name_id, "exact", 100.0, hit.derived, hit.short)
+                score = 100.0
+            if _is_weak(name):
+                score -= 8
+            if self.text_lang and any(lang.split("-")[0] == self.text_lang for lang in name.langs):
+                score += 3  # a name in the text's own language is the likelier reading
+            elif name.is_adjective:
+                score -= 3
+            old = best.get(entry_id)
+            if old is None or score > old[0]:
+                best[entry_id] = (score, hit, name)
+        return best
+
+    @staticmethod
+    def _case_ok(span: Span, surface: str, name: Name) -> bool:
+        """Proper names are capitalised: a lower-case word matches only a name written in lower
+        case itself (no Nice in "a nice gesture", no Benin in "been"); a short all-caps word
+        matches only an abbreviation or the same capitals."""
+        first = next((c for c in name.text if c.isalpha()), "")
+        name_lowercase = bool(first) and first.islower()
+        if span.first_word_case == "lower" and not name_lowercase:
+            return False
+        letters = sum(c.isalpha() for c in surface)
+        if letters <= 3 and span.first_word_case == "upper":
+            return name.kind == "abbreviation" or surface == name.text or name.text.isupper()
+        if letters <= 2 and not (surface == name.text or name.kind == "abbreviation"):
+            return False
+        return True
+
+    def run(self) -> list[Mention]:
+        turkic = self.text_lang in TURKIC_LANGS
+        spans = _matcher(self.index).spans(self.text, turkic_hint=turkic, tokens=self.tokens)
+        lower_words = {word_forms(t.text, False).fold for t in self.tokens if t.text[:1].islower()}
+        scored: list[tuple[Span, dict[str, tuple[float, Hit, Name]]]] = []
+        for span in spans:
+            hits = self.entry_hits(span)
+            if not hits:
+                continue
+            if span.sentence_start and span.first_word_case == "title":
+                word = word_forms(self.text[span.start : span.end], False).fold
+                if word in lower_words:  # "Split the bill ... split": a common word
+                    continue
+            scored.append((span, hits))
+
+        def base(entry_id: str, s: float) -> float:
+            prior = self.index.priors[self.gaz.index_number(entry_id)]
+            return s * 0.75 + prior * 0.25
+
+        # Pass 1: anchors are spans with one clear reading.
+        anchors: list[set[str]] = []
+        for span, hits in scored:
+            ranked = sorted((base(e, s), e) for e, (s, _, _) in hits.items())[::-1]
+            clear = len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= 12
+            anchors.append({ranked[0][1]} if clear else set())
+
+        mentions: list[Mention] = []
+        for k, (span, hits) in enumerate(scored):
+            context: set[str] = set()
+            context_ancestors: set[str] = set()
+            for j, a in enumerate(anchors):
+                if j != k:
+                    context |= a
+                    for e in a:
+                        context_ancestors |= self.ancestors(e)
+            local = self._local_context(k, scored)
+            results = []
+            for entry_id, (s, hit, name) in hits.items():
+                why: list[str] = []
+                bonus = 0.0
+                anc = self.ancestors(entry_id)
+                if entry_id in local["same"]:
+                    bonus += 30
+                    why.append("named again beside it in apposition")
+                if anc & local["parent"]:
+                    bonus += 25
+                    why.append(f"qualified by {', '.join(sorted(anc & local['parent']))} beside it")
+                if anc & (context | context_ancestors):
+                    bonus += 15
+                    why.append(f"in {', '.join(sorted(anc & (context | context_ancestors))[:3])}, which the text mentions")
+                elif entry_id in context_ancestors:
+                    bonus += 10
+                    why.append("contains other places the text mentions")
+                elif entry_id in context:
+                    bonus += 8
+                    why.append("mentioned elsewhere in the text")
+                if _is_weak(name) and not bonus and self.gaz.entries[entry_id].type in ("village", "town"):
+                    continue  # an unlabelled import variant of a small place needs context
+                results.append((min(100.0, base(entry_id, s) + bonus), entry_id, hit, name, why))
+            if not results:
+                continue
+            results.sort(key=lambda r: (-r[0], r[1]))
+            score, entry_id, hit, name, why = results[0]
+            if score < MIN_MENTION_SCORE:
+                continue
+            is_adjective = name.is_adjective or hit.derived
+            if is_adjective and not self.include_adjectives:
+                continue
+            entry = self.gaz.entries[entry_id]
+            method = "context" if why and len(results) > 1 and results[1][0] > base(entry_id, hit.score) - 1 else hit.method
+            runners = tuple(Candidate(self.gaz.entries[e], round(sc, 1), n, h.method) for sc, e, h, n, _ in results[1:6])
+            mentions.append(
+                Mention(
+                    start=span.start,
+                    end=span.end,
+                    text=self.text[span.start : span.end],
+                    entry=entry,
+                    score=round(score, 1),
+                    method=method,
+                    name=name,
+                    candidates=runners,
+                    is_adjective=is_adjective,
+                    explanation=_explain(hit, name, why, is_adjective),
+                )
+            )
+        return mentions
+
+    def _local_context(self, k: int, scored: list[tuple[Span, dict[str, tuple[float, Hit, Name]]]]) -> dict[str, set[str]]:
+        """Entries of the neighbouring spans that qualify span k: "X (Y)", "X, Y", "X in Y"."""
+        span = scored[k][0]
+        same: set[str] = set()
+        parent: set[str] = set()
+        for j in (k - 1, k + 1):
+            if not 0 <= j < len(scored):
+                continue
+            other, other_hits = scored[j]
+            gap = self.text[span.end : other.start] if j > k else self.text[other.end : span.start]
+            if len(gap) > 40:
+                continue
+            # "Stepanakert (Khankendi)": both names of one place, each a real name of it.
+            strong_other = {e for e, (_, _, n) in other_hits.items() if not _is_weak(n)}
+            strong_here = {e for e, (_, _, n) in scored[k][1].items() if not _is_weak(n)}
+            if re.fullmatch(r"\s*[(\[]\s*", gap if j > k else gap[-3:]):
+                same |= strong_other & strong_here
+            if j > k and re.fullmatch(r"\s*(,|\(|[(]?\s*\w+(\s\w+)?\s+as\s+\w+\s+in|\bin|\bof|в|во|у|de|du|en|in)\s*", gap, re.I):
+                parent |= set(other_hits)
+            if j > k and re.fullmatch(r"\s*[,(]\s*", gap):
+                parent |= set(other_hits)
+        return {"same": same, "parent": parent}
+
+
+def _explain(hit: Hit, name: Name, why: list[str], is_adjective: bool) -> str:
+    langs = ", ".join(name.langs)
+    text = f"{hit.method} match of the {name.kind} name {name.text!r} ({langs}; sources: {', '.join(name.sources) or 'none'})"
+    if is_adjective:
+        text += "; an adjective or demonym, not the place itself"
+    if why:
+        text += "; " + "; ".join(why)
+    return text
+
+
+def resolve(gaz: Gazetteer, text: str, *, lang: str | None = None, types: Any = None, include_adjectives: bool = False) -> list[Mention]:
+    if not isinstance(text, str):
+        raise InputError(f"text must be a string, not {type(text).__name__}")
+    return _Resolution(gaz, text, _lang_hint(lang), parse_types(types), include_adjectives).run()
+
+
+def lookup(gaz: Gazetteer, query: str, *, lang: str | None = None, limit: int = 5, types: Any = None) -> list[Candidate]:
+    if not isinstance(query, str):
+        raise InputError(f"query must be a string, not {type(query).__name__}")
+    query = query.strip()
+    if not query:
+        raise InputError("the query is empty")
+    if len(query) > MAX_QUERY_LENGTH:
+        raise InputError(f"the query is longer than {MAX_QUERY_LENGTH} characters")
+    if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
+        raise InputError("limit must be a whole number of at least 1")
+    hint = _lang_hint(lang)
+    wanted = parse_types(types)
+    matcher = _matcher(gaz.index)
+    tokens = tokenize(query)
+    if not tokens:
+        return []
+    turkic = bool(hint and hint.split("-")[0] in TURKIC_LANGS)
+    forms = [word_forms(t.text, turkic) for t in tokens]
+    hits: list[Hit] = matcher.sequence_hits(forms) if len(forms) <= 12 else []
+    if forms[0].tail:
+        tail = [word_forms(tokens[0].text[forms[0].tail_offset :], turkic), *forms[1:]]
+        hits += matcher.sequence_hits(tail)
+    query_latin = " ".join(f.latin for f in forms)
+    if len(query_latin) >= 4:
+        hits += matcher.fuzzy_hits(query_latin, cutoff=78)
+    span = Span(0, len(query), hits, "none", False)
+    res = _Resolution(gaz, query, hint, wanted, True)
+    res.text_lang = hint.split("-")[0] if hint else None
+    best = res.entry_hits(span)
+    ranked = []
+    for entry_id, (score, hit, name) in best.items():
+        prior = gaz.index.priors[gaz.index_number(entry_id)]
+        # The match decides; the prior orders entries that share a name.
+        ranked.append((min(100.0, score * 0.9 + prior * 0.1), entry_id, hit, name))
+    ranked.sort(key=lambda r: (-r[0], r[1]))
+    return [Candidate(gaz.entries[e], round(s, 1), n, h.method) for s, e, h, n in ranked[:limit]]
+
+
+def filter_types(mentions: Iterable[Mention], types: frozenset[str]) -> list[Mention]:
+    return [m for m in mentions if m.entry.type in types]
