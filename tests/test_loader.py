@@ -1,0 +1,113 @@
+"""The loader and validator: one invalid fixture per error code, asserting that code and line."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import exonym
+from exonym.diagnostics import CODES
+from exonym.errors import DataError, UnknownEntry
+from exonym.gazetteer import scan
+
+DATA = Path(__file__).parent / "data"
+INVALID = sorted(p.name for p in (DATA / "invalid").iterdir() if p.is_dir())
+
+
+def test_valid_fixture_has_no_problems(valid_copy: Path) -> None:
+    result = scan(valid_copy)
+    assert result.diagnostics == []
+    assert {item.entry.id for item in result.loaded} == {"testland", "testville"}
+
+
+@pytest.mark.parametrize("code", INVALID)
+def test_each_invalid_fixture_reports_its_code_at_its_line(code: str, valid_copy: Path) -> None:
+    shutil.copytree(DATA / "invalid" / code, valid_copy / "zz", ignore=shutil.ignore_patterns("expect.txt"))
+    expected = set()
+    for line in (DATA / "invalid" / code / "expect.txt").read_text().split("\n"):
+        if line.strip():
+            where, want = line.split()
+            path, lineno = where.rsplit(":", 1)
+            expected.add((path, int(lineno), want))
+    got = {
+        (Path(d.path).resolve().relative_to((valid_copy / "zz").resolve()).as_posix(), d.line, d.code)
+        for d in scan(valid_copy).diagnostics
+    }
+    assert got == expected
+
+
+def test_every_error_code_has_a_fixture() -> None:
+    codes = {c for c in CODES if c.startswith("E") and c != "E206"}
+    assert codes <= set(INVALID)
+
+
+def test_all_problems_are_reported_not_only_the_first(valid_copy: Path) -> None:
+    (valid_copy / "places" / "many.yaml").write_text(
+        "id: many\ntype: hamlet\nname: Many\ncolour: red\nnames:\n"
+        "  - {text: Many, lang: zz, kind: official, sources: [nobody]}\n",
+        encoding="utf-8",
+    )
+    codes = sorted(d.code for d in scan(valid_copy).diagnostics)
+    assert codes == ["E101", "E103", "E105", "E106"]
+
+
+def test_invalid_utf8_is_a_diagnostic_not_a_crash(valid_copy: Path) -> None:
+    (valid_copy / "places" / "bytes.yaml").write_bytes(b"id: bytes\nname: \xff\xfe\n")
+    [d] = scan(valid_copy).diagnostics
+    assert (d.code, d.line) == ("E001", 2)
+
+
+def test_norway_is_not_false(valid_copy: Path) -> None:
+    """YAML 1.1 reads `no` as false: string fields take the text as written."""
+    (valid_copy / "places" / "norway.yaml").write_text(
+        "id: norway\ntype: country\nname: Norway\nids:\n  iso3166: NO\n"
+        "names:\n  - {text: Norge, lang: nb, kind: endonym, sources: [cldr]}\n",
+        encoding="utf-8",
+    )
+    gaz = exonym.load(valid_copy)
+    assert gaz.get("norway").ids["iso3166"] == "NO"
+
+
+def test_load_raises_data_error_listing_problems(valid_copy: Path) -> None:
+    (valid_copy / "places" / "orphan.yaml").write_text(
+        "id: orphan\ntype: town\nname: Orphan\nparents: [atlantis]\n"
+        "names:\n  - {text: Orphan, lang: en, kind: official, sources: [editor]}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError) as info:
+        exonym.load(valid_copy)
+    assert [d.code for d in info.value.diagnostics] == ["E203"]
+
+
+def test_entry_api(valid_copy: Path) -> None:
+    gaz = exonym.load(valid_copy)
+    town = gaz.get("testville")
+    assert town.name == "Testville"
+    assert town.parents == ("testland",)
+    assert gaz.get("testland").ids == {"iso3166": "TL", "geonames": 1966436, "wikidata": "Q574"}
+    old = next(n for n in town.names if n.text == "Oldtown")
+    assert (old.kind, old.period.start, old.period.end, old.lang, old.script) == ("historical", 1935, 1989, "en", "Latn")
+    ru = next(n for n in town.names if n.lang == "ru")
+    assert ru.script == "Cyrl" and ru.used_by == ("testland",) and ru.sources == ("editor",)
+    assert gaz.ancestors("testville") == ["testland"]
+
+
+def test_unknown_id_raises_a_key_error_subclass(gaz: exonym.Gazetteer) -> None:
+    with pytest.raises(KeyError):
+        gaz.get("no-such-place")
+    with pytest.raises(UnknownEntry, match="no-such-place"):
+        exonym.get("no-such-place")
+
+
+def test_cache_follows_content(valid_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EXONYM_CACHE_DIR", str(tmp_path / "cache"))
+    first = exonym.load(valid_copy)
+    assert list((tmp_path / "cache").glob("*.pickle"))
+    again = exonym.load(valid_copy)
+    assert again.digest == first.digest
+    path = valid_copy / "places" / "testville.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("name: Testville", "name: Testville Centre"), encoding="utf-8")
+    changed = exonym.load(valid_copy)
+    assert changed.digest != first.digest and changed.get("testville").name == "Testville Centre"
