@@ -226,6 +226,14 @@ def build_index(entries: Iterable[Entry]) -> Index:
                     _add(keys, " ".join(words[:-1]), nid * 4 + SHORT)
                 elif len(words) > 1 and words[0] in GENERIC_TERMS:
                     _add(keys, " ".join(words[1:]), nid * 4 + SHORT)
+            if name.script == "Geor" and " " in folded:
+                # Georgian adjectives drop their -ი before a declined noun: მთიანი ყარაბაღი ->
+                # მთიან ყარაბაღში. The last word's case comes from morphology.bases.
+                words = folded.split(" ")
+                inner = [w[:-1] if w.endswith("ი") and len(w) > 3 else w for w in words[:-1]]
+                if inner != words[:-1]:
+                    _add(keys, " ".join([*inner, words[-1]]), nid * 4 + FOLDED)
+                    note_words(" ".join([*inner, words[-1]]))
             if name.script == "Cyrl":
                 stem, _ = slavic_name_key(folded)
                 _add(stems, stem, nid * 4 + STEM)

@@ -238,16 +238,25 @@ class Matcher:
             found = False
             for size in range(n, 0, -1):
                 seq = forms[i : i + size]
-                hits = self.sequence_hits(seq)
+                hits: list[Hit] = []
                 start = tokens[i].start
-                if not hits and f.tail:  # l'Arménie: the name starts after the article
-                    tail_forms = [word_forms(tokens[i].text[f.tail_offset :], turkic_hint), *seq[1:]]
-                    hits = self.sequence_hits(tail_forms)
+                case = f.case
+                if f.tail:  # l'Arménie: the name starts after the elided article
+                    tail_first = word_forms(tokens[i].text[f.tail_offset :], turkic_hint)
+                    hits = self.sequence_hits([tail_first, *seq[1:]])
                     start = tokens[i].start + f.tail_offset
+                    case = tail_first.case
+                if not hits:
+                    hits = self.sequence_hits(seq)
+                    start = tokens[i].start
+                    case = f.case
                 if hits:
-                    span = Span(start, tokens[i + size - 1].end, hits, f.case, self._sentence_start(text, tokens[i].start))
+                    end = self._suffix_end(text, tokens, i + size - 1)
+                    span = Span(start, end, hits, case, self._sentence_start(text, tokens[i].start))
                     out.append(span)
                     i += size
+                    while i < n_tokens and tokens[i].end <= end:  # the hyphenated ending
+                        i += 1
                     found = True
                     break
             if found:
@@ -260,6 +269,17 @@ class Matcher:
                     continue
             i += 1
         return out
+
+    @staticmethod
+    def _suffix_end(text: str, tokens: list[Token], j: int) -> int:
+        """An abbreviation takes its case ending after a hyphen (ՄԱԿ-ը, XİN-in, ТАСС-а):
+        the ending belongs to the mention."""
+        end = tokens[j].end
+        if j + 1 < len(tokens) and tokens[j].text.isupper() and text[end : end + 1] in _DASH_SET:
+            nxt = tokens[j + 1]
+            if nxt.start == end + 1 and len(nxt.text) <= 4 and nxt.text.islower():
+                return nxt.end
+        return end
 
     @staticmethod
     def _sentence_start(text: str, pos: int) -> bool:
@@ -295,7 +315,7 @@ class Matcher:
         if f.case == "none" and f.script not in ("Geor", "Arab"):
             return None
         sentence_start = self._sentence_start(text, tokens[i].start)
-        if sentence_start and f.case == "title":
+        if sentence_start and f.case == "title" and len(f.latin) < 8:
             return None
         windows = []
         if i + 1 < len(tokens) and forms[i + 1].case in ("title", "upper", "none") and _joinable(text, tokens[i], tokens[i + 1]):

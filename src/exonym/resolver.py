@@ -15,15 +15,36 @@ from .langguess import guess_language
 from .langtags import canonical_tag
 from .match import Hit, Matcher, Span, word_forms, tokenize
 from .model import ENTRY_TYPES, GLOSSARY_TYPES, PLACE_TYPES, Entry, Name
-from .normalize import TURKIC_LANGS
+from rapidfuzz import fuzz
+
+from .normalize import TURKIC_LANGS, fold, latin_key
 
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer
 
 MAX_QUERY_LENGTH = 256
+SKELETON_CONFIRM = 78  # rapidfuzz ratio between Latin keys for a skeleton match to stand
 MIN_MENTION_SCORE = 50
 TYPE_GROUPS = {"place": PLACE_TYPES, "places": PLACE_TYPES, "glossary": GLOSSARY_TYPES}
 _IMPORT_SOURCES = frozenset({"geonames", "cldr"})
+
+_SETTLEMENT = frozenset({"city", "town", "village"})
+_ADMIN = frozenset({"first-level-division", "district", "disputed-territory"})
+# Words that name a place's type, folded, in the gazetteer's main languages (with their common
+# case forms): the word next to a name tells which of several same-named entries is meant.
+TYPE_CUES: dict[str, frozenset[str]] = {}
+for _words, _types in (
+    ("village villages kend kendi kendinde koy koyu koyunde село села селе селом деревня деревни деревне "
+     "село селі selo գյուղ գյուղը գյուղում գյուղի სოფელი სოფელში სოფლის dorf village pueblo aldea", {"village"}),
+    ("town city sehir seheri seherinde город города городе городом місто міста місті քաղաք քաղաքը "
+     "քաղաքում քաղաքի ქალაქი ქალაქში stadt ville ciudad citta", {"city", "town"}),
+    ("district rayon rayonu rayonunda район района районе районом районі շրջան շրջանը շրջանում "
+     "შრეთი raion bezirk distrito", {"district"}),
+    ("province region marz oblast мարզ մարզ մարզը մարզում մարզի область области области провинция "
+     "марз марза марзе მხარე მხარეში provinz provincia", {"first-level-division"}),
+):
+    for _w in _words.split():
+        TYPE_CUES[fold(_w)] = frozenset(_types)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +148,11 @@ class _Resolution:
             name = entry.names[ix.name_pos[hit.name_id]]
             if self.types is not None and entry.type not in self.types:
                 continue
-            if not self._case_ok(span, surface, name):
+            if not self._case_ok(span, surface, name, hit):
+                continue
+            if hit.method == "romanization variant" and fuzz.ratio(latin_key(surface), latin_key(name.text)) < SKELETON_CONFIRM:
+                continue  # the skeleton only proposes; the spelling must still be close
+            if span.sentence_start and span.first_word_case == "title" and not self._sentence_start_ok(surface, name, hit):
                 continue
             score = hit.score
             exact = surface == name.text or (hit.short and (name.text.startswith(surface + " ") or name.text.endswith(" " + surface)))
@@ -146,20 +171,32 @@ class _Resolution:
         return best
 
     @staticmethod
-    def _case_ok(span: Span, surface: str, name: Name) -> bool:
+    def _case_ok(span: Span, surface: str, name: Name, hit: Hit) -> bool:
         """Proper names are capitalised: a lower-case word matches only a name written in lower
-        case itself (no Nice in "a nice gesture", no Benin in "been"); a short all-caps word
-        matches only an abbreviation or the same capitals."""
+        case itself, by spelling (no Nice in "a nice gesture", no Benin in "been", no Togo in
+        "того"); a short all-caps word matches only an abbreviation or the same capitals."""
         first = next((c for c in name.text if c.isalpha()), "")
         name_lowercase = bool(first) and first.islower()
-        if span.first_word_case == "lower" and not name_lowercase:
-            return False
+        if span.first_word_case == "lower":
+            if not name_lowercase or hit.method in ("romanization variant", "fuzzy"):
+                return False
         letters = sum(c.isalpha() for c in surface)
         if letters <= 3 and span.first_word_case == "upper":
             return name.kind == "abbreviation" or surface == name.text or name.text.isupper()
         if letters <= 2 and not (surface == name.text or name.kind == "abbreviation"):
             return False
         return True
+
+    def _sentence_start_ok(self, surface: str, name: Name, hit: Hit) -> bool:
+        """A capitalised first word of a sentence is no evidence of a name ("Man geht ...",
+        "Para el Gobierno"): it needs a recorded name of its own language or a widely shared one."""
+        if " " in surface or len(surface) >= 8 and hit.method != "fuzzy":
+            return True
+        if _is_weak(name) or hit.method in ("romanization variant", "fuzzy"):
+            return False
+        if self.text_lang is None:
+            return True
+        return self.text_lang in {lang.split("-")[0] for lang in name.langs} or len(name.langs) >= 5
 
     def run(self) -> list[Mention]:
         turkic = self.text_lang in TURKIC_LANGS
@@ -217,6 +254,10 @@ class _Resolution:
                 elif entry_id in context:
                     bonus += 8
                     why.append("mentioned elsewhere in the text")
+                cue = self._type_cue(span)
+                if cue and self.gaz.entries[entry_id].type in cue:
+                    bonus += 20
+                    why.append("the word beside it names its type")
                 if _is_weak(name) and not bonus and self.gaz.entries[entry_id].type in ("village", "town"):
                     continue  # an unlabelled import variant of a small place needs context
                 results.append((min(100.0, base(entry_id, s) + bonus), entry_id, hit, name, why))
@@ -247,6 +288,16 @@ class _Resolution:
                 )
             )
         return mentions
+
+    def _type_cue(self, span: Span) -> frozenset[str]:
+        """Types named by the word right after or before a span: "Tavush village", "село Х"."""
+        after = re.match(r"[\s\-]*(\w+)", self.text[span.end : span.end + 30])
+        before = re.search(r"(\w+)[\s\-]*$", self.text[max(0, span.start - 30) : span.start])
+        out: set[str] = set()
+        for m in (after, before):
+            if m:
+                out |= TYPE_CUES.get(fold(m.group(1)), frozenset())
+        return frozenset(out)
 
     def _local_context(self, k: int, scored: list[tuple[Span, dict[str, tuple[float, Hit, Name]]]]) -> dict[str, set[str]]:
         """Entries of the neighbouring spans that qualify span k: "X (Y)", "X, Y", "X in Y"."""

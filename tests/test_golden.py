@@ -1,0 +1,21 @@
+"""Golden sentences in many languages: every expected mention, nothing else."""
+
+from __future__ import annotations
+
+import pytest
+
+from golden_cases import got_mentions, load_cases
+
+CASES = load_cases()
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_golden(gaz, case) -> None:
+    assert got_mentions(gaz, case) == case.mentions
+
+
+def test_golden_set_is_broad() -> None:
+    assert len({c.file for c in CASES}) >= 10
+    mechanisms = {c.mechanism for c in CASES}
+    assert {"folding", "transliteration", "inflection", "fuzzy", "precision", "disambiguation", "glossary"} <= mechanisms
+    assert any(not c.mentions for c in CASES), "negative cases are needed too"
