@@ -8,8 +8,22 @@ from golden_cases import got_mentions, load_cases
 
 CASES = load_cases()
 
+# Known gaps, each a mechanism not built yet (see the resolver issue's closing note). They run,
+# and a case that starts passing fails as XPASS so that this list shrinks.
+KNOWN_GAPS = {
+    "de-folding-swiss-ss-for-eszett": "German adjective + noun inflection (russischen Aussenministeriums)",
+    "de-glossary-russisches-aussenministerium": "German adjective + noun inflection",
+    "de-glossary-defence-ministry-and-eu-uno": "German adjective + noun inflection",
+    "hy-glossary-minsk-group-genitive": "Armenian genitive with a vowel change inside a multi-word name (խումբ -> խմբի)",
+    "uk-inflection-locative-karabakh-consonant-change": "Ukrainian consonant alternation before -і (Карабах -> Карабасі)",
+}
 
-@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+
+@pytest.mark.parametrize(
+    "case",
+    [pytest.param(c, marks=pytest.mark.xfail(reason=KNOWN_GAPS[c.id], strict=True)) if c.id in KNOWN_GAPS else c for c in CASES],
+    ids=[c.id for c in CASES],
+)
 def test_golden(gaz, case) -> None:
     assert got_mentions(gaz, case) == case.mentions
 

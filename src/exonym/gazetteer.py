@@ -58,6 +58,10 @@ def content_hash(root: Path) -> str:
     """A hash of every YAML file's relative path and bytes: changes when any data changes."""
     h = hashlib.blake2b(digest_size=16)
     h.update(f"{CACHE_FORMAT}:{__version__}".encode())
+    # The compiled index depends on the code that builds it: a changed rule rebuilds the cache.
+    here = Path(__file__).parent
+    for module in ("index.py", "normalize.py", "morphology.py", "model.py", "loader.py", "scripts.py"):
+        h.update((here / module).read_bytes())
     for path in sorted(root.rglob("*.yaml")):
         h.update(str(path.relative_to(root)).encode())
         h.update(b"\0")

@@ -46,6 +46,9 @@ LEVEL_NAMES = ("folded", "transliterated", "transliterated", "inflected")
 
 Posting = int | tuple[int, ...]
 
+LOWER_INITIAL = 1  # the name starts with a lower-case letter (al-Quds, i-Turkey)
+WEAK = 2  # an import's variant with no language: little evidence alone
+
 
 def _add(d: dict[str, Posting], key: str, value: int) -> None:
     old = d.get(key)
@@ -140,6 +143,10 @@ class Index:
     max_words: dict[str, int]  # first word of a multi-word key -> most words of such a key
     fuzzy: FuzzyIndex
     priors: array  # entry number -> importance prior (0-100)
+    name_flags: bytearray  # name id -> LOWER_INITIAL | WEAK
+
+    def flags(self, name_id: int) -> int:
+        return self.name_flags[name_id]
 
     def name_ref(self, name_id: int) -> tuple[str, int]:
         return self.entry_ids[self.name_entry[name_id]], self.name_pos[name_id]
@@ -190,6 +197,7 @@ def build_index(entries: Iterable[Entry]) -> Index:
     stems: dict[str, Posting] = {}
     max_words: dict[str, int] = {}
     priors = array("B")
+    name_flags = bytearray()
     latin_keys: set[str] = set()
 
     def note_words(key: str) -> None:
@@ -204,6 +212,9 @@ def build_index(entries: Iterable[Entry]) -> Index:
             nid = len(name_entry)
             name_entry.append(e_num)
             name_pos.append(pos)
+            first = next((c for c in name.text if c.isalpha()), "")
+            weak = name.kind == "variant" and set(name.sources) <= {"geonames", "cldr"}
+            name_flags.append((LOWER_INITIAL if first.islower() else 0) | (WEAK if weak else 0))
             folded = fold(name.text)
             if not folded:
                 continue
@@ -248,6 +259,7 @@ def build_index(entries: Iterable[Entry]) -> Index:
         max_words=max_words,
         fuzzy=FuzzyIndex(latin_keys),
         priors=priors,
+        name_flags=name_flags,
     )
 
 

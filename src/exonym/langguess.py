@@ -25,6 +25,24 @@ _STOPWORDS = {
     "fa": "و در به از که این با را است برای".split(),
     "pl": "i w na nie z do się jest że o to jak".split(),
 }
+# Further common words that start sentences: not names there, whatever the gazetteer holds.
+_MORE = {
+    "en": "a an but this these those there then when while if so not no all some many more most male bank may".split(),
+    "fr": "tous tout toute toutes mais donc or car ce cet cette ces il elle ils elles on nous vous si ainsi".split(),
+    "de": "man dabei aber auch doch noch nur schon wenn weil dann denn so wie als er sie es wir ihr".split(),
+    "es": "para pero como cuando donde gran sin sobre entre hasta desde este esta estos estas ese esa las los".split(),
+    "it": "ma anche come quando dove vedi bene poi questo questa quello quella tutti tutto sono".split(),
+    "pt": "mas como quando onde para sem sobre entre este esta esse essa".split(),
+    "ru": "того этого тому кроме однако также если когда где там тут так как все это эти".split(),
+    "uk": "того цього тому крім однак також якщо коли де там тут так як все це ці".split(),
+    "az": "amma lakin bu o həm qala çünki əgər sonra".split(),
+    "tr": "ama fakat ancak bu şu o hem saat çünkü eğer sonra barış".split(),
+}
+STOPWORDS: dict[str, frozenset[str]] = {
+    lang: frozenset(fold(w) for w in _STOPWORDS.get(lang, []) + _MORE.get(lang, []))
+    for lang in set(_STOPWORDS) | set(_MORE)
+}
+ALL_STOPWORDS: frozenset[str] = frozenset().union(*STOPWORDS.values())
 _WORD_LANGS: dict[str, list[str]] = {}
 for _lang, _words in _STOPWORDS.items():
     for _w in _words:

@@ -14,7 +14,7 @@ from itertools import product
 from rapidfuzz import fuzz
 
 from . import morphology
-from .index import FOLDED, LATIN, SHORT, Index, postings
+from .index import FOLDED, LATIN, LOWER_INITIAL, SHORT, WEAK, Index, postings
 from .normalize import APOSTROPHES, DASHES, _MARKS, fold, has_turkic_letters, latin_key, skeleton
 from .scripts import char_script
 
@@ -56,6 +56,9 @@ METHOD_SCORES = {
 }
 FUZZY_CUTOFF = 86  # rapidfuzz ratio on Latin keys; calibrated on the golden set (see tests)
 FUZZY_MIN_LENGTH = 6
+SHORT_FORM_PENALTY = 3
+UNCASED_FUZZY_MIN = {"Arab": 6, "Geor": 8}  # consonantal Arabic script writes shorter words
+FUZZY_CUTOFF_UNCASED = 88  # no capitals to tell a name from a word: a closer spelling is needed
 SKELETON_MIN_LENGTH = 6
 
 
@@ -77,7 +80,7 @@ class WordForms:
     script: str | None
     case: str  # upper, title, lower, none
     slavic: tuple[tuple[str, bool], ...]
-    bases: tuple[str, ...]
+    bases: tuple[tuple[str, bool], ...]  # (base, derived) after case suffixes
     head: str | None  # before an inner apostrophe (Azerbaycan'ın -> azerbaycan)
     tail: str | None  # after an elided article (l'Arménie -> armenie)
     tail_offset: int  # where `tail` starts in the word
@@ -88,7 +91,9 @@ def word_forms(word: str, turkic_hint: bool) -> WordForms:
     folded = fold(word)
     script = next((s for s in map(char_script, word) if s), None)
     first = next((c for c in word if c.isalpha()), "")
-    if first and first.lower() != first.upper():
+    # Georgian has capitals (Mtavruli) since Unicode 11 but running text never uses them: a
+    # Georgian word carries no case evidence either way.
+    if first and first.lower() != first.upper() and script != "Geor":
         case = "upper" if word.isupper() and len(word) > 1 else "title" if first.isupper() else "lower"
     else:
         case = "none"
@@ -155,7 +160,7 @@ def _joinable(text: str, a: Token, b: Token) -> bool:
     return False
 
 
-_SENTENCE_END = re.compile(r"[.!?…:;\"»”\n]\s*$|^\s*$")
+_SENTENCE_END = re.compile(r"[.!?…:;\"»”«“„‘‹—–\n]\s*$|^\s*$")
 
 
 class Matcher:
@@ -169,9 +174,9 @@ class Matcher:
         out = []
         for p in postings(self.index.keys.get(key)):
             level = p & 3
-            if level == SHORT:  # Tovuz for Tovuz District
+            if level == SHORT:  # Tovuz for Tovuz District: a derived form, below a recorded name
                 method = method_for_level[FOLDED]
-                out.append(Hit(p >> 2, method, METHOD_SCORES[method], derived, short=True))
+                out.append(Hit(p >> 2, method, METHOD_SCORES[method] - SHORT_FORM_PENALTY, derived, short=True))
             else:
                 method = method_for_level[level]
                 out.append(Hit(p >> 2, method, METHOD_SCORES[method], derived))
@@ -195,9 +200,16 @@ class Matcher:
         joiner = " " if prefix else ""
         if last.head:  # a suffix after an apostrophe: Azerbaycan'ın, Bakü'de, Russia's
             hits += self._key_hits(prefix + joiner + last.head, {FOLDED: "inflected", LATIN: "inflected"})
-        for base in last.bases:
-            for h in self._key_hits(prefix + joiner + base, {FOLDED: "inflected", LATIN: "inflected"}):
-                hits.append(h)
+        weak = WEAK
+        flags = ix.name_flags
+        for base, derived in last.bases:
+            for h in self._key_hits(prefix + joiner + base, {FOLDED: "inflected", LATIN: "inflected"}, derived):
+                if not flags[h.name_id] & weak:  # a bare import variant is too little to inflect
+                    hits.append(h)
+        if len(forms) > 1 and forms[0].script == "Arab":  # proclitics sit on the first word
+            rest = " ".join(f.fold for f in forms[1:])
+            for base, derived in morphology.arabic_bases(forms[0].fold):
+                hits += self._key_hits(base + " " + rest, {FOLDED: "inflected", LATIN: "inflected"}, derived)
         if all(f.slavic for f in forms):
             combos = product(*(f.slavic for f in forms)) if len(forms) <= 3 else [tuple((f.fold, False) for f in forms)]
             for combo in combos:
@@ -209,7 +221,12 @@ class Matcher:
 
     def _max_words(self, f: WordForms) -> int:
         mw = self.index.max_words
-        best = max(mw.get(f.fold, 1), mw.get(f.latin, 1), mw.get(f.latin_turkic, 1), mw.get(f.skeleton, 1))
+
+        def first(key: str) -> int:  # a word may fold to several (Persian ZWNJ)
+            head, _, rest = key.partition(" ")
+            return mw.get(head, 1) - rest.count(" ") - (1 if rest else 0)
+
+        best = max(first(f.fold), first(f.latin), first(f.latin_turkic), first(f.skeleton), 1)
         if f.slavic:
             best = max(best, *(mw.get(s, 1) for s, _ in f.slavic))
         if f.tail:
@@ -250,6 +267,10 @@ class Matcher:
                     hits = self.sequence_hits(seq)
                     start = tokens[i].start
                     case = f.case
+                if hits and case == "lower":
+                    # A lower-case word is a name only when the name itself is written so.
+                    flags = self.index.name_flags
+                    hits = [h for h in hits if flags[h.name_id] & LOWER_INITIAL and h.method == "folded"]
                 if hits:
                     end = self._suffix_end(text, tokens, i + size - 1)
                     span = Span(start, end, hits, case, self._sentence_start(text, tokens[i].start))
@@ -312,7 +333,7 @@ class Matcher:
         f = forms[i]
         if f.case == "lower" or f.fold in lower_seen:
             return None
-        if f.case == "none" and f.script not in ("Geor", "Arab"):
+        if f.case == "none" and len(f.latin) < UNCASED_FUZZY_MIN.get(f.script or "", 99):
             return None
         sentence_start = self._sentence_start(text, tokens[i].start)
         if sentence_start and f.case == "title" and len(f.latin) < 8:
@@ -326,7 +347,7 @@ class Matcher:
             query = " ".join(x.latin for x in seq)
             if len(query.replace(" ", "")) < FUZZY_MIN_LENGTH or any(len(x.latin) < 3 for x in seq):
                 continue
-            hits = self.fuzzy_hits(query)
+            hits = self.fuzzy_hits(query, FUZZY_CUTOFF if f.case != "none" else FUZZY_CUTOFF_UNCASED)
             if hits:
                 return Span(tokens[i].start, tokens[i + size - 1].end, hits, f.case, sentence_start)
         return None

@@ -104,15 +104,18 @@ def _harmonises(stem: str, suffix: str) -> bool:
     return (last in _BACK) == (first in _BACK)
 
 
-def turkic_bases(word: str) -> list[str]:
+_TURKIC_DERIVING = frozenset("lı li lu lü lıq lik".split())  # Bakılı: of Baku, not Baku
+
+
+def turkic_bases(word: str) -> list[tuple[str, bool]]:
     """Candidate bases of a Turkic word: Bakıda -> bakı, Gəncəyə -> gəncə, Dağlıqdakı -> dağlıq."""
-    out: dict[str, None] = {}
+    out: dict[str, bool] = {}
     for suffix in _TURKIC_SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             base = word[: -len(suffix)]
             if _harmonises(base, suffix):
-                out[base] = None
-    return list(out)
+                out.setdefault(base, suffix in _TURKIC_DERIVING)
+    return list(out.items())
 
 
 # -- Armenian -----------------------------------------------------------------------------------
@@ -123,7 +126,7 @@ _ARMENIAN_SUFFIXES = sorted(
 )
 
 
-def armenian_bases(word: str) -> list[str]:
+def armenian_bases(word: str) -> list[tuple[str, bool]]:
     """Երևանում -> երևան; Բաքվում -> բաքու (ու becomes վ before a vowel ending);
     Ֆրանսիայում -> ֆրանսիա (a linking յ)."""
     out: dict[str, None] = {}
@@ -135,7 +138,7 @@ def armenian_bases(word: str) -> list[str]:
                 out[base[:-1] + "ու"] = None
             if base.endswith("յ"):
                 out[base[:-1]] = None
-    return list(out)
+    return [(b, False) for b in out]
 
 
 # -- Georgian -----------------------------------------------------------------------------------
@@ -146,35 +149,39 @@ _GEORGIAN_SUFFIXES = sorted(
 )
 
 
-def georgian_bases(word: str) -> list[str]:
+_GEORGIAN_DERIVING = frozenset({"ელი", "ური"})  # ქართული: Georgian (adjective)
+
+
+def georgian_bases(word: str) -> list[tuple[str, bool]]:
     """თბილისში -> თბილისი (the nominative -ი comes back); ბაქოში -> ბაქო."""
-    out: dict[str, None] = {}
+    out: dict[str, bool] = {}
     for suffix in _GEORGIAN_SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 2:
             base = word[: -len(suffix)]
-            out[base] = None
+            derived = suffix in _GEORGIAN_DERIVING
+            out.setdefault(base, derived)
             if not base.endswith("ი"):
-                out[base + "ი"] = None
-    return list(out)
+                out.setdefault(base + "ი", derived)
+    return list(out.items())
 
 
 # -- Arabic and Persian proclitics and suffixes ----------------------------------------------------
 _ARABIC_PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف", "ك")
-_PERSIAN_SUFFIXES = ("های", "ها", "ی", "یی")
+_PERSIAN_SUFFIXES = ("های", "ها", "ی")
 
 
-def arabic_bases(word: str) -> list[str]:
-    out = []
+def arabic_bases(word: str) -> list[tuple[str, bool]]:
+    out: dict[str, bool] = {}
     for prefix in _ARABIC_PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= 3:
             base = word[len(prefix):]
-            out.append(base)
+            out.setdefault(base, False)
             if prefix.endswith("ال") or prefix == "لل":
-                out.append("ال" + base)
-    for suffix in _PERSIAN_SUFFIXES:
+                out.setdefault("ال" + base, False)
+    for suffix in _PERSIAN_SUFFIXES:  # Persian -ی makes adjectives: آذربایجانی, Azerbaijani
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            out.append(word[: -len(suffix)])
-    return out
+            out.setdefault(word[: -len(suffix)], suffix == "ی")
+    return list(out.items())
 
 
 # Short words before an apostrophe that are elided articles or prepositions (French, Italian,
@@ -182,7 +189,7 @@ def arabic_bases(word: str) -> list[str]:
 ELIDED = frozenset("l d j m n s t c qu lorsqu puisqu jusqu dell all dall nell sull coll un quell bell sant".split())
 
 
-def bases(word: str, script: str) -> list[str]:
+def bases(word: str, script: str) -> list[tuple[str, bool]]:
     """Candidate bases of one folded word in a script."""
     if script == "Latn":
         return turkic_bases(word)

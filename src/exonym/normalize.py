@@ -46,7 +46,11 @@ _FOLD_TABLE.update(
         ord("ʿ"): None,
         ord("ʾ"): None,
         ord("ـ"): None,  # Arabic tatweel
-        0x200C: None,  # zero-width non-joiner (Persian)
+        0x200C: " ",  # zero-width non-joiner: Persian writes it or a space between morphemes
+        ord("ي"): "ی",  # Arabic and Persian forms of one letter
+        ord("ى"): "ی",
+        ord("ك"): "ک",
+        ord("ة"): "ه",
         0x200D: None,
         0x00AD: None,  # soft hyphen
         ord("ё"): "е",
@@ -68,6 +72,8 @@ def fold(text: str) -> str:
     # й and ї are letters of their own, not и and і with a mark: keep them through NFD.
     s = unicodedata.normalize("NFC", text).casefold().translate(_PROTECT)
     s = unicodedata.normalize("NFD", s).translate(_FOLD_TABLE).translate(_UNPROTECT)
+    if "եւ" in s:  # Armenian և is եւ in lower case and ԵՎ in capitals: one spelling for both
+        s = s.replace("եւ", "եվ")
     return " ".join(s.split())
 
 
@@ -107,6 +113,7 @@ _GREEK = {
 }
 # Arabic and Persian: consonantal; long vowels written as letters come through as a / u / i.
 _ARABIC = {
+    "ی": "i", "ک": "k", "ه": "h",
     "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ٱ": "a", "ب": "b", "پ": "p", "ت": "t", "ث": "th",
     "ج": "j", "چ": "ch", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r", "ز": "z",
     "ژ": "zh", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "", "غ": "gh",

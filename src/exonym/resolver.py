@@ -11,9 +11,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .errors import InputError
-from .langguess import guess_language
+from .langguess import ALL_STOPWORDS, STOPWORDS, guess_language
 from .langtags import canonical_tag
-from .match import Hit, Matcher, Span, word_forms, tokenize
+from .match import FUZZY_CUTOFF, FUZZY_CUTOFF_UNCASED, UNCASED_FUZZY_MIN, SHORT_FORM_PENALTY, Hit, Matcher, Span, tokenize, word_forms
 from .model import ENTRY_TYPES, GLOSSARY_TYPES, PLACE_TYPES, Entry, Name
 from rapidfuzz import fuzz
 
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 MAX_QUERY_LENGTH = 256
 SKELETON_CONFIRM = 78  # rapidfuzz ratio between Latin keys for a skeleton match to stand
+SKELETON_CONFIRM_UNCASED = 88  # stricter where capitals give no evidence (Arabic, Georgian)
 MIN_MENTION_SCORE = 50
 TYPE_GROUPS = {"place": PLACE_TYPES, "places": PLACE_TYPES, "glossary": GLOSSARY_TYPES}
 _IMPORT_SOURCES = frozenset({"geonames", "cldr"})
@@ -107,8 +108,8 @@ def _lang_hint(lang: str | None) -> str | None:
 
 
 def _is_weak(name: Name) -> bool:
-    """A name known only from an import, with no language: little evidence on its own."""
-    return name.lang == "und" and set(name.sources) <= _IMPORT_SOURCES
+    """An import's alternate spelling, with no stated language: little evidence on its own."""
+    return name.kind == "variant" and set(name.sources) <= _IMPORT_SOURCES
 
 
 @lru_cache(maxsize=4)
@@ -150,15 +151,16 @@ class _Resolution:
                 continue
             if not self._case_ok(span, surface, name, hit):
                 continue
-            if hit.method == "romanization variant" and fuzz.ratio(latin_key(surface), latin_key(name.text)) < SKELETON_CONFIRM:
+            confirm = SKELETON_CONFIRM if span.first_word_case != "none" else SKELETON_CONFIRM_UNCASED
+            if hit.method == "romanization variant" and fuzz.ratio(latin_key(surface), latin_key(name.text)) < confirm:
                 continue  # the skeleton only proposes; the spelling must still be close
             if span.sentence_start and span.first_word_case == "title" and not self._sentence_start_ok(surface, name, hit):
                 continue
             score = hit.score
             exact = surface == name.text or (hit.short and (name.text.startswith(surface + " ") or name.text.endswith(" " + surface)))
             if hit.method == "folded" and exact:
-                hit = Hit(hit.name_id, "exact", 100.0, hit.derived, hit.short)
-                score = 100.0
+                score = 100.0 - (SHORT_FORM_PENALTY if hit.short else 0)
+                hit = Hit(hit.name_id, "exact", score, hit.derived, hit.short)
             if _is_weak(name):
                 score -= 8
             if self.text_lang and any(lang.split("-")[0] == self.text_lang for lang in name.langs):
@@ -181,18 +183,49 @@ class _Resolution:
             if not name_lowercase or hit.method in ("romanization variant", "fuzzy"):
                 return False
         letters = sum(c.isalpha() for c in surface)
+        if name.kind == "abbreviation" and hit.method not in ("folded", "exact", "inflected"):
+            return False  # an abbreviation is matched as written, never through another script
+        if span.first_word_case == "none" and letters <= 3 and hit.method not in ("folded", "exact"):
+            return False
         if letters <= 3 and span.first_word_case == "upper":
             return name.kind == "abbreviation" or surface == name.text or name.text.isupper()
         if letters <= 2 and not (surface == name.text or name.kind == "abbreviation"):
             return False
         return True
 
+    def _proper_noun(self, span: Span, hit: Hit, entry_id: str) -> bool:
+        """A capitalised word mid-sentence, or with an apostrophe suffix (Ankara'da), matching a
+        large place exactly is evidence enough even through an import's variant."""
+        if span.sentence_start or span.first_word_case not in ("title", "upper"):
+            return False
+        if hit.method not in ("exact", "folded", "inflected"):
+            return False
+        return self.index.priors[self.gaz.index_number(entry_id)] >= 40
+
+    def _retry(self, matcher: Matcher, span: Span, turkic: bool) -> list[Span]:
+        inner = [t for t in self.tokens if span.start <= t.start and t.end <= span.end]
+        if len(inner) > 1:
+            rest = inner[1].start
+            sub = matcher.spans(self.text[rest : span.end], turkic_hint=turkic)
+            return [Span(s.start + rest, s.end + rest, s.hits, s.first_word_case, False) for s in sub]
+        if len(inner) == 1 and not any(h.method == "fuzzy" for h in span.hits):
+            forms = word_forms(inner[0].text, turkic)
+            if forms.case in ("title", "upper", "none"):
+                uncased_ok = forms.case != "none" or len(forms.latin) >= UNCASED_FUZZY_MIN.get(forms.script or "", 99)
+                if uncased_ok and len(forms.latin) >= 6 and (not span.sentence_start or forms.case == "none" or len(forms.latin) >= 8):
+                    hits = matcher.fuzzy_hits(forms.latin, FUZZY_CUTOFF if forms.case != "none" else FUZZY_CUTOFF_UNCASED)
+                    if hits:
+                        return [Span(span.start, span.end, hits, span.first_word_case, span.sentence_start)]
+        return []
+
     def _sentence_start_ok(self, surface: str, name: Name, hit: Hit) -> bool:
         """A capitalised first word of a sentence is no evidence of a name ("Man geht ...",
         "Para el Gobierno"): it needs a recorded name of its own language or a widely shared one."""
-        if " " in surface or len(surface) >= 8 and hit.method != "fuzzy":
+        if " " in surface or len(surface) >= 8:
             return True
         if _is_weak(name) or hit.method in ("romanization variant", "fuzzy"):
+            return False
+        if fold(surface) in (STOPWORDS.get(self.text_lang, ()) if self.text_lang else ALL_STOPWORDS):
             return False
         if self.text_lang is None:
             return True
@@ -203,9 +236,15 @@ class _Resolution:
         spans = _matcher(self.index).spans(self.text, turkic_hint=turkic, tokens=self.tokens)
         lower_words = {word_forms(t.text, False).fold for t in self.tokens if t.text[:1].islower()}
         scored: list[tuple[Span, dict[str, tuple[float, Hit, Name]]]] = []
-        for span in spans:
+        matcher = _matcher(self.index)
+        queue = list(spans)
+        while queue:
+            span = queue.pop(0)
             hits = self.entry_hits(span)
             if not hits:
+                # Every reading failed the gates: the words may still hold a shorter name, or a
+                # misspelled one, that the longest match hid.
+                queue[:0] = self._retry(matcher, span, turkic)
                 continue
             if span.sentence_start and span.first_word_case == "title":
                 word = word_forms(self.text[span.start : span.end], False).fold
@@ -219,10 +258,12 @@ class _Resolution:
 
         # Pass 1: anchors are spans with one clear reading.
         anchors: list[set[str]] = []
+        leaders: list[str] = []
         for span, hits in scored:
             ranked = sorted((base(e, s), e) for e, (s, _, _) in hits.items())[::-1]
             clear = len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= 12
             anchors.append({ranked[0][1]} if clear else set())
+            leaders.append(ranked[0][1])
 
         mentions: list[Mention] = []
         for k, (span, hits) in enumerate(scored):
@@ -234,6 +275,9 @@ class _Resolution:
                     for e in a:
                         context_ancestors |= self.ancestors(e)
             local = self._local_context(k, scored)
+            # "Tovuz (known as Tavush in Armenia)": names in apposition are read at one level,
+            # two districts or two towns, when they are not one place.
+            partner_levels = {_level(self.gaz.entries[leaders[j]].type) for j in local["bracket"]}
             results = []
             for entry_id, (s, hit, name) in hits.items():
                 why: list[str] = []
@@ -254,13 +298,16 @@ class _Resolution:
                 elif entry_id in context:
                     bonus += 8
                     why.append("mentioned elsewhere in the text")
+                if _level(self.gaz.entries[entry_id].type) in partner_levels:
+                    bonus += 6
+                    why.append("at the level of the name in apposition")
                 cue = self._type_cue(span)
                 if cue and self.gaz.entries[entry_id].type in cue:
                     bonus += 20
                     why.append("the word beside it names its type")
-                if _is_weak(name) and not bonus and self.gaz.entries[entry_id].type in ("village", "town"):
-                    continue  # an unlabelled import variant of a small place needs context
-                results.append((min(100.0, base(entry_id, s) + bonus), entry_id, hit, name, why))
+                if _is_weak(name) and not bonus and not self._proper_noun(span, hit, entry_id):
+                    continue  # an import's variant with no language needs context
+                results.append((base(entry_id, s) + bonus, entry_id, hit, name, why))
             if not results:
                 continue
             results.sort(key=lambda r: (-r[0], r[1]))
@@ -272,14 +319,14 @@ class _Resolution:
                 continue
             entry = self.gaz.entries[entry_id]
             method = "context" if why and len(results) > 1 and results[1][0] > base(entry_id, hit.score) - 1 else hit.method
-            runners = tuple(Candidate(self.gaz.entries[e], round(sc, 1), n, h.method) for sc, e, h, n, _ in results[1:6])
+            runners = tuple(Candidate(self.gaz.entries[e], round(min(100.0, sc), 1), n, h.method) for sc, e, h, n, _ in results[1:6])
             mentions.append(
                 Mention(
                     start=span.start,
                     end=span.end,
                     text=self.text[span.start : span.end],
                     entry=entry,
-                    score=round(score, 1),
+                    score=round(min(100.0, score), 1),
                     method=method,
                     name=name,
                     candidates=runners,
@@ -304,6 +351,7 @@ class _Resolution:
         span = scored[k][0]
         same: set[str] = set()
         parent: set[str] = set()
+        bracket: set[int] = set()
         for j in (k - 1, k + 1):
             if not 0 <= j < len(scored):
                 continue
@@ -316,11 +364,17 @@ class _Resolution:
             strong_here = {e for e, (_, _, n) in scored[k][1].items() if not _is_weak(n)}
             if re.fullmatch(r"\s*[(\[]\s*", gap if j > k else gap[-3:]):
                 same |= strong_other & strong_here
+            if j > k and re.fullmatch(r"\s*[(\[][^()\[\]]{0,30}", gap) or j < k and re.fullmatch(r"\s*[(\[][^()\[\]]{0,30}", gap):
+                bracket.add(j)
             if j > k and re.fullmatch(r"\s*(,|\(|[(]?\s*\w+(\s\w+)?\s+as\s+\w+\s+in|\bin|\bof|в|во|у|de|du|en|in)\s*", gap, re.I):
                 parent |= set(other_hits)
             if j > k and re.fullmatch(r"\s*[,(]\s*", gap):
                 parent |= set(other_hits)
-        return {"same": same, "parent": parent}
+        return {"same": same, "parent": parent, "bracket": bracket}  # type: ignore[dict-item]
+
+
+def _level(entry_type: str) -> str:
+    return "settlement" if entry_type in _SETTLEMENT else "unit"
 
 
 def _explain(hit: Hit, name: Name, why: list[str], is_adjective: bool) -> str:
