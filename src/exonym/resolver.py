@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -265,15 +266,20 @@ class _Resolution:
             anchors.append({ranked[0][1]} if clear else set())
             leaders.append(ranked[0][1])
 
+        # What the other spans establish, counted so that each span can leave itself out in O(1).
+        context_count: Counter[str] = Counter()
+        ancestor_count: Counter[str] = Counter()
+        for a in anchors:
+            for e in a:
+                context_count[e] += 1
+                ancestor_count.update(self.ancestors(e))
+
         mentions: list[Mention] = []
         for k, (span, hits) in enumerate(scored):
-            context: set[str] = set()
-            context_ancestors: set[str] = set()
-            for j, a in enumerate(anchors):
-                if j != k:
-                    context |= a
-                    for e in a:
-                        context_ancestors |= self.ancestors(e)
+            own = anchors[k]
+            own_ancestors = Counter(a for e in own for a in self.ancestors(e))
+            context = _Others(context_count, Counter(own))
+            context_ancestors = _Others(ancestor_count, own_ancestors)
             local = self._local_context(k, scored)
             # "Tovuz (known as Tavush in Armenia)": names in apposition are read at one level,
             # two districts or two towns, when they are not one place.
@@ -289,9 +295,10 @@ class _Resolution:
                 if anc & local["parent"]:
                     bonus += 25
                     why.append(f"qualified by {', '.join(sorted(anc & local['parent']))} beside it")
-                if anc & (context | context_ancestors):
+                known = {a for a in anc if a in context or a in context_ancestors}
+                if known:
                     bonus += 15
-                    why.append(f"in {', '.join(sorted(anc & (context | context_ancestors))[:3])}, which the text mentions")
+                    why.append(f"in {', '.join(sorted(known)[:3])}, which the text mentions")
                 elif entry_id in context_ancestors:
                     bonus += 10
                     why.append("contains other places the text mentions")
@@ -305,8 +312,10 @@ class _Resolution:
                 if cue and self.gaz.entries[entry_id].type in cue:
                     bonus += 20
                     why.append("the word beside it names its type")
-                if _is_weak(name) and not bonus and not self._proper_noun(span, hit, entry_id):
-                    continue  # an import's variant with no language needs context
+                if _is_weak(name):
+                    if not bonus and not self._proper_noun(span, hit, entry_id):
+                        continue  # an import's variant with no language needs context
+                    bonus /= 2  # and context counts for less behind such a name
                 results.append((base(entry_id, s) + bonus, entry_id, hit, name, why))
             if not results:
                 continue
@@ -373,13 +382,27 @@ class _Resolution:
         return {"same": same, "parent": parent, "bracket": bracket}  # type: ignore[dict-item]
 
 
+class _Others:
+    """Membership in a count of the whole text, less one span's own share."""
+
+    __slots__ = ("own", "total")
+
+    def __init__(self, total: Counter[str], own: Counter[str]) -> None:
+        self.total = total
+        self.own = own
+
+    def __contains__(self, key: object) -> bool:
+        return self.total.get(key, 0) - self.own.get(key, 0) > 0  # type: ignore[arg-type]
+
+
 def _level(entry_type: str) -> str:
     return "settlement" if entry_type in _SETTLEMENT else "unit"
 
 
 def _explain(hit: Hit, name: Name, why: list[str], is_adjective: bool) -> str:
     langs = ", ".join(name.langs)
-    text = f"{hit.method} match of the {name.kind} name {name.text!r} ({langs}; sources: {', '.join(name.sources) or 'none'})"
+    what = f"the short form of the {name.kind} name" if hit.short else f"the {name.kind} name"
+    text = f"{hit.method} match of {what} {name.text!r} ({langs}; sources: {', '.join(name.sources) or 'none'})"
     if is_adjective:
         text += "; an adjective or demonym, not the place itself"
     if why:

@@ -1,0 +1,145 @@
+"""The resolver's behaviour on its own: offsets, Unicode, the mechanisms, bad input."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import exonym
+from exonym.errors import InputError, InvalidLanguageTag
+from exonym.normalize import fold, latin_key, skeleton
+
+
+def ids(text: str, **kw) -> list[str]:
+    return [m.entry.id for m in exonym.resolve(text, **kw)]
+
+
+def test_offsets_index_the_callers_string_after_length_changing_letters() -> None:
+    text = "Straße 𝔘 Երևան և Բաքու, İSTANBUL ﬁ Tbilisi"
+    mentions = exonym.resolve(text)
+    assert [(m.text, m.entry.id) for m in mentions] == [("Երևան", "yerevan"), ("Բաքու", "baku"), ("İSTANBUL", "istanbul"), ("Tbilisi", "tbilisi")]
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize("text", ["Talks in Bakı and Gəncə.", "Arménie et Azerbaïdjan.", "Переговоры в Ереване и Баку.", "İSTANBUL'DA ve BAKÜ'DE"])
+def test_nfc_and_nfd_give_the_same_result(text: str) -> None:
+    nfd = unicodedata.normalize("NFD", text)
+    assert ids(nfd) == ids(unicodedata.normalize("NFC", text))
+    for m in exonym.resolve(nfd):
+        assert nfd[m.start : m.end] == m.text
+
+
+def test_turkic_dotted_and_dotless_i() -> None:
+    assert fold("BAKI") == fold("Bakı") == fold("bakı") == fold("BAKİ") == "baki"
+    assert fold("İstanbul") == fold("ISTANBUL") == "istanbul"
+    assert ids("BAKI, 5 iyul") == ["baku"]
+
+
+def test_transliteration_keys_meet_across_scripts() -> None:
+    assert latin_key("Ստեփանակերտ") == "stepanakert"
+    assert latin_key("Բաքու") == "baku"  # ու is u, not ov
+    assert latin_key("Xankəndi", turkic=True) == "khankandi"
+    assert skeleton("khankendy") == skeleton(latin_key("Xankəndi", turkic=True)) == skeleton(latin_key("Ханкенди"))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Бои в Нагорном Карабахе продолжаются.", ["nagorno-karabakh"]),
+        ("Обстрел в Товузском районе.", ["tovuz-district"]),
+        ("Делегация прибыла в Степанакертом.", ["khankendi"]),
+        ("Nümayəndə heyəti Bakıda.", ["baku"]),
+        ("Xankəndidə toplantı keçirilib.", ["khankendi"]),
+        ("Azerbaycan'ın açıklaması", ["azerbaijan"]),
+        ("Bakü'de görüşme", ["baku"]),
+        ("Հանդիպումը Բաքվում էր", ["baku"]),
+        ("Երևանում", ["yerevan"]),
+        ("ბაქოში შეხვედრა", ["baku"]),
+        ("Les forces de l’Arménie", ["armenia"]),
+        ("Nagorno–Karabakh talks", ["nagorno-karabakh"]),
+    ],
+)
+def test_inflection_apostrophes_and_dashes(text: str, expected: list[str]) -> None:
+    assert ids(text) == expected
+
+
+def test_misspellings_are_found_and_short_words_are_not() -> None:
+    assert ids("Talks between Azerbiajan and Armenia.") == ["azerbaijan", "armenia"]
+    assert ids("The Nagorno-Karabah conflict.") == ["nagorno-karabakh"]
+    assert ids("He said Bak and Yer were calm.") == []  # too short to guess at
+
+
+def test_common_words_need_capitals() -> None:
+    assert ids("It was a nice gesture; the turkey was served.") == []
+    assert ids("Кроме того, в мае.") == []
+
+
+def test_longest_match_and_glossary_shadowing() -> None:
+    mentions = exonym.resolve("The OSCE Minsk Group met in Minsk.")
+    assert [(m.text, m.entry.id) for m in mentions] == [("OSCE Minsk Group", "osce-minsk-group"), ("Minsk", "minsk")]
+    assert ids("the Nagorno-Karabakh Autonomous Oblast") == ["nagorno-karabakh-autonomous-oblast"]
+
+
+def test_types_filter_and_adjectives() -> None:
+    text = "The Armenian Defense Ministry said Armenian troops left Yerevan."
+    assert ids(text, types="organization") == ["armenian-ministry-of-defence"]
+    assert ids(text, types=["place"]) == ["yerevan"]
+    with_adj = exonym.resolve(text, include_adjectives=True)
+    assert any(m.is_adjective and m.entry.id == "armenia" for m in with_adj)
+    with pytest.raises(InputError):
+        exonym.resolve(text, types="planet")
+
+
+def test_disambiguation_keeps_runners_up_and_explains() -> None:
+    [tovuz, tavush, armenia] = exonym.resolve("Shelling near Tovuz (known as Tavush in Armenia).")
+    assert (tovuz.entry.id, tavush.entry.id, armenia.entry.id) == ("tovuz-district", "tavush-province", "armenia")
+    assert "tavush-village" in [c.entry.id for c in tavush.candidates]
+    assert tavush.explanation and tavush.name.text in ("Tavush", "Tavush Province")
+    both = exonym.resolve("Stepanakert (Khankendi) was without gas.")
+    assert [m.entry.id for m in both] == ["khankendi", "khankendi"]
+
+
+def test_lang_hint_is_checked() -> None:
+    assert ids("Bakıda", lang="az") == ["baku"]
+    with pytest.raises(InvalidLanguageTag):
+        exonym.resolve("Baku", lang="not a tag")
+
+
+@given(st.text(max_size=300))
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_any_text_gives_valid_offsets(text: str) -> None:
+    for m in exonym.resolve(text):
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start : m.end] == m.text
+        assert 0 <= m.score <= 100
+
+
+@given(st.lists(st.sampled_from(["Baku", "Bakı", "Ереване", " ", "\u0301", "\x00", "𝔘", "և", "-", "'", "(", "Tovuz", "nice", "İ", "\n"]), max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_odd_pieces_never_break_offsets(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for m in exonym.resolve(text):
+        assert text[m.start : m.end] == m.text
+
+
+def test_huge_text_is_handled() -> None:
+    text = ("Baku and Yerevan. " * 60_000) + "\x00\x07" + "Tbilisi"
+    mentions = exonym.resolve(text)
+    assert len(mentions) == 120_001 and mentions[-1].entry.id == "tbilisi"
+
+
+def test_lookup_ranks_candidates() -> None:
+    assert [c.entry.id for c in exonym.lookup("Azerbiajan")][:1] == ["azerbaijan"]
+    assert [c.entry.id for c in exonym.lookup("Xankendi")][:1] == ["khankendi"]
+    assert [c.entry.id for c in exonym.lookup("Kirovabad")][:1] == ["ganja"]
+    tavush = [c.entry.id for c in exonym.lookup("Tavush", limit=10)]
+    assert {"tavush-province", "tavush-village"} <= set(tavush)
+    assert exonym.lookup("qwxzvbnm") == []
+    with pytest.raises(InputError):
+        exonym.lookup("   ")
+    with pytest.raises(InputError):
+        exonym.lookup("x" * 300)
