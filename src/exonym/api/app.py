@@ -1,0 +1,189 @@
+"""The FastAPI application: the gazetteer and its index load once, in the lifespan, and every
+request shares them. Every bad parameter gets a 4xx JSON error naming it; no input gives a 500."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Path, Query, Request
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import HTMLResponse, JSONResponse
+
+import exonym
+from exonym import __version__
+from exonym.errors import ExonymError, InputError, InvalidLanguageTag, UnknownEntry
+from exonym.gazetteer import Gazetteer
+
+from .docs_page import DOCS_HTML
+from .schemas import EntryOut, EntryPage, ErrorOut, Health, LookupOut, ResolveIn, ResolveOut, Version
+
+MAX_TEXT_BYTES = 1024 * 1024
+MAX_QUERY = 256
+MAX_LIMIT = 100
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorOut},
+    404: {"model": ErrorOut},
+    413: {"model": ErrorOut},
+    422: {"model": ErrorOut},
+}
+
+
+def _error(status: int, message: str, parameter: str | None = None) -> JSONResponse:
+    return JSONResponse(status_code=status, content={"error": message, "parameter": parameter})
+
+
+def get_gazetteer(request: Request) -> Gazetteer:
+    return request.app.state.gazetteer  # type: ignore[no-any-return]
+
+
+Gaz = Annotated[Gazetteer, Depends(get_gazetteer)]
+
+
+def create_app(gazetteer: Gazetteer | None = None) -> FastAPI:
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        gaz = gazetteer or exonym.load(os.environ.get("EXONYM_GAZETTEER") or None)
+        gaz.index  # build (or read from cache) before the first request  # noqa: B018
+        app.state.gazetteer = gaz
+        app.state.stats = gaz.stats()
+        yield
+
+    app = FastAPI(
+        title="exonym",
+        version=__version__,
+        description="Find and resolve places and glossary terms in text, in any language and script.",
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+    )
+    origins = [o.strip() for o in os.environ.get("EXONYM_CORS_ORIGINS", "").split(",") if o.strip()]
+    if origins:
+        app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST"], allow_headers=["*"])
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[0] if exc.errors() else {}
+        loc = [str(x) for x in first.get("loc", ()) if x not in ("query", "body", "path")]
+        parameter = ".".join(loc) or None
+        message = str(first.get("msg", "invalid request"))
+        if first.get("type") == "json_invalid":
+            message = "the body is not valid JSON (or not UTF-8)"
+        return _error(422, f"{parameter}: {message}" if parameter else message, parameter)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        detail = exc.detail if isinstance(exc.detail, str) else "request refused"
+        if exc.status_code == 400 and "parsing the body" in detail:
+            detail = "the body is not valid JSON (or not UTF-8)"
+        return _error(exc.status_code, detail)
+
+    @app.exception_handler(InvalidLanguageTag)
+    async def bad_lang(request: Request, exc: InvalidLanguageTag) -> JSONResponse:
+        return _error(422, str(exc), "lang")
+
+    @app.exception_handler(UnknownEntry)
+    async def unknown(request: Request, exc: UnknownEntry) -> JSONResponse:
+        return _error(404, str(exc), "id")
+
+    @app.exception_handler(InputError)
+    async def bad_input(request: Request, exc: InputError) -> JSONResponse:
+        return _error(422, str(exc), getattr(exc, "parameter", None))
+
+    @app.exception_handler(ExonymError)
+    async def other(request: Request, exc: ExonymError) -> JSONResponse:
+        return _error(400, str(exc))
+
+    @app.middleware("http")
+    async def limit_body(request: Request, call_next: Any) -> Any:
+        length = request.headers.get("content-length")
+        if length and length.isdigit() and int(length) > MAX_TEXT_BYTES + 4096:
+            return _error(413, f"the request body is larger than {MAX_TEXT_BYTES} bytes", "text")
+        return await call_next(request)
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs() -> HTMLResponse:
+        return HTMLResponse(DOCS_HTML)
+
+    @app.get("/health", response_model=Health, summary="Liveness and entry count")
+    def health(gaz: Gaz) -> dict[str, Any]:
+        return {"status": "ok", "entries": len(gaz)}
+
+    @app.get("/version", response_model=Version, summary="Package version and gazetteer content hash")
+    def version(request: Request, gaz: Gaz) -> dict[str, Any]:
+        stats = request.app.state.stats
+        return {"version": __version__, "gazetteer_hash": gaz.digest, "entries": stats["entries"], "names": stats["names"], "languages": stats["languages"]}
+
+    @app.get("/lookup", response_model=LookupOut, responses=ERRORS, summary="Rank entries for one name")
+    def lookup(
+        gaz: Gaz,
+        q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY, description="The name, in any script or form")],
+        lang: Annotated[str | None, Query(max_length=64, description="BCP 47 hint")] = None,
+        limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 5,
+        type: Annotated[list[str] | None, Query(description="Entry types to keep (repeatable), or place / glossary")] = None,
+    ) -> Any:
+        from exonym.serialize import candidate_dict
+
+        if not q.strip():
+            return _error(422, "q: the query is empty", "q")
+        try:
+            candidates = gaz.lookup(q, lang=lang, limit=limit, types=type)
+        except InputError as exc:
+            return _error(422, str(exc), "type" if "type" in str(exc) else "q")
+        return {"query": q, "candidates": [candidate_dict(c) for c in candidates]}
+
+    @app.post("/resolve", response_model=ResolveOut, responses=ERRORS, summary="Every place and term in a text")
+    def resolve(gaz: Gaz, body: ResolveIn) -> Any:
+        from exonym.serialize import mention_dict
+
+        if len(body.text.encode("utf-8", "surrogatepass")) > MAX_TEXT_BYTES:
+            return _error(413, f"text: larger than {MAX_TEXT_BYTES} bytes", "text")
+        try:
+            mentions = gaz.resolve(body.text, lang=body.lang, types=body.types, include_adjectives=body.include_adjectives)
+        except InputError as exc:
+            return _error(422, str(exc), "types")
+        return {"offsets": "code points", "mentions": [mention_dict(m) for m in mentions]}
+
+    @app.get("/entries/{entry_id}", response_model=EntryOut, responses=ERRORS, summary="One entry with all its names")
+    def entry(gaz: Gaz, entry_id: Annotated[str, Path(max_length=200)]) -> Any:
+        from exonym.serialize import entry_dict
+
+        return entry_dict(gaz.get(entry_id))
+
+    @app.get("/entries", response_model=EntryPage, responses=ERRORS, summary="List entries, filtered and paginated")
+    def entries(
+        gaz: Gaz,
+        type: Annotated[str | None, Query(description="An entry type")] = None,
+        parent: Annotated[str | None, Query(max_length=200, description="Direct parent id")] = None,
+        q: Annotated[str | None, Query(max_length=MAX_QUERY, description="Substring of any name, folded")] = None,
+        offset: Annotated[int, Query(ge=0)] = 0,
+        limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
+    ) -> Any:
+        from exonym.model import ENTRY_TYPES
+        from exonym.normalize import fold
+        from exonym.serialize import entry_summary
+
+        if type is not None and type not in ENTRY_TYPES:
+            return _error(422, f"type: unknown type {type!r}; known: {', '.join(ENTRY_TYPES)}", "type")
+        if parent is not None and parent not in gaz:
+            return _error(404, f"parent: no entry has the id {parent!r}", "parent")
+        needle = fold(q) if q else None
+        ids = sorted(gaz.entries)
+        matched = []
+        for eid in ids:
+            e = gaz.entries[eid]
+            if type is not None and e.type != type:
+                continue
+            if parent is not None and parent not in e.parents:
+                continue
+            if needle and not any(needle in fold(n.text) for n in e.names):
+                continue
+            matched.append(e)
+        page = matched[offset : offset + limit]
+        return {"total": len(matched), "offset": offset, "limit": limit, "items": [entry_summary(e) for e in page]}
+
+    return app

@@ -1,0 +1,138 @@
+"""Response and request models: every endpoint declares one, so /openapi.json is exact."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class MatchedName(BaseModel):
+    text: str
+    lang: str
+    langs: list[str]
+    kind: str
+    sources: list[str]
+
+
+class RunnerUp(BaseModel):
+    id: str
+    name: str
+    type: str
+    score: float
+
+
+class MentionOut(BaseModel):
+    start: int = Field(description="Offset of the first character, in Unicode code points")
+    end: int = Field(description="Offset after the last character, in Unicode code points")
+    text: str
+    id: str
+    name: str
+    type: str
+    score: float = Field(ge=0, le=100)
+    method: str
+    matched: MatchedName
+    ids: dict[str, Any]
+    is_adjective: bool
+    explanation: str
+    candidates: list[RunnerUp]
+
+
+class ResolveIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    text: str = Field(description="The text to resolve (UTF-8, at most 1 MB)")
+    lang: str | None = Field(default=None, description="BCP 47 hint for the text's language")
+    types: list[str] | None = Field(default=None, description="Entry types to keep, or place / glossary")
+    include_adjectives: bool = False
+
+
+class ResolveOut(BaseModel):
+    offsets: str = Field(default="code points", description="What start and end count")
+    mentions: list[MentionOut]
+
+
+class CandidateOut(BaseModel):
+    id: str
+    name: str
+    type: str
+    score: float = Field(ge=0, le=100)
+    method: str
+    matched: MatchedName
+    ids: dict[str, Any]
+
+
+class LookupOut(BaseModel):
+    query: str
+    candidates: list[CandidateOut]
+
+
+class PeriodOut(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+    from_: int | None = Field(default=None, alias="from")
+    to: int | None = None
+
+
+class NameOut(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+    text: str
+    lang: str
+    langs: list[str]
+    kind: str
+    script: str
+    preferred: bool = False
+    period: PeriodOut | None = None
+    system: str | None = None
+    used_by: list[str] = []
+    sources: list[str]
+    note: str | None = None
+
+
+class Coordinates(BaseModel):
+    lat: float
+    lon: float
+
+
+class EntryOut(BaseModel):
+    id: str
+    name: str
+    type: str
+    ids: dict[str, Any]
+    parents: list[str]
+    coordinates: Coordinates | None = None
+    population: int | None = None
+    period: PeriodOut | None = None
+    sources: list[str]
+    names: list[NameOut]
+    notes: str | None = None
+
+
+class EntrySummary(BaseModel):
+    id: str
+    name: str
+    type: str
+    ids: dict[str, Any]
+
+
+class EntryPage(BaseModel):
+    total: int
+    offset: int
+    limit: int
+    items: list[EntrySummary]
+
+
+class Health(BaseModel):
+    status: str
+    entries: int
+
+
+class Version(BaseModel):
+    version: str
+    gazetteer_hash: str
+    entries: int
+    names: int
+    languages: int
+
+
+class ErrorOut(BaseModel):
+    error: str
+    parameter: str | None = None
