@@ -144,6 +144,8 @@ class Index:
     fuzzy: FuzzyIndex
     priors: array  # entry number -> importance prior (0-100)
     name_flags: bytearray  # name id -> LOWER_INITIAL | WEAK
+    pairs: set[tuple[str, str]]  # first two words of every multi-word key
+    lower_firsts: set[str]  # first words of names written in lower case (al-Quds, i-Turkey)
 
     def flags(self, name_id: int) -> int:
         return self.name_flags[name_id]
@@ -200,10 +202,15 @@ def build_index(entries: Iterable[Entry]) -> Index:
     name_flags = bytearray()
     latin_keys: set[str] = set()
 
+    pairs: set[tuple[str, str]] = set()
+    lower_firsts: set[str] = set()
+
     def note_words(key: str) -> None:
         words = key.split(" ")
-        if len(words) > 1 and max_words.get(words[0], 0) < len(words):
-            max_words[words[0]] = len(words)
+        if len(words) > 1:
+            pairs.add((words[0], words[1]))
+            if max_words.get(words[0], 0) < len(words):
+                max_words[words[0]] = len(words)
 
     for e_num, entry in enumerate(entries):
         entry_ids.append(entry.id)
@@ -215,6 +222,8 @@ def build_index(entries: Iterable[Entry]) -> Index:
             first = next((c for c in name.text if c.isalpha()), "")
             weak = name.kind == "variant" and set(name.sources) <= {"geonames", "cldr"}
             name_flags.append((LOWER_INITIAL if first.islower() else 0) | (WEAK if weak else 0))
+            if first.islower():
+                lower_firsts.add(fold(name.text).partition(" ")[0])
             folded = fold(name.text)
             if not folded:
                 continue
@@ -260,6 +269,8 @@ def build_index(entries: Iterable[Entry]) -> Index:
         fuzzy=FuzzyIndex(latin_keys),
         priors=priors,
         name_flags=name_flags,
+        pairs=pairs,
+        lower_firsts=lower_firsts,
     )
 
 

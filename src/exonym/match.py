@@ -62,14 +62,21 @@ FUZZY_CUTOFF_UNCASED = 88  # no capitals to tell a name from a word: a closer sp
 SKELETON_MIN_LENGTH = 6
 
 
-@dataclass(frozen=True, slots=True)
 class Token:
-    start: int
-    end: int
-    text: str
+    """A word with its offsets in the caller's string."""
+
+    __slots__ = ("end", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.text!r})"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # one object per distinct word (lru_cache): identity is equality
 class WordForms:
     """Every key form of one word, computed once per distinct word."""
 
@@ -168,6 +175,45 @@ class Matcher:
 
     def __init__(self, index: Index) -> None:
         self.index = index
+        # Per distinct word: can it begin a name at all? Most words of a text cannot, and
+        # knowing that from one dict lookup is what makes scanning fast.
+        self._starts: dict[tuple[str, bool], bool] = {}
+        self._fuzzy_cache: dict[tuple[str, float], list[Hit]] = {}
+        self._seq_cache: dict[tuple[WordForms, ...], list[Hit]] = {}
+
+    def can_start(self, word: str, f: WordForms, turkic_hint: bool) -> bool:
+        key = (word, turkic_hint)
+        got = self._starts.get(key)
+        if got is None:
+            got = self._could_start(f)
+            if len(self._starts) > 500_000:
+                self._starts.clear()
+            self._starts[key] = got
+        return got
+
+    def _could_start(self, f: WordForms) -> bool:
+        ix = self.index
+        keys, mw = ix.keys, ix.max_words
+        if f.case == "lower" and not f.tail:
+            # A lower-case word starts only a name written in lower case (see resolver gates).
+            return f.fold.partition(" ")[0] in ix.lower_firsts
+        for k in (f.fold, f.latin, f.latin_turkic):
+            head = k.partition(" ")[0]
+            if k in keys or head in mw:
+                return True
+        if f.skeleton in ix.skeletons or f.skeleton in mw:
+            return True
+        if any(s in ix.stems or s in mw for s, _ in f.slavic):
+            return True
+        if any(b in keys for b, _ in f.bases):
+            return True
+        if f.head and (f.head in keys or f.head in mw):
+            return True
+        if f.tail and (f.tail in keys or f.tail in mw or (latin_key(f.tail) in keys)):
+            return True
+        if f.script == "Arab" and any(b.partition(" ")[0] in mw for b, _ in morphology.arabic_bases(f.fold)):
+            return True
+        return False
 
     # -- one word sequence ------------------------------------------------------------------
     def _key_hits(self, key: str, method_for_level: dict[int, str], derived: bool = False) -> list[Hit]:
@@ -183,12 +229,25 @@ class Matcher:
         return out
 
     def sequence_hits(self, forms: list[WordForms]) -> list[Hit]:
-        """Hits for a whole word sequence by every exact-key way, strongest first."""
+        """Hits for a whole word sequence by every exact-key way, strongest first (cached: the
+        same words recur across a text and across texts)."""
+        key = tuple(forms)
+        got = self._seq_cache.get(key)
+        if got is None:
+            got = self._sequence_hits(forms)
+            if len(self._seq_cache) > 200_000:
+                self._seq_cache.clear()
+            self._seq_cache[key] = got
+        return got
+
+    def _sequence_hits(self, forms: list[WordForms]) -> list[Hit]:
         ix = self.index
         hits: list[Hit] = []
         key_f = " ".join(f.fold for f in forms)
         hits += self._key_hits(key_f, {FOLDED: "folded", LATIN: "transliterated"})
-        for variant in {" ".join(f.latin for f in forms), " ".join(f.latin_turkic for f in forms)} - {key_f}:
+        variants = dict.fromkeys((" ".join(f.latin for f in forms), " ".join(f.latin_turkic for f in forms)))
+        variants.pop(key_f, None)
+        for variant in variants:  # a dict, not a set: the order must not depend on hashing
             hits += self._key_hits(variant, {FOLDED: "transliterated", LATIN: "transliterated"})
         key_k = " ".join(f.skeleton for f in forms)
         # A skeleton says little about a short word (they ~ tai): only for longer names.
@@ -219,6 +278,24 @@ class Matcher:
                     hits.append(Hit(p >> 2, "inflected", METHOD_SCORES["inflected"], derived))
         return hits
 
+    def _pair_possible(self, a: WordForms, b: WordForms) -> bool:
+        """Can these two words begin one multi-word key, at any level?"""
+        pairs = self.index.pairs
+        firsts = {a.fold.rpartition(" ")[2], a.latin.rpartition(" ")[2], a.latin_turkic.rpartition(" ")[2], a.skeleton}
+        if a.tail:
+            firsts.add(a.tail)
+        firsts.update(s for s, _ in a.slavic)
+        if a.script == "Arab":
+            firsts.update(x for x, _ in morphology.arabic_bases(a.fold))
+        seconds = {b.fold.partition(" ")[0], b.latin.partition(" ")[0], b.latin_turkic.partition(" ")[0], b.skeleton}
+        seconds.update(s for s, _ in b.slavic)
+        seconds.update(x for x, _ in b.bases)
+        if b.head:
+            seconds.add(b.head)
+        if " " in a.fold:  # a word that folds to two (Persian ZWNJ) carries its own pair
+            return True
+        return any((x, y) in pairs for x in firsts for y in seconds)
+
     def _max_words(self, f: WordForms) -> int:
         mw = self.index.max_words
 
@@ -248,10 +325,20 @@ class Matcher:
                 out += self._unspaced(tokens[i])
                 i += 1
                 continue
+            if not self.can_start(tokens[i].text, f, turkic_hint):
+                if fuzzy and f.case in ("title", "upper", "none"):
+                    span = self._fuzzy_span(text, tokens, forms, i, lower_seen)
+                    if span is not None:
+                        out.append(span)
+                        i += 1 if span.end == tokens[i].end else 2
+                        continue
+                i += 1
+                continue
             longest = min(self._max_words(f), n_tokens - i)
             n = 1
-            while n < longest and _joinable(text, tokens[i + n - 1], tokens[i + n]):
-                n += 1
+            if longest > 1 and self._pair_possible(f, forms[i + 1]):
+                while n < longest and _joinable(text, tokens[i + n - 1], tokens[i + n]):
+                    n += 1
             found = False
             for size in range(n, 0, -1):
                 seq = forms[i : i + size]
@@ -353,6 +440,16 @@ class Matcher:
         return None
 
     def fuzzy_hits(self, query: str, cutoff: float = FUZZY_CUTOFF) -> list[Hit]:
+        key = (query, cutoff)
+        got = self._fuzzy_cache.get(key)
+        if got is None:
+            got = self._fuzzy_hits(query, cutoff)
+            if len(self._fuzzy_cache) > 100_000:
+                self._fuzzy_cache.clear()
+            self._fuzzy_cache[key] = got
+        return got
+
+    def _fuzzy_hits(self, query: str, cutoff: float) -> list[Hit]:
         best: list[Hit] = []
         for key in self.index.fuzzy.candidates(query):
             score = fuzz.ratio(query, key)

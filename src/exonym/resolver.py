@@ -3,6 +3,7 @@ for each; and `lookup`, the same mechanisms for a single name."""
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter
@@ -118,6 +119,20 @@ def _matcher(index: Any) -> Matcher:
     return Matcher(index)
 
 
+_HIT_CACHES: dict[int, dict[Any, Any]] = {}
+
+
+def _hit_cache(gaz: Gazetteer) -> dict[Any, Any]:
+    """Gate results per surface form, per gazetteer: spans repeat across a text and across texts."""
+    key = id(gaz.index)
+    cache = _HIT_CACHES.get(key)
+    if cache is None:
+        if len(_HIT_CACHES) > 4:
+            _HIT_CACHES.clear()
+        cache = _HIT_CACHES[key] = {}
+    return cache
+
+
 class _Resolution:
     """One text's spans scored against each other."""
 
@@ -129,6 +144,7 @@ class _Resolution:
         self.include_adjectives = include_adjectives
         self.index = gaz.index
         self.tokens = tokenize(text)
+        self._token_starts = [t.start for t in self.tokens]
         self.text_lang = lang.split("-")[0] if lang else guess_language([word_forms(t.text, False).fold for t in self.tokens[:400]])
         self._ancestors: dict[str, frozenset[str]] = {}
 
@@ -140,7 +156,18 @@ class _Resolution:
         return got
 
     def entry_hits(self, span: Span) -> dict[str, tuple[float, Hit, Name]]:
-        """Best hit per entry, after the precision gates."""
+        """Best hit per entry, after the precision gates (cached per surface and setting)."""
+        key = (self.text[span.start : span.end], span.first_word_case, span.sentence_start, self.text_lang, self.types, id(span.hits) if span.hits and span.hits[0].method == "fuzzy" else 0)
+        cache = _hit_cache(self.gaz)
+        got = cache.get(key)
+        if got is None:
+            got = self._entry_hits(span)
+            if len(cache) > 100_000:
+                cache.clear()
+            cache[key] = got
+        return got
+
+    def _entry_hits(self, span: Span) -> dict[str, tuple[float, Hit, Name]]:
         surface = unicodedata.normalize("NFC", self.text[span.start : span.end])
         best: dict[str, tuple[float, Hit, Name]] = {}
         ix = self.index
@@ -204,7 +231,9 @@ class _Resolution:
         return self.index.priors[self.gaz.index_number(entry_id)] >= 40
 
     def _retry(self, matcher: Matcher, span: Span, turkic: bool) -> list[Span]:
-        inner = [t for t in self.tokens if span.start <= t.start and t.end <= span.end]
+        first = bisect.bisect_left(self._token_starts, span.start)
+        last = bisect.bisect_right(self._token_starts, span.end)
+        inner = [t for t in self.tokens[first:last] if t.end <= span.end]
         if len(inner) > 1:
             rest = inner[1].start
             sub = matcher.spans(self.text[rest : span.end], turkic_hint=turkic)
