@@ -72,10 +72,10 @@ def _turkic(name: Name) -> bool:
 
 
 class FuzzyIndex:
-    """Latin keys by their deletion neighbourhood (SymSpell): each key's first `prefix` letters and
-    every one-letter deletion of them, hashed into one sorted array. A query looks up its own
-    deletions (up to two), so keys within about two edits of the query's prefix come back
-    without touching the others."""
+    """Latin keys by their deletion neighbourhood (SymSpell): each key's first and last `PREFIX`
+    letters and every one-letter deletion of them, hashed into one sorted array. A query looks up
+    its own deletions (up to two), so keys within about two edits of the query's start or end
+    come back without touching the others."""
 
     PREFIX = 7
     MIN_LENGTH = 5
@@ -85,7 +85,9 @@ class FuzzyIndex:
         hashes = array("Q")
         ids = array("I")
         for i, key in enumerate(self.keys):
-            for variant in self._deletions(key[: self.PREFIX], 1):
+            # The first letters, and the last ones marked apart: a typo near the start of a
+            # name still leaves its end to find it by.
+            for variant in self._deletions(key[: self.PREFIX], 1) | {"$" + v for v in self._deletions(key[-self.PREFIX :], 1)}:
                 hashes.append(self._hash(variant))
                 ids.append(i)
         h = np.frombuffer(hashes, dtype=np.uint64) if hashes else np.zeros(0, dtype=np.uint64)
@@ -116,9 +118,8 @@ class FuzzyIndex:
         """Keys whose prefix is within reach of `key`'s prefix, of a similar length."""
         if len(key) < self.MIN_LENGTH or not len(self.hashes):
             return []
-        probes = np.fromiter(
-            (self._hash(v) for v in self._deletions(key[: self.PREFIX], 2)), dtype=np.uint64
-        )
+        variants = self._deletions(key[: self.PREFIX], 2) | {"$" + v for v in self._deletions(key[-self.PREFIX :], 2)}
+        probes = np.fromiter((self._hash(v) for v in variants), dtype=np.uint64, count=len(variants))
         left = np.searchsorted(self.hashes, probes, side="left")
         right = np.searchsorted(self.hashes, probes, side="right")
         hits = [self.ids[a:b] for a, b in zip(left.tolist(), right.tolist()) if b > a]

@@ -142,6 +142,7 @@ class _Resolution:
         self.lang = lang
         self.types = types
         self.include_adjectives = include_adjectives
+        self.ranking_only = False  # lookup: rank by how well the name matches, not by evidence
         self.index = gaz.index
         self.tokens = tokenize(text)
         self._token_starts = [t.start for t in self.tokens]
@@ -189,7 +190,7 @@ class _Resolution:
             if hit.method == "folded" and exact:
                 score = 100.0 - (SHORT_FORM_PENALTY if hit.short else 0)
                 hit = Hit(hit.name_id, "exact", score, hit.derived, hit.short)
-            if _is_weak(name):
+            if _is_weak(name) and not self.ranking_only:
                 score -= 8
             if self.text_lang and any(lang.split("-")[0] == self.text_lang for lang in name.langs):
                 score += 3  # a name in the text's own language is the likelier reading
@@ -473,14 +474,15 @@ def lookup(gaz: Gazetteer, query: str, *, lang: str | None = None, limit: int = 
     span = Span(0, len(query), hits, "none", False)
     res = _Resolution(gaz, query, hint, wanted, True)
     res.text_lang = hint.split("-")[0] if hint else None
+    res.ranking_only = True
     best = res.entry_hits(span)
     ranked = []
     for entry_id, (score, hit, name) in best.items():
         prior = gaz.index.priors[gaz.index_number(entry_id)]
-        # The match decides; the prior orders entries that share a name.
-        ranked.append((min(100.0, score * 0.9 + prior * 0.1), entry_id, hit, name))
-    ranked.sort(key=lambda r: (-r[0], r[1]))
-    return [Candidate(gaz.entries[e], round(s, 1), n, h.method) for s, e, h, n in ranked[:limit]]
+        # The match decides; the prior only orders entries that share a name.
+        ranked.append((min(100.0, score), prior, entry_id, hit, name))
+    ranked.sort(key=lambda r: (-r[0], -r[1], r[2]))
+    return [Candidate(gaz.entries[e], round(s, 1), n, h.method) for s, _, e, h, n in ranked[:limit]]
 
 
 def filter_types(mentions: Iterable[Mention], types: frozenset[str]) -> list[Mention]:
