@@ -70,6 +70,37 @@ def content_hash(root: Path) -> str:
     return h.hexdigest()
 
 
+def _stat_fingerprint(root: Path) -> str:
+    """Paths, sizes and modification times of the YAML files: cheap to read, and when it is
+    unchanged the content hash computed last time still holds."""
+    h = hashlib.blake2b(digest_size=16)
+    h.update(str(root.resolve()).encode())
+    for path in sorted(root.rglob("*.yaml")):
+        st = path.stat()
+        h.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+    return h.hexdigest()
+
+
+def _cached_digest(root: Path) -> str:
+    """content_hash(root), remembered against the stat fingerprint (and the code's own hash)."""
+    here = Path(__file__).parent
+    code = hashlib.blake2b(digest_size=8)
+    for module in ("index.py", "normalize.py", "morphology.py", "model.py", "loader.py", "scripts.py"):
+        code.update((here / module).read_bytes())
+    memo = cache_dir() / f"digest-{_stat_fingerprint(root)}-{code.hexdigest()}.txt"
+    try:
+        return memo.read_text(encoding="ascii").strip()
+    except OSError:
+        pass
+    digest = content_hash(root)
+    try:
+        memo.parent.mkdir(parents=True, exist_ok=True)
+        memo.write_text(digest, encoding="ascii")
+    except OSError:
+        pass
+    return digest
+
+
 @dataclass
 class ScanResult:
     """Everything read from a gazetteer folder, with every problem found."""
@@ -268,7 +299,7 @@ def load_path(root: Path | str, *, use_cache: bool = True) -> Gazetteer:
     root = Path(root)
     if not root.is_dir():
         raise GazetteerError(f"no gazetteer folder at {root}")
-    digest = content_hash(root)
+    digest = _cached_digest(root)
     cache_file = cache_dir() / f"gazetteer-{digest}.pickle"
     if use_cache and cache_file.is_file():
         try:

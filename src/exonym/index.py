@@ -17,7 +17,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
 
 from .model import Entry, Name
 from .morphology import slavic_name_key
@@ -90,11 +89,41 @@ class FuzzyIndex:
             for variant in self._deletions(key[: self.PREFIX], 1) | {"$" + v for v in self._deletions(key[-self.PREFIX :], 1)}:
                 hashes.append(self._hash(variant))
                 ids.append(i)
+        import numpy as np
+
         h = np.frombuffer(hashes, dtype=np.uint64) if hashes else np.zeros(0, dtype=np.uint64)
         order = np.argsort(h, kind="stable")
-        self.hashes = h[order]
-        self.ids = (np.frombuffer(ids, dtype=np.uint32) if ids else np.zeros(0, dtype=np.uint32))[order]
-        self.lengths = np.fromiter((len(k) for k in self.keys), dtype=np.uint16, count=len(self.keys))
+        self._arrays: tuple[Any, Any, Any] | None = (
+            h[order],
+            (np.frombuffer(ids, dtype=np.uint32) if ids else np.zeros(0, dtype=np.uint32))[order],
+            np.fromiter((len(k) for k in self.keys), dtype=np.uint16, count=len(self.keys)),
+        )
+        self._raw: tuple[bytes, bytes, bytes] | None = None
+
+    # The arrays travel as bytes and become numpy arrays on first use, so that loading a
+    # gazetteer does not import numpy (a tenth of a second) until a misspelling needs it.
+    def __getstate__(self) -> dict[str, Any]:
+        h, i, n = self.arrays
+        return {"keys": self.keys, "raw": (h.tobytes(), i.tobytes(), n.tobytes())}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.keys = state["keys"]
+        self._raw = state["raw"]
+        self._arrays = None
+
+    @property
+    def arrays(self) -> tuple[Any, Any, Any]:
+        if self._arrays is None:
+            import numpy as np
+
+            assert self._raw is not None
+            h, i, n = self._raw
+            self._arrays = (np.frombuffer(h, dtype=np.uint64), np.frombuffer(i, dtype=np.uint32), np.frombuffer(n, dtype=np.uint16))
+        return self._arrays
+
+    @property
+    def hashes(self) -> Any:
+        return self.arrays[0]
 
     @staticmethod
     def _hash(text: str) -> int:
@@ -116,17 +145,20 @@ class FuzzyIndex:
 
     def candidates(self, key: str, *, max_len_diff: int = 3) -> list[str]:
         """Keys whose prefix is within reach of `key`'s prefix, of a similar length."""
-        if len(key) < self.MIN_LENGTH or not len(self.hashes):
+        import numpy as np
+
+        hashes, ids, lengths_all = self.arrays
+        if len(key) < self.MIN_LENGTH or not len(hashes):
             return []
         variants = self._deletions(key[: self.PREFIX], 2) | {"$" + v for v in self._deletions(key[-self.PREFIX :], 2)}
         probes = np.fromiter((self._hash(v) for v in variants), dtype=np.uint64, count=len(variants))
-        left = np.searchsorted(self.hashes, probes, side="left")
-        right = np.searchsorted(self.hashes, probes, side="right")
-        hits = [self.ids[a:b] for a, b in zip(left.tolist(), right.tolist()) if b > a]
+        left = np.searchsorted(hashes, probes, side="left")
+        right = np.searchsorted(hashes, probes, side="right")
+        hits = [ids[a:b] for a, b in zip(left.tolist(), right.tolist()) if b > a]
         if not hits:
             return []
         found = np.unique(np.concatenate(hits))
-        lengths = self.lengths[found].astype(np.int32)
+        lengths = lengths_all[found].astype(np.int32)
         found = found[np.abs(lengths - len(key)) <= max_len_diff]
         return [self.keys[i] for i in found.tolist()]
 
