@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import product
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -60,6 +61,24 @@ SHORT_FORM_PENALTY = 3
 UNCASED_FUZZY_MIN = {"Arab": 6, "Geor": 8}  # consonantal Arabic script writes shorter words
 FUZZY_CUTOFF_UNCASED = 88  # no capitals to tell a name from a word: a closer spelling is needed
 SKELETON_MIN_LENGTH = 6
+
+
+class Memo(dict):  # type: ignore[type-arg]
+    """A dict that empties itself past `size` entries: per-word results recur across texts, but
+    an archive of distinct words must not grow memory without bound."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__()
+        self.size = size
+
+    def get_or(self, key: Any, compute: Any) -> Any:
+        try:
+            return self[key]
+        except KeyError:
+            if len(self) >= self.size:
+                self.clear()
+            value = self[key] = compute()
+            return value
 
 
 class Token:
@@ -177,19 +196,13 @@ class Matcher:
         self.index = index
         # Per distinct word: can it begin a name at all? Most words of a text cannot, and
         # knowing that from one dict lookup is what makes scanning fast.
-        self._starts: dict[tuple[str, bool], bool] = {}
-        self._fuzzy_cache: dict[tuple[str, float], list[Hit]] = {}
-        self._seq_cache: dict[tuple[WordForms, ...], list[Hit]] = {}
+        self._starts = Memo(500_000)
+        self._fuzzy_cache = Memo(100_000)
+        self._seq_cache = Memo(200_000)
+        self.hit_cache = Memo(100_000)  # the resolver's gate results per surface form
 
     def can_start(self, word: str, f: WordForms, turkic_hint: bool) -> bool:
-        key = (word, turkic_hint)
-        got = self._starts.get(key)
-        if got is None:
-            got = self._could_start(f)
-            if len(self._starts) > 500_000:
-                self._starts.clear()
-            self._starts[key] = got
-        return got
+        return bool(self._starts.get_or((word, turkic_hint), lambda: self._could_start(f)))
 
     def _could_start(self, f: WordForms) -> bool:
         ix = self.index
@@ -231,14 +244,7 @@ class Matcher:
     def sequence_hits(self, forms: list[WordForms]) -> list[Hit]:
         """Hits for a whole word sequence by every exact-key way, strongest first (cached: the
         same words recur across a text and across texts)."""
-        key = tuple(forms)
-        got = self._seq_cache.get(key)
-        if got is None:
-            got = self._sequence_hits(forms)
-            if len(self._seq_cache) > 200_000:
-                self._seq_cache.clear()
-            self._seq_cache[key] = got
-        return got
+        return self._seq_cache.get_or(tuple(forms), lambda: self._sequence_hits(forms))  # type: ignore[no-any-return]
 
     def _sequence_hits(self, forms: list[WordForms]) -> list[Hit]:
         ix = self.index
@@ -440,14 +446,7 @@ class Matcher:
         return None
 
     def fuzzy_hits(self, query: str, cutoff: float = FUZZY_CUTOFF) -> list[Hit]:
-        key = (query, cutoff)
-        got = self._fuzzy_cache.get(key)
-        if got is None:
-            got = self._fuzzy_hits(query, cutoff)
-            if len(self._fuzzy_cache) > 100_000:
-                self._fuzzy_cache.clear()
-            self._fuzzy_cache[key] = got
-        return got
+        return self._fuzzy_cache.get_or((query, cutoff), lambda: self._fuzzy_hits(query, cutoff))  # type: ignore[no-any-return]
 
     def _fuzzy_hits(self, query: str, cutoff: float) -> list[Hit]:
         best: list[Hit] = []

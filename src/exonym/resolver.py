@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import InputError
 from .langguess import ALL_STOPWORDS, STOPWORDS, guess_language
 from .langtags import canonical_tag
-from .match import FUZZY_CUTOFF, FUZZY_CUTOFF_UNCASED, UNCASED_FUZZY_MIN, SHORT_FORM_PENALTY, Hit, Matcher, Span, tokenize, word_forms
+from .match import FUZZY_CUTOFF, Memo, FUZZY_CUTOFF_UNCASED, UNCASED_FUZZY_MIN, SHORT_FORM_PENALTY, Hit, Matcher, Span, tokenize, word_forms
 from .model import ENTRY_TYPES, GLOSSARY_TYPES, PLACE_TYPES, Entry, Name
 from rapidfuzz import fuzz
 
@@ -119,19 +119,10 @@ def _matcher(index: Any) -> Matcher:
     return Matcher(index)
 
 
-_HIT_CACHES: dict[int, dict[Any, Any]] = {}
-
-
-def _hit_cache(gaz: Gazetteer) -> dict[Any, Any]:
-    """Gate results per surface form, per gazetteer: spans repeat across a text and across texts."""
-    key = id(gaz.index)
-    cache = _HIT_CACHES.get(key)
-    if cache is None:
-        if len(_HIT_CACHES) > 4:
-            _HIT_CACHES.clear()
-        cache = _HIT_CACHES[key] = {}
-    return cache
-
+def _hit_cache(gaz: Gazetteer) -> Memo:
+    """Gate results per surface form, kept by the index's matcher: spans repeat across a text
+    and across texts."""
+    return _matcher(gaz.index).hit_cache
 
 class _Resolution:
     """One text's spans scored against each other."""
@@ -159,14 +150,7 @@ class _Resolution:
     def entry_hits(self, span: Span) -> dict[str, tuple[float, Hit, Name]]:
         """Best hit per entry, after the precision gates (cached per surface and setting)."""
         key = (self.text[span.start : span.end], span.first_word_case, span.sentence_start, self.text_lang, self.types, id(span.hits) if span.hits and span.hits[0].method == "fuzzy" else 0)
-        cache = _hit_cache(self.gaz)
-        got = cache.get(key)
-        if got is None:
-            got = self._entry_hits(span)
-            if len(cache) > 100_000:
-                cache.clear()
-            cache[key] = got
-        return got
+        return _hit_cache(self.gaz).get_or(key, lambda: self._entry_hits(span))  # type: ignore[no-any-return]
 
     def _entry_hits(self, span: Span) -> dict[str, tuple[float, Hit, Name]]:
         surface = unicodedata.normalize("NFC", self.text[span.start : span.end])

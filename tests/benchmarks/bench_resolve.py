@@ -96,15 +96,15 @@ def main() -> None:
             label = f"+{size:,}"
         gaz.index  # noqa: B018
         build = time.perf_counter() - t
-        names = [n.text for e in gaz for n in e.names]
         ours = timed(lambda d: gaz.resolve(d), docs, args.runs)
         mentions = sum(len(gaz.resolve(d)) for d in docs[:50]) / mb(docs[:50])
+        rss_ours = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # before any peer is built
+        names = [n.text for e in gaz for n in e.names]
         row = {"exonym": ours}
         for name, fn in peers(names).items():
             row[name] = timed(fn, docs, args.runs)
-        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         ratios = ", ".join(f"{k} {v:.2f} MB/s ({row['exonym'] / v:.2f}x)" for k, v in row.items() if k != "exonym")
-        print(f"{label:>10} names={len(names):>9,} build={build:6.1f}s  exonym {ours:.2f} MB/s ({mentions:.0f} mentions/MB) | {ratios} | max RSS {rss:.0f} MB")
+        print(f"{label:>10} names={len(names):>9,} build={build:6.1f}s  exonym {ours:.2f} MB/s ({mentions:.0f} mentions/MB) | {ratios} | peak RSS with exonym's index {rss_ours:.0f} MB")
         del gaz, names
 
 
