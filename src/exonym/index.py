@@ -12,6 +12,7 @@ a deletion neighbourhood over Latin keys, never a scan of all names.
 from __future__ import annotations
 
 import zlib
+from bisect import bisect_left
 from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -58,6 +59,67 @@ def _add(d: dict[str, Posting], key: str, value: int) -> None:
             d[key] = (old, value)
     elif value not in old:
         d[key] = (*old, value)
+
+
+def _key_hash(text: str) -> int:
+    """A 64-bit hash that is the same in every process (str hashes are salted per process)."""
+    data = text.encode("utf-8")
+    return (zlib.crc32(data) << 32) | zlib.adler32(data)
+
+
+class PackedMap:
+    """A read-only str -> Posting map in three flat arrays (sorted key hashes, offsets,
+    postings): about 16 bytes a key where a dict of str takes over 100. A hash collision can
+    only add a candidate, which the resolver's checks then weigh like any other."""
+
+    __slots__ = ("_hashes", "_offsets", "_values")
+
+    def __init__(self, source: dict[str, Posting]) -> None:
+        rows = sorted((_key_hash(k), v) for k, v in source.items())
+        self._hashes = array("Q")
+        self._offsets = array("I", [0])
+        self._values = array("I")
+        for h, v in rows:
+            if self._hashes and self._hashes[-1] == h:  # two keys, one hash: merge their postings
+                self._values.extend(postings(v))
+                self._offsets[-1] = len(self._values)
+                continue
+            self._hashes.append(h)
+            self._values.extend(postings(v))
+            self._offsets.append(len(self._values))
+
+    def get(self, key: str, default: Any = None) -> Any:
+        h = _key_hash(key)
+        i = bisect_left(self._hashes, h)
+        if i == len(self._hashes) or self._hashes[i] != h:
+            return default
+        a, b = self._offsets[i], self._offsets[i + 1]
+        return self._values[a] if b - a == 1 else tuple(self._values[a:b])
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self.get(key) is not None
+
+    def __len__(self) -> int:
+        return len(self._hashes)
+
+
+class PackedSet:
+    """A read-only set of strings as sorted 64-bit hashes."""
+
+    __slots__ = ("_hashes",)
+
+    def __init__(self, items: Iterable[str]) -> None:
+        self._hashes = array("Q", sorted({_key_hash(x) for x in items}))
+
+    def __contains__(self, key: object) -> bool:
+        if not isinstance(key, str):
+            return False
+        h = _key_hash(key)
+        i = bisect_left(self._hashes, h)
+        return i < len(self._hashes) and self._hashes[i] == h
+
+    def __len__(self) -> int:
+        return len(self._hashes)
 
 
 def postings(value: Posting | None) -> tuple[int, ...]:
@@ -170,14 +232,14 @@ class Index:
     entry_ids: list[str]
     name_entry: array  # name id -> entry number
     name_pos: array  # name id -> position in the entry's names
-    keys: dict[str, Posting]  # folded and Latin keys (levels FOLDED, LATIN)
-    skeletons: dict[str, Posting]
-    stems: dict[str, Posting]
-    max_words: dict[str, int]  # first word of a multi-word key -> most words of such a key
+    keys: PackedMap  # folded and Latin keys (levels FOLDED, LATIN, SHORT)
+    skeletons: PackedMap
+    stems: PackedMap
+    max_words: PackedMap  # first word of a multi-word key -> most words of such a key
     fuzzy: FuzzyIndex
     priors: array  # entry number -> importance prior (0-100)
     name_flags: bytearray  # name id -> LOWER_INITIAL | WEAK
-    pairs: set[tuple[str, str]]  # first two words of every multi-word key
+    pairs: PackedSet  # "first second" words of every multi-word key
     lower_firsts: set[str]  # first words of names written in lower case (al-Quds, i-Turkey)
 
     def flags(self, name_id: int) -> int:
@@ -224,6 +286,11 @@ def entry_prior(entry: Entry) -> int:
 
 
 def build_index(entries: Iterable[Entry]) -> Index:
+    """Compile entries into an Index. The key functions run uncached here: a million names would
+    fill their caches with entries that text scanning never asks for again."""
+    fold_ = fold.__wrapped__
+    latin_ = latin_key.__wrapped__
+    skeleton_ = skeleton.__wrapped__
     entry_ids: list[str] = []
     name_entry = array("I")
     name_pos = array("H")
@@ -235,13 +302,13 @@ def build_index(entries: Iterable[Entry]) -> Index:
     name_flags = bytearray()
     latin_keys: set[str] = set()
 
-    pairs: set[tuple[str, str]] = set()
+    pairs: set[str] = set()
     lower_firsts: set[str] = set()
 
     def note_words(key: str) -> None:
         words = key.split(" ")
         if len(words) > 1:
-            pairs.add((words[0], words[1]))
+            pairs.add(words[0] + " " + words[1])
             if max_words.get(words[0], 0) < len(words):
                 max_words[words[0]] = len(words)
 
@@ -255,22 +322,23 @@ def build_index(entries: Iterable[Entry]) -> Index:
             first = next((c for c in name.text if c.isalpha()), "")
             weak = name.kind == "variant" and set(name.sources) <= {"geonames", "cldr"}
             name_flags.append((LOWER_INITIAL if first.islower() else 0) | (WEAK if weak else 0))
-            if first.islower():
-                lower_firsts.add(fold(name.text).partition(" ")[0])
-            folded = fold(name.text)
+            folded = fold_(name.text)
             if not folded:
                 continue
+            if first.islower():
+                lower_firsts.add(folded.partition(" ")[0])
             _add(keys, folded, nid * 4 + FOLDED)
             note_words(folded)
-            readings = {latin_key(name.text)}
+            readings = [latin_(name.text)]
             if _turkic(name):
-                readings.add(latin_key(name.text, turkic=True))
+                readings.append(latin_(name.text, turkic=True))
+            readings = list(dict.fromkeys(readings))  # in order: the build must not depend on hashing
             for latin in readings:
                 if latin != folded:
                     _add(keys, latin, nid * 4 + LATIN)
                     note_words(latin)
                 latin_keys.add(latin)
-                skel = skeleton(latin)
+                skel = skeleton_(latin)
                 _add(skeletons, skel, nid * 4 + SKELETON)
                 note_words(skel)
             if entry.type in _SHORT_FORM_TYPES and not name.is_adjective:
@@ -295,14 +363,14 @@ def build_index(entries: Iterable[Entry]) -> Index:
         entry_ids=entry_ids,
         name_entry=name_entry,
         name_pos=name_pos,
-        keys=keys,
-        skeletons=skeletons,
-        stems=stems,
-        max_words=max_words,
+        keys=PackedMap(keys),
+        skeletons=PackedMap(skeletons),
+        stems=PackedMap(stems),
+        max_words=PackedMap(max_words),  # type: ignore[arg-type]
         fuzzy=FuzzyIndex(latin_keys),
         priors=priors,
         name_flags=name_flags,
-        pairs=pairs,
+        pairs=PackedSet(pairs),
         lower_firsts=lower_firsts,
     )
 

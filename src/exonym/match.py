@@ -300,7 +300,7 @@ class Matcher:
             seconds.add(b.head)
         if " " in a.fold:  # a word that folds to two (Persian ZWNJ) carries its own pair
             return True
-        return any((x, y) in pairs for x in firsts for y in seconds)
+        return any(f"{x} {y}" in pairs for x in firsts for y in seconds)
 
     def _max_words(self, f: WordForms) -> int:
         mw = self.index.max_words
