@@ -133,6 +133,7 @@ def main() -> None:
         try:
             for label, path, lua, payload in (("/lookup", "/lookup?q=Baku", lookup_lua, None), ("/resolve", "/resolve", resolve_lua, body)):
                 if use_wrk:
+                    wrk(base, path, 2, args.connections, lua)  # warm-up: every worker's caches, discarded
                     res = wrk(base, path, args.seconds, args.connections, lua)
                 else:
                     res = python_client(base, path if payload else "/lookup?q=" + urllib.parse.quote(random.choice(QUERIES)), args.seconds, args.connections, payload)
