@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 
 schemathesis = pytest.importorskip("schemathesis")
-from hypothesis import HealthCheck, settings  # noqa: E402
-from schemathesis.specs.openapi.checks import response_schema_conformance, status_code_conformance  # noqa: E402
+from hypothesis import HealthCheck, settings
+from schemathesis.specs.openapi.checks import response_schema_conformance, status_code_conformance
 
-import exonym  # noqa: E402
-from exonym.api.app import create_app  # noqa: E402
+import exonym
+from exonym.api.app import create_app
 
 app = create_app(exonym.load())
 schema = schemathesis.openapi.from_asgi("/openapi.json", app)

@@ -15,8 +15,15 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-from .errors import DataError, ExonymError, GazetteerError, InputError, InvalidLanguageTag, UnknownEntry  # noqa: E402
-from .model import Entry, Name, Period, Source  # noqa: E402
+from .errors import (
+    DataError,
+    ExonymError,
+    GazetteerError,
+    InputError,
+    InvalidLanguageTag,
+    UnknownEntry,
+)
+from .model import Entry, Name, Period, Source
 
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer

@@ -70,7 +70,7 @@ def _cycles(by_id: dict[str, LoadedEntry]) -> list[Diagnostic]:
     return diags
 
 
-def name_collisions(loaded: list[LoadedEntry], key: object = None) -> list[Diagnostic]:
+def name_collisions(loaded: list[LoadedEntry]) -> list[Diagnostic]:
     """W301 for every normalized name shared by more than one entry (not an error)."""
     from .normalize import fold
 
@@ -83,7 +83,7 @@ def name_collisions(loaded: list[LoadedEntry], key: object = None) -> list[Diagn
                 seen.add(k)
                 owners[k].append((item, i))
     diags: list[Diagnostic] = []
-    for k, places in sorted(owners.items()):
+    for _, places in sorted(owners.items()):
         ids = sorted({it.entry.id for it, _ in places})
         if len(ids) < 2:
             continue

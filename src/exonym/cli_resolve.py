@@ -50,7 +50,7 @@ def _print_mentions_text(text: str, mentions: list[Any], out: TextIO) -> None:
     for m in mentions:
         line = text.count("\n", 0, m.start) + 1
         adjective = " (adjective)" if m.is_adjective else ""
-        out.write(f"{line:>4}:{m.start:<6} {m.text:<{width}}  -> {m.entry.id} ({m.entry.type}, {m.entry.name}){adjective}  {m.score:5.1f} {m.method}\n")
+        out.write(f"line {line:<4} @{m.start:<7} {m.text:<{width}}  -> {m.entry.id} ({m.entry.type}, {m.entry.name}){adjective}  {m.score:5.1f} {m.method}\n")
 
 
 def cmd_resolve(args: argparse.Namespace) -> int:
@@ -75,7 +75,7 @@ def _resolve_jsonl(gaz: Any, args: argparse.Namespace, types: list[str] | None) 
     record and the rest go on."""
     from .serialize import mention_dict
 
-    source = sys.stdin if args.file in (None, "-") else open(args.file, encoding="utf-8", errors="strict")  # noqa: SIM115
+    source = sys.stdin if args.file in (None, "-") else open(args.file, encoding="utf-8", errors="strict")
     progress = _Progress(enabled=sys.stderr.isatty() or args.progress)
     bad = 0
     try:

@@ -313,7 +313,7 @@ def load_path(root: Path | str, *, use_cache: bool = True) -> Gazetteer:
     gaz = build(scan(root))
     gaz.digest = digest
     if use_cache:
-        gaz.index  # compile the index into the cache  # noqa: B018
+        gaz.index  # compile the index into the cache
         _write_cache(cache_file, gaz)
     return gaz
 

@@ -12,12 +12,11 @@ a deletion neighbourhood over Latin keys, never a scan of all names.
 from __future__ import annotations
 
 import zlib
-from bisect import bisect_left
 from array import array
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
-
 
 from .model import Entry, Name
 from .morphology import slavic_name_key

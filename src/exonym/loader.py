@@ -16,7 +16,7 @@ from .diagnostics import Diagnostic
 from .errors import InvalidLanguageTag
 from .langtags import canonical_tag
 from .model import Coordinates, Entry, Example, FrozenDict, Name, Period, Source
-from .scripts import KNOWN_SCRIPTS, detect_script
+from .scripts import detect_script
 
 try:  # the C parser is about 4x faster; marks are the same
     _Loader: Any = yaml.CSafeLoader

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from . import morphology
 from .index import FOLDED, LATIN, LOWER_INITIAL, SHORT, WEAK, Index, postings
-from .normalize import APOSTROPHES, DASHES, _MARKS, fold, has_turkic_letters, latin_key, skeleton
+from .normalize import _MARKS, APOSTROPHES, DASHES, fold, has_turkic_letters, latin_key, skeleton
 from .scripts import char_script
 
 

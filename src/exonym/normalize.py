@@ -113,7 +113,6 @@ _GREEK = {
 }
 # Arabic and Persian: consonantal; long vowels written as letters come through as a / u / i.
 _ARABIC = {
-    "ی": "i", "ک": "k", "ه": "h",
     "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ٱ": "a", "ب": "b", "پ": "p", "ت": "t", "ث": "th",
     "ج": "j", "چ": "ch", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r", "ز": "z",
     "ژ": "zh", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "", "غ": "gh",

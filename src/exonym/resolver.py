@@ -12,13 +12,24 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from rapidfuzz import fuzz
+
 from .errors import InputError
 from .langguess import ALL_STOPWORDS, STOPWORDS, guess_language
 from .langtags import canonical_tag
-from .match import FUZZY_CUTOFF, Memo, FUZZY_CUTOFF_UNCASED, UNCASED_FUZZY_MIN, SHORT_FORM_PENALTY, Hit, Matcher, Span, tokenize, word_forms
+from .match import (
+    FUZZY_CUTOFF,
+    FUZZY_CUTOFF_UNCASED,
+    SHORT_FORM_PENALTY,
+    UNCASED_FUZZY_MIN,
+    Hit,
+    Matcher,
+    Memo,
+    Span,
+    tokenize,
+    word_forms,
+)
 from .model import ENTRY_TYPES, GLOSSARY_TYPES, PLACE_TYPES, Entry, Name
-from rapidfuzz import fuzz
-
 from .normalize import TURKIC_LANGS, fold, latin_key
 
 if TYPE_CHECKING:
@@ -274,7 +285,7 @@ class _Resolution:
         # Pass 1: anchors are spans with one clear reading.
         anchors: list[set[str]] = []
         leaders: list[str] = []
-        for span, hits in scored:
+        for _, hits in scored:
             ranked = sorted((base(e, s), e) for e, (s, _, _) in hits.items())[::-1]
             clear = len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= 12
             anchors.append({ranked[0][1]} if clear else set())

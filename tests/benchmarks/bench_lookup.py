@@ -18,9 +18,9 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 sys.path.insert(0, str(Path(__file__).parent))
-from corpus import synthetic_gazetteer  # noqa: E402
+from corpus import synthetic_gazetteer
 
-from exonym.normalize import latin_key  # noqa: E402
+from exonym.normalize import latin_key
 
 LOOKUP_CUTOFF = 78  # exonym.resolver.lookup's fuzzy cutoff
 
@@ -58,7 +58,7 @@ def main() -> None:
     for size in [int(s) for s in args.sizes.split(",")]:
         t = time.perf_counter()
         gaz, names = synthetic_gazetteer(size)
-        gaz.index  # noqa: B018
+        gaz.index
         build = time.perf_counter() - t
         long_names = [n for n in names if len(n) >= 8]
         queries = [(misspell(n, rng), n) for n in rng.sample(long_names, args.queries)]

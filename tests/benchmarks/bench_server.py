@@ -15,7 +15,6 @@ import random
 import re
 import shutil
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -27,7 +26,7 @@ from http.client import HTTPConnection
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from corpus import news_corpus  # noqa: E402
+from corpus import news_corpus
 
 QUERIES = ["Baku", "Bakı", "Ереван", "Gyumri", "Stepanakert", "Xankendi", "Azerbiajan", "Tbilisi", "Moscow", "Tovuz",
            "Նագորնո", "Нагорном Карабахе", "Gəncə", "Tavush", "Kirovabad", "Leninakan", "Shusha", "Lachin", "Paris", "OSCE"]

@@ -9,10 +9,10 @@ from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Path, Query, Request
-from starlette.exceptions import HTTPException as StarletteHTTPException
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import exonym
 from exonym import __version__
@@ -20,7 +20,16 @@ from exonym.errors import ExonymError, InputError, InvalidLanguageTag, UnknownEn
 from exonym.gazetteer import Gazetteer
 
 from .docs_page import DOCS_HTML
-from .schemas import EntryOut, EntryPage, ErrorOut, Health, LookupOut, ResolveIn, ResolveOut, Version
+from .schemas import (
+    EntryOut,
+    EntryPage,
+    ErrorOut,
+    Health,
+    LookupOut,
+    ResolveIn,
+    ResolveOut,
+    Version,
+)
 
 MAX_TEXT_BYTES = 1024 * 1024
 MAX_QUERY = 256
@@ -52,7 +61,7 @@ def create_app(gazetteer: Gazetteer | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         gaz = gazetteer or exonym.load(os.environ.get("EXONYM_GAZETTEER") or None)
-        gaz.index.fuzzy.arrays  # load the index and its arrays before the first request  # noqa: B018
+        gaz.index.fuzzy.arrays  # load the index and its arrays before the first request
         app.state.gazetteer = gaz
         app.state.stats = gaz.stats()
         yield
