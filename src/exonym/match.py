@@ -200,6 +200,8 @@ class Matcher:
         self._fuzzy_cache = Memo(100_000)
         self._seq_cache = Memo(200_000)
         self.hit_cache = Memo(100_000)  # the resolver's gate results per surface form
+        self._pair_memo = Memo(200_000)
+        self._words_memo = Memo(200_000)
 
     def can_start(self, word: str, f: WordForms, turkic_hint: bool) -> bool:
         return bool(self._starts.get_or((word, turkic_hint), lambda: self._could_start(f)))
@@ -285,7 +287,10 @@ class Matcher:
         return hits
 
     def _pair_possible(self, a: WordForms, b: WordForms) -> bool:
-        """Can these two words begin one multi-word key, at any level?"""
+        """Can these two words begin one multi-word key, at any level? (memoised per pair)"""
+        return bool(self._pair_memo.get_or((a, b), lambda: self._pair_check(a, b)))
+
+    def _pair_check(self, a: WordForms, b: WordForms) -> bool:
         pairs = self.index.pairs
         firsts = {a.fold.rpartition(" ")[2], a.latin.rpartition(" ")[2], a.latin_turkic.rpartition(" ")[2], a.skeleton}
         if a.tail:
@@ -303,6 +308,9 @@ class Matcher:
         return any(f"{x} {y}" in pairs for x in firsts for y in seconds)
 
     def _max_words(self, f: WordForms) -> int:
+        return int(self._words_memo.get_or(f, lambda: self._max_words_of(f)))
+
+    def _max_words_of(self, f: WordForms) -> int:
         mw = self.index.max_words
 
         def first(key: str) -> int:  # a word may fold to several (Persian ZWNJ)
