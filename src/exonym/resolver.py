@@ -260,7 +260,7 @@ class _Resolution:
     def run(self) -> list[Mention]:
         turkic = self.text_lang in TURKIC_LANGS
         spans = _matcher(self.index).spans(self.text, turkic_hint=turkic, tokens=self.tokens)
-        lower_words = {word_forms(t.text, False).fold for t in self.tokens if t.text[:1].islower()}
+        lower_words: set[str] | None = None  # the text's lower-case words, built when first needed
         scored: list[tuple[Span, dict[str, tuple[float, Hit, Name]]]] = []
         matcher = _matcher(self.index)
         queue = list(spans)
@@ -274,6 +274,8 @@ class _Resolution:
                 continue
             if span.sentence_start and span.first_word_case == "title":
                 word = word_forms(self.text[span.start : span.end], False).fold
+                if lower_words is None:
+                    lower_words = {word_forms(t.text, False).fold for t in self.tokens if t.text[:1].islower()}
                 if word in lower_words:  # "Split the bill ... split": a common word
                     continue
             scored.append((span, hits))
@@ -372,13 +374,16 @@ class _Resolution:
 
     def _type_cue(self, span: Span) -> frozenset[str]:
         """Types named by the word right after or before a span: "Tavush village", "село Х"."""
-        after = re.match(r"[\s\-]*(\w+)", self.text[span.end : span.end + 30])
-        before = re.search(r"(\w+)[\s\-]*$", self.text[max(0, span.start - 30) : span.start])
-        out: set[str] = set()
-        for m in (after, before):
-            if m:
-                out |= TYPE_CUES.get(fold(m.group(1)), frozenset())
-        return frozenset(out)
+        i = bisect.bisect_left(self._token_starts, span.end)
+        j = bisect.bisect_left(self._token_starts, span.start) - 1
+        out: frozenset[str] = frozenset()
+        for k in (i, j):
+            if 0 <= k < len(self.tokens):
+                tok = self.tokens[k]
+                gap = self.text[span.end : tok.start] if k == i else self.text[tok.end : span.start]
+                if len(gap) <= 3 and not gap.strip(" -\u00a0"):
+                    out |= TYPE_CUES.get(fold(tok.text), frozenset())
+        return out
 
     def _local_context(self, k: int, scored: list[tuple[Span, dict[str, tuple[float, Hit, Name]]]]) -> dict[str, set[str]]:
         """Entries of the neighbouring spans that qualify span k: "X (Y)", "X, Y", "X in Y"."""
