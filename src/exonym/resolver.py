@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -263,14 +263,14 @@ class _Resolution:
         lower_words: set[str] | None = None  # the text's lower-case words, built when first needed
         scored: list[tuple[Span, dict[str, tuple[float, Hit, Name]]]] = []
         matcher = _matcher(self.index)
-        queue = list(spans)
+        queue = deque(spans)
         while queue:
-            span = queue.pop(0)
+            span = queue.popleft()
             hits = self.entry_hits(span)
             if not hits:
                 # Every reading failed the gates: the words may still hold a shorter name, or a
                 # misspelled one, that the longest match hid.
-                queue[:0] = self._retry(matcher, span, turkic)
+                queue.extendleft(reversed(self._retry(matcher, span, turkic)))
                 continue
             if span.sentence_start and span.first_word_case == "title":
                 word = word_forms(self.text[span.start : span.end], False).fold
