@@ -229,14 +229,14 @@ class Index:
     """Everything the matcher needs, built once; picklable into the gazetteer cache."""
 
     entry_ids: list[str]
-    name_entry: array  # name id -> entry number
-    name_pos: array  # name id -> position in the entry's names
+    name_entry: array[int]  # name id -> entry number
+    name_pos: array[int]  # name id -> position in the entry's names
     keys: PackedMap  # folded and Latin keys (levels FOLDED, LATIN, SHORT)
     skeletons: PackedMap
     stems: PackedMap
     max_words: PackedMap  # first word of a multi-word key -> most words of such a key
     fuzzy: FuzzyIndex
-    priors: array  # entry number -> importance prior (0-100)
+    priors: array[int]  # entry number -> importance prior (0-100)
     name_flags: bytearray  # name id -> LOWER_INITIAL | WEAK
     pairs: PackedSet  # "first second" words of every multi-word key
     lower_firsts: set[str]  # first words of names written in lower case (al-Quds, i-Turkey)

@@ -16,7 +16,7 @@ def _known() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     from babel.core import get_global
 
     en = Locale("en")
-    languages = {code.split("_")[0].lower() for code in en.languages}
+    languages = {str(code).split("_")[0].lower() for code in en.languages}
     languages |= {ident.split("_")[0].lower() for ident in localedata.locale_identifiers()}
     languages |= {lang.split("_")[0].lower() for langs in get_global("territory_languages").values() for lang in langs}
     languages |= {"und", "mul", "zxx"}

@@ -57,11 +57,13 @@ def parse_nodes(text: str, path: str) -> tuple[yaml.Node | None, list[Diagnostic
     diags: list[Diagnostic] = []
     try:
         for event in yaml.parse(text, Loader=_Loader):
-            line, col = event.start_mark.line + 1, event.start_mark.column + 1
+            mark = event.start_mark
+            line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            anchor = getattr(event, "anchor", None)
             if isinstance(event, yaml.AliasEvent):
-                diags.append(Diagnostic(path, line, col, "E002", f"alias *{event.anchor} refused: write the value out"))
-            elif getattr(event, "anchor", None):
-                diags.append(Diagnostic(path, line, col, "E002", f"anchor &{event.anchor} refused: write the value out"))
+                diags.append(Diagnostic(path, line, col, "E002", f"alias *{anchor} refused: write the value out"))
+            elif anchor:
+                diags.append(Diagnostic(path, line, col, "E002", f"anchor &{anchor} refused: write the value out"))
             tag = getattr(event, "tag", None)
             if tag and tag not in _STANDARD_TAGS and tag != "!":
                 diags.append(Diagnostic(path, line, col, "E002", f"custom tag {tag} refused"))

@@ -317,7 +317,7 @@ class Matcher:
 
         def first(key: str) -> int:  # a word may fold to several (Persian ZWNJ)
             head, _, rest = key.partition(" ")
-            return mw.get(head, 1) - rest.count(" ") - (1 if rest else 0)
+            return int(mw.get(head, 1)) - rest.count(" ") - (1 if rest else 0)
 
         best = max(first(f.fold), first(f.latin), first(f.latin_turkic), first(f.skeleton), 1)
         if f.slavic:

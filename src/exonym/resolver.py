@@ -224,7 +224,7 @@ class _Resolution:
             return False
         if hit.method not in ("exact", "folded", "inflected"):
             return False
-        return self.index.priors[self.gaz.index_number(entry_id)] >= 40
+        return bool(self.index.priors[self.gaz.index_number(entry_id)] >= 40)
 
     def _retry(self, matcher: Matcher, span: Span, turkic: bool) -> list[Span]:
         first = bisect.bisect_left(self._token_starts, span.start)
@@ -281,7 +281,7 @@ class _Resolution:
             scored.append((span, hits))
 
         def base(entry_id: str, s: float) -> float:
-            prior = self.index.priors[self.gaz.index_number(entry_id)]
+            prior: int = self.index.priors[self.gaz.index_number(entry_id)]
             return s * 0.75 + prior * 0.25
 
         # Pass 1: anchors are spans with one clear reading.
@@ -385,7 +385,7 @@ class _Resolution:
                     out |= TYPE_CUES.get(fold(tok.text), frozenset())
         return out
 
-    def _local_context(self, k: int, scored: list[tuple[Span, dict[str, tuple[float, Hit, Name]]]]) -> dict[str, set[str]]:
+    def _local_context(self, k: int, scored: list[tuple[Span, dict[str, tuple[float, Hit, Name]]]]) -> dict[str, Any]:
         """Entries of the neighbouring spans that qualify span k: "X (Y)", "X, Y", "X in Y"."""
         span = scored[k][0]
         same: set[str] = set()
@@ -409,7 +409,7 @@ class _Resolution:
                 parent |= set(other_hits)
             if j > k and re.fullmatch(r"\s*[,(]\s*", gap):
                 parent |= set(other_hits)
-        return {"same": same, "parent": parent, "bracket": bracket}  # type: ignore[dict-item]
+        return {"same": same, "parent": parent, "bracket": bracket}
 
 
 class _Others:
@@ -422,7 +422,9 @@ class _Others:
         self.own = own
 
     def __contains__(self, key: object) -> bool:
-        return self.total.get(key, 0) - self.own.get(key, 0) > 0  # type: ignore[arg-type]
+        if not isinstance(key, str):
+            return False
+        return self.total.get(key, 0) - self.own.get(key, 0) > 0
 
 
 def _level(entry_type: str) -> str:
