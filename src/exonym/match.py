@@ -342,13 +342,7 @@ class Matcher:
                 i += 1
                 continue
             if not self.can_start(tokens[i].text, f, turkic_hint):
-                if fuzzy and f.case in ("title", "upper", "none"):
-                    span = self._fuzzy_span(text, tokens, forms, i, lower_seen)
-                    if span is not None:
-                        out.append(span)
-                        i += 1 if span.end == tokens[i].end else 2
-                        continue
-                i += 1
+                i = self._after_fuzzy(text, tokens, forms, i, lower_seen, out) if fuzzy and f.case != "lower" else i + 1
                 continue
             longest = min(self._max_words(f), n_tokens - i)
             n = 1
@@ -385,14 +379,16 @@ class Matcher:
                     break
             if found:
                 continue
-            if fuzzy:
-                span = self._fuzzy_span(text, tokens, forms, i, lower_seen)
-                if span is not None:
-                    out.append(span)
-                    i += 1 if span.end == tokens[i].end else 2
-                    continue
-            i += 1
+            i = self._after_fuzzy(text, tokens, forms, i, lower_seen, out) if fuzzy else i + 1
         return out
+
+    def _after_fuzzy(self, text: str, tokens: list[Token], forms: list[WordForms], i: int, lower_seen: set[str], out: list[Span]) -> int:
+        """Try a misspelled name at word i; return the index of the next word to look at."""
+        span = self._fuzzy_span(text, tokens, forms, i, lower_seen)
+        if span is None:
+            return i + 1
+        out.append(span)
+        return i + 1 if span.end == tokens[i].end else i + 2
 
     @staticmethod
     def _suffix_end(text: str, tokens: list[Token], j: int) -> int:

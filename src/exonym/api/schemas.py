@@ -22,10 +22,7 @@ class RunnerUp(BaseModel):
     score: float
 
 
-class MentionOut(BaseModel):
-    start: int = Field(description="Offset of the first character, in Unicode code points")
-    end: int = Field(description="Offset after the last character, in Unicode code points")
-    text: str
+class CandidateOut(BaseModel):
     id: str
     name: str
     type: str
@@ -33,6 +30,14 @@ class MentionOut(BaseModel):
     method: str
     matched: MatchedName
     ids: dict[str, Any]
+
+
+class MentionOut(CandidateOut):
+    """A candidate found in a text: where, in which words, and why."""
+
+    start: int = Field(description="Offset of the first character, in Unicode code points")
+    end: int = Field(description="Offset after the last character, in Unicode code points")
+    text: str
     is_adjective: bool
     explanation: str
     candidates: list[RunnerUp]
@@ -49,16 +54,6 @@ class ResolveIn(BaseModel):
 class ResolveOut(BaseModel):
     offsets: str = Field(default="code points", description="What start and end count")
     mentions: list[MentionOut]
-
-
-class CandidateOut(BaseModel):
-    id: str
-    name: str
-    type: str
-    score: float = Field(ge=0, le=100)
-    method: str
-    matched: MatchedName
-    ids: dict[str, Any]
 
 
 class LookupOut(BaseModel):
