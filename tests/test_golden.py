@@ -14,8 +14,6 @@ KNOWN_GAPS = {
     "de-folding-swiss-ss-for-eszett": "German adjective + noun inflection (russischen Aussenministeriums)",
     "de-glossary-russisches-aussenministerium": "German adjective + noun inflection",
     "de-glossary-defence-ministry-and-eu-uno": "German adjective + noun inflection",
-    "hy-glossary-minsk-group-genitive": "Armenian genitive with a vowel change inside a multi-word name (խումբ -> խմբի)",
-    "uk-inflection-locative-karabakh-consonant-change": "Ukrainian consonant alternation before -і (Карабах -> Карабасі)",
 }
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .model import Entry, Name
-from .morphology import slavic_name_key
+from .morphology import armenian_syncope, slavic_name_key
 from .normalize import TURKIC_LANGS, fold, latin_key, skeleton
 
 # Levels, in the order the matcher trusts them. In `keys`, level 2 marks a short form: a
@@ -354,6 +354,13 @@ def build_index(entries: Iterable[Entry]) -> Index:
                 if inner != words[:-1]:
                     _add(keys, " ".join([*inner, words[-1]]), nid * 4 + FOLDED)
                     note_words(" ".join([*inner, words[-1]]))
+            if name.script == "Armn":
+                # Declined names lose the last syllable's vowel: ԵԱՀԿ Մինսկի խումբ -> ... խմբի.
+                words = folded.split(" ")
+                short = armenian_syncope(words[-1])
+                if short and len(short) >= 3:
+                    _add(keys, " ".join([*words[:-1], short]), nid * 4 + FOLDED)
+                    note_words(" ".join([*words[:-1], short]))
             if name.script == "Cyrl":
                 stem, _ = slavic_name_key(folded)
                 _add(stems, stem, nid * 4 + STEM)

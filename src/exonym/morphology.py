@@ -65,7 +65,14 @@ def slavic_stems(word: str) -> tuple[tuple[str, bool], ...]:
             base = _derived(stem)
             if base:
                 out.setdefault(base, True)
+            # Ukrainian (and Russian dialect) softening before -і/-е: Карабах -> Карабасі,
+            # Ірак -> Іраці, Прага -> Празі: the hard consonant comes back in the stem.
+            if ending in ("і", "е") and stem[-1:] in _SOFTENED:
+                out.setdefault(stem[:-1] + _SOFTENED[stem[-1]], False)
     return tuple(out.items())
+
+
+_SOFTENED = {"с": "х", "ц": "к", "з": "г"}
 
 
 def slavic_name_key(folded: str) -> tuple[str, bool]:
@@ -124,6 +131,16 @@ _ARMENIAN_SUFFIXES = sorted(
     key=len,
     reverse=True,
 )
+
+
+def armenian_syncope(word: str) -> str | None:
+    """The oblique stem of an Armenian word whose last syllable loses its ու or ի before a case
+    ending (խումբ -> խմբ-ի, Մինսկ stays): the form the index also keeps for declined names."""
+    for vowel in ("ու", "ի"):
+        i = word.rfind(vowel)
+        if 0 < i and i + len(vowel) < len(word) and vowel not in word[i + len(vowel) :]:
+            return word[:i] + word[i + len(vowel) :]
+    return None
 
 
 def armenian_bases(word: str) -> list[tuple[str, bool]]:
