@@ -58,15 +58,24 @@ def content_hash(root: Path) -> str:
     """A hash of every YAML file's relative path and bytes: changes when any data changes."""
     h = hashlib.blake2b(digest_size=16)
     h.update(f"{CACHE_FORMAT}:{__version__}".encode())
-    # The compiled index depends on the code that builds it: a changed rule rebuilds the cache.
-    here = Path(__file__).parent
-    for module in ("index.py", "normalize.py", "morphology.py", "model.py", "loader.py", "scripts.py"):
-        h.update((here / module).read_bytes())
+    h.update(_code_hash().encode())
     for path in sorted(root.rglob("*.yaml")):
         h.update(str(path.relative_to(root)).encode())
         h.update(b"\0")
         h.update(path.read_bytes())
         h.update(b"\0")
+    return h.hexdigest()
+
+
+# The compiled index depends on the code that builds it: a changed rule must rebuild the cache.
+_INDEX_MODULES = ("index.py", "normalize.py", "morphology.py", "model.py", "loader.py", "scripts.py")
+
+
+def _code_hash() -> str:
+    here = Path(__file__).parent
+    h = hashlib.blake2b(digest_size=8)
+    for module in _INDEX_MODULES:
+        h.update((here / module).read_bytes())
     return h.hexdigest()
 
 
@@ -83,11 +92,7 @@ def _stat_fingerprint(root: Path) -> str:
 
 def _cached_digest(root: Path) -> str:
     """content_hash(root), remembered against the stat fingerprint (and the code's own hash)."""
-    here = Path(__file__).parent
-    code = hashlib.blake2b(digest_size=8)
-    for module in ("index.py", "normalize.py", "morphology.py", "model.py", "loader.py", "scripts.py"):
-        code.update((here / module).read_bytes())
-    memo = cache_dir() / f"digest-{_stat_fingerprint(root)}-{code.hexdigest()}.txt"
+    memo = cache_dir() / f"digest-{_stat_fingerprint(root)}-{_code_hash()}.txt"
     try:
         return memo.read_text(encoding="ascii").strip()
     except OSError:
@@ -313,7 +318,7 @@ def load_path(root: Path | str, *, use_cache: bool = True) -> Gazetteer:
     gaz = build(scan(root))
     gaz.digest = digest
     if use_cache:
-        gaz.index  # compile the index into the cache
+        _ = gaz.index  # compile the index into the cache
         _write_cache(cache_file, gaz)
     return gaz
 

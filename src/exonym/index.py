@@ -215,7 +215,7 @@ class FuzzyIndex:
         probes = np.fromiter((self._hash(v) for v in variants), dtype=np.uint64, count=len(variants))
         left = np.searchsorted(hashes, probes, side="left")
         right = np.searchsorted(hashes, probes, side="right")
-        hits = [ids[a:b] for a, b in zip(left.tolist(), right.tolist()) if b > a]
+        hits = [ids[a:b] for a, b in zip(left.tolist(), right.tolist(), strict=True) if b > a]
         if not hits:
             return []
         found = np.unique(np.concatenate(hits))

@@ -7,7 +7,6 @@ import bisect
 import re
 import unicodedata
 from collections import Counter, deque
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -485,7 +484,3 @@ def lookup(gaz: Gazetteer, query: str, *, lang: str | None = None, limit: int = 
         ranked.append((min(100.0, score), prior, entry_id, hit, name))
     ranked.sort(key=lambda r: (-r[0], -r[1], r[2]))
     return [Candidate(gaz.entries[e], round(s, 1), n, h.method) for s, _, e, h, n in ranked[:limit]]
-
-
-def filter_types(mentions: Iterable[Mention], types: frozenset[str]) -> list[Mention]:
-    return [m for m in mentions if m.entry.type in types]

@@ -61,7 +61,7 @@ def create_app(gazetteer: Gazetteer | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         gaz = gazetteer or exonym.load(os.environ.get("EXONYM_GAZETTEER") or None)
-        gaz.index.fuzzy.arrays  # load the index and its arrays before the first request
+        _ = gaz.index.fuzzy.arrays  # load the index and its arrays before the first request
         app.state.gazetteer = gaz
         app.state.stats = gaz.stats()
         yield
