@@ -159,7 +159,8 @@ class _Resolution:
 
     def entry_hits(self, span: Span) -> dict[str, tuple[float, Hit, Name]]:
         """Best hit per entry, after the precision gates (cached per surface and setting)."""
-        key = (self.text[span.start : span.end], span.first_word_case, span.sentence_start, self.text_lang, self.types, id(span.hits) if span.hits and span.hits[0].method == "fuzzy" else 0)
+        # lookup() scores a different set of hits (fuzzy ones added) by other rules: keep apart.
+        key = (self.text[span.start : span.end], span.first_word_case, span.sentence_start, self.text_lang, self.types, self.ranking_only, id(span.hits) if span.hits and span.hits[0].method == "fuzzy" else 0)
         return _hit_cache(self.gaz).get_or(key, lambda: self._entry_hits(span))  # type: ignore[no-any-return]
 
     def _entry_hits(self, span: Span) -> dict[str, tuple[float, Hit, Name]]:
