@@ -116,9 +116,10 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("--gazetteer", help="gazetteer folder (default: the bundled one)")
     i.set_defaults(func=cmd_import)
 
-    from .cli_resolve import add_commands
+    from . import cli_edit, cli_resolve
 
-    add_commands(sub)
+    cli_resolve.add_commands(sub)
+    cli_edit.add_commands(sub)
     return p
 
 

@@ -145,7 +145,7 @@ def scan(root: Path | str) -> ScanResult:
             diags += d
     else:
         diags.append(Diagnostic(_display(src_path, root), 1, 1, "E102", "sources.yaml is missing"))
-    retired = _read_retired(root, diags)
+    retired = read_retired(root, diags)
     known = frozenset(sources)
     loaded: list[LoadedEntry] = []
     for path in entry_files(root):
@@ -163,7 +163,7 @@ def scan(root: Path | str) -> ScanResult:
     return ScanResult(root, loaded, sources, retired, diags)
 
 
-def _read_retired(root: Path, diags: list[Diagnostic]) -> dict[str, str]:
+def read_retired(root: Path, diags: list[Diagnostic]) -> dict[str, str]:
     """retired-ids.yaml: a mapping of retired id -> why (merged into X, deleted ...)."""
     path = root / "retired-ids.yaml"
     if not path.is_file():
