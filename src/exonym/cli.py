@@ -48,12 +48,21 @@ def cmd_validate(args: argparse.Namespace) -> int:
     for d in diags:
         print(d.format_github() if args.format == "github" else d.format())
     errors = [d for d in diags if d.is_error]
+    failures = []
+    if args.examples and not errors:
+        from .examples import check_examples
+        from .gazetteer import build
+
+        failures = check_examples(build(result))
+        for f in failures:
+            print(f.message())
     print(
         f"{len(result.loaded)} entries checked: {len(errors)} error(s)"
-        + (f", {len(diags) - len(errors)} collision(s)" if args.collisions else ""),
+        + (f", {len(diags) - len(errors)} collision(s)" if args.collisions else "")
+        + (f", {len(failures)} failing example(s)" if args.examples else ""),
         file=sys.stderr,
     )
-    return EXIT_DATA if errors else 0
+    return EXIT_DATA if errors or failures else 0
 
 
 # -- schema -----------------------------------------------------------------------------------
@@ -102,6 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("path", nargs="?", help="gazetteer folder (default: the bundled one)")
     v.add_argument("--format", choices=["text", "github"], default="text")
     v.add_argument("--collisions", action="store_true", help="also list names shared by several entries (W301)")
+    v.add_argument("--examples", action="store_true", help="also resolve every entry's examples (slower: builds the index)")
     v.set_defaults(func=cmd_validate)
 
     s = sub.add_parser("schema", help="print (or --write) the JSON Schema of an entry file")

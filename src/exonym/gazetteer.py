@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 # Files in the gazetteer folder that are not entries.
 SPECIAL_FILES = frozenset({"sources.yaml", "styles.yaml", "retired-ids.yaml"})
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 
 
 def bundled_path() -> Path:

@@ -299,7 +299,7 @@ def read_entry(text: str, path: str, stem: str | None, known_sources: frozenset[
                 if mention not in etext:
                     r.problem(ef["mention"], "E106", f"mention {mention!r} does not occur in the example text")
                 else:
-                    examples.append(Example(etext, mention))
+                    examples.append(Example(etext, mention, _mark(item)[0]))
 
     if entry_id is None or etype is None or label is None or not names:
         return None, r.diags

@@ -125,6 +125,7 @@ class Example:
 
     text: str
     mention: str
+    line: int = 0  # where the example starts in its file, for messages
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +179,7 @@ def entry_to_raw(e: Entry) -> tuple[Any, ...]:
         for n in e.names
     )
     coords = None if e.coordinates is None else (e.coordinates.lat, e.coordinates.lon)
-    examples = tuple((x.text, x.mention) for x in e.examples)
+    examples = tuple((x.text, x.mention, x.line) for x in e.examples)
     return (e.id, e.type, e.name, names, e.parents, tuple(e.ids.items()), coords, e.population, _period_raw(e.period), e.sources, e.notes, examples, e.path)
 
 
@@ -199,7 +200,7 @@ def entry_from_raw(t: tuple[Any, ...]) -> Entry:
         period=_period_from(period),
         sources=sources,
         notes=notes,
-        examples=tuple(Example(a, b) for a, b in examples),
+        examples=tuple(Example(*x) for x in examples),
         path=path,
     )
 

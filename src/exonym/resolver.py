@@ -94,6 +94,9 @@ class Mention:
         return self.entry.id
 
 
+_OF_WORDS = frozenset({"of", "de", "du", "di", "del", "della", "do", "da"})
+
+
 def parse_types(types: Any) -> frozenset[str] | None:
     """None, 'city,town', ['city'], or the groups 'place' / 'glossary' -> a set of entry types."""
     if types is None:
@@ -383,6 +386,11 @@ class _Resolution:
                 gap = self.text[span.end : tok.start] if k == i else self.text[tok.end : span.start]
                 if len(gap) <= 3 and not gap.strip(" -\u00a0"):
                     out |= TYPE_CUES.get(fold(tok.text), frozenset())
+                    # "the village of Tavush", "la ville de Gandja": the cue two words back
+                    if k == j and k > 0 and fold(tok.text) in _OF_WORDS:
+                        before = self.tokens[k - 1]
+                        if not self.text[before.end : tok.start].strip():
+                            out |= TYPE_CUES.get(fold(before.text), frozenset())
         return out
 
     def _local_context(self, k: int, scored: list[tuple[Span, dict[str, tuple[float, Hit, Name]]]]) -> dict[str, Any]:

@@ -1,0 +1,182 @@
+"""The editors' path: exonym new, exonym fmt, validate --examples and exonym impact, run as an
+editor runs them (the real entry point, files on disk, a real git repository)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+import yaml
+
+from exonym.examples import check_examples
+from exonym.fmt import format_files
+from exonym.gazetteer import build, bundled_path, entry_files, scan
+
+DATA = Path(__file__).parent / "data"
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "exonym", *args], capture_output=True, text=True, cwd=cwd)
+
+
+# -- fmt ----------------------------------------------------------------------------------------
+def test_fmt_changes_nothing_in_the_real_gazetteer() -> None:
+    root = bundled_path()
+    report = format_files(entry_files(root), root, write=False)
+    assert report.problems == []
+    assert [str(p) for p in report.changed] == [], "run `exonym fmt` and commit the result"
+
+
+def test_fmt_makes_a_disordered_file_canonical_and_loses_nothing(valid_copy: Path) -> None:
+    target = valid_copy / "places" / "testville.yaml"
+    original = (DATA / "fmt" / "disordered.yaml").read_text(encoding="utf-8")
+    target.write_text(original, encoding="utf-8")
+
+    check = run("fmt", "--check", "--gazetteer", str(valid_copy))
+    assert check.returncode == 1
+    assert "would reformat" in check.stdout and "testville.yaml" in check.stdout
+    assert target.read_text(encoding="utf-8") == original  # --check writes nothing
+
+    assert run("fmt", "--gazetteer", str(valid_copy)).returncode == 0
+    formatted = target.read_text(encoding="utf-8")
+    assert formatted == (DATA / "fmt" / "disordered.expected.yaml").read_text(encoding="utf-8")
+    # every comment survives, every value reads the same
+    for line in original.splitlines():
+        if "#" in line:
+            assert line[line.index("#") :].rstrip() in formatted
+    before, after = yaml.safe_load(original), yaml.safe_load(formatted)
+    key = lambda n: (n["text"], str(n["lang"]))  # noqa: E731
+    assert sorted(before.pop("names"), key=key) == sorted(after.pop("names"), key=key)
+    assert before == after
+    # canonical means stable: a second run changes nothing and the gazetteer still validates
+    assert run("fmt", "--check", "--gazetteer", str(valid_copy)).returncode == 0
+    assert run("validate", str(valid_copy)).returncode == 0
+
+
+def test_fmt_refuses_to_touch_a_file_with_an_error(valid_copy: Path) -> None:
+    target = valid_copy / "places" / "testville.yaml"
+    nfd = unicodedata.normalize("NFD", "Tëstville")
+    broken = target.read_text(encoding="utf-8").replace("- text: Oldtown", f"- text: {nfd}")
+    target.write_text(broken, encoding="utf-8")
+    proc = run("fmt", "--gazetteer", str(valid_copy))
+    assert proc.returncode == 1
+    assert "testville.yaml:" in proc.stdout and "E111" in proc.stdout
+    assert target.read_text(encoding="utf-8") == broken  # the NFD text was not "fixed" silently
+
+
+# -- new ----------------------------------------------------------------------------------------
+def test_new_writes_a_valid_entry_beside_its_parent(valid_copy: Path) -> None:
+    proc = run("new", "Nordstadt", "--type", "village", "--parent", "testville", "--source", "editor", "--gazetteer", str(valid_copy))
+    assert proc.returncode == 0, proc.stderr
+    path = valid_copy / "places" / "nordstadt.yaml"
+    assert proc.stdout.strip() == str(path)
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert data["id"] == "nordstadt" and data["type"] == "village" and data["parents"] == ["testville"]
+    assert data["names"] == [{"text": "Nordstadt", "lang": "en", "kind": "exonym", "preferred": True, "sources": ["editor"]}]
+    assert run("validate", str(valid_copy)).returncode == 0
+    assert run("fmt", "--check", "--gazetteer", str(valid_copy)).returncode == 0
+
+
+def test_new_makes_ids_from_any_script(valid_copy: Path) -> None:
+    proc = run("new", "Şəki", "--type", "town", "--parent", "testland", "--lang", "az", "--kind", "official", "--source", "editor", "--gazetteer", str(valid_copy), "--dry-run")
+    assert proc.returncode == 0, proc.stderr
+    assert "id: seki\n" in proc.stdout and "lang: az" in proc.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["Testville", "--type", "city", "--parent", "testland"], "exists"),
+        (["Old Testville", "--type", "city", "--parent", "testland"], "retired (merged into testville)"),
+        (["Somewhere", "--type", "city", "--parent", "atlantis"], "unknown parent 'atlantis'"),
+        (["Somewhere", "--type", "hamlet", "--parent", "testland"], "unknown type 'hamlet'"),
+    ],
+)
+def test_new_refuses(valid_copy: Path, args: list[str], message: str) -> None:
+    before = sorted(p.name for p in valid_copy.rglob("*.yaml"))
+    proc = run("new", *args, "--source", "editor", "--gazetteer", str(valid_copy))
+    assert proc.returncode == 1
+    assert message in proc.stderr
+    assert sorted(p.name for p in valid_copy.rglob("*.yaml")) == before
+
+
+def test_new_suggests_a_free_id(valid_copy: Path) -> None:
+    proc = run("new", "Testville", "--type", "village", "--parent", "testland", "--source", "editor", "--gazetteer", str(valid_copy))
+    assert "ids are never reused" in proc.stderr and "'testville-testland'" in proc.stderr
+
+
+def test_new_needs_a_source(valid_copy: Path) -> None:
+    proc = run("new", "Somewhere", "--type", "city", "--parent", "testland", "--gazetteer", str(valid_copy))
+    assert proc.returncode == 1 and "--source" in proc.stderr
+
+
+# -- examples -----------------------------------------------------------------------------------
+STEALER = """\
+id: new-testville
+type: city
+name: New Testville
+parents: [testland]
+population: 5000000
+names:
+  - text: Testville
+    lang: en
+    kind: official
+    preferred: true
+    sources: [editor]
+"""
+
+
+def test_an_edit_that_steals_an_example_fails_naming_both_entries(valid_copy: Path) -> None:
+    assert check_examples(build(scan(valid_copy))) == []
+    (valid_copy / "places" / "new-testville.yaml").write_text(STEALER, encoding="utf-8")
+    failures = check_examples(build(scan(valid_copy)))
+    assert [(f.entry.id, f.got.id if f.got else None) for f in failures] == [("testville", "new-testville")]
+    message = failures[0].message()
+    assert "`testville`" in message and "`new-testville`" in message and "testville.yaml:" in message
+
+    proc = run("validate", str(valid_copy), "--examples")
+    assert proc.returncode == 1
+    assert "new-testville" in proc.stdout and "example of `testville`" in proc.stdout
+
+
+# -- impact -------------------------------------------------------------------------------------
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(repo), "-c", "user.name=Test", "-c", "user.email=test@example.org", *args], check=True, capture_output=True)
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_impact_shows_a_stolen_mention_and_a_new_collision(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(DATA / "valid", repo / "gazetteer")
+    (repo / "seeds").mkdir()
+    (repo / "seeds" / "report.txt").write_text("The delegation arrived in Oldtown, then drove on.\n", encoding="utf-8")
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "base")
+    # the change under review: a city whose official name is another entry's former name
+    (repo / "gazetteer" / "places" / "oldtown.yaml").write_text(
+        STEALER.replace("new-testville", "oldtown").replace("New Testville", "Oldtown").replace("- text: Testville", "- text: Oldtown"),
+        encoding="utf-8",
+    )
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "add Oldtown")
+
+    proc = run("impact", "HEAD~1", cwd=repo)
+    assert proc.returncode == 0, proc.stderr
+    md = proc.stdout
+    assert "| `oldtown` | city | Oldtown |" in md
+    assert "### New name collisions" in md and "| oldtown | testville | oldtown, testville |" in md
+    assert "### Mentions that resolve differently" in md
+    assert "| seeds/report.txt | Oldtown | testville | oldtown |" in md
+
+    same = run("impact", "HEAD", cwd=repo)
+    assert same.returncode == 0 and "No entry differs from the base." in same.stdout
+
+
+def test_impact_outside_git_is_a_clear_error(tmp_path: Path) -> None:
+    proc = run("impact", "HEAD", cwd=tmp_path)
+    assert proc.returncode == 1 and "exonym: error: git" in proc.stderr and "Traceback" not in proc.stderr
