@@ -48,14 +48,17 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_fmt(args: argparse.Namespace) -> int:
     from .fmt import format_files
-    from .gazetteer import entry_files
+    from .gazetteer import entry_files, is_entry_file
 
     root = _root(args.gazetteer)
     if args.files:
         paths = []
         for f in args.files:
             p = Path(f)
-            paths += entry_files(p) if p.is_dir() else [p]
+            if p.is_dir():
+                paths += entry_files(p)
+            elif is_entry_file(p):  # pre-commit passes every changed YAML file: skip the others
+                paths.append(p)
     else:
         paths = entry_files(root)
     report = format_files(paths, root, write=not args.check)

@@ -54,6 +54,11 @@ def entry_files(root: Path) -> list[Path]:
     return sorted(out)
 
 
+def is_entry_file(path: Path) -> bool:
+    """Whether a file given by name is an entry (not sources.yaml, styles.yaml, a schema...)."""
+    return path.suffix == ".yaml" and path.name not in SPECIAL_FILES and path.parent.name != "schema"
+
+
 def content_hash(root: Path) -> str:
     """A hash of every YAML file's relative path and bytes: changes when any data changes."""
     h = hashlib.blake2b(digest_size=16)
