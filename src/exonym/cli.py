@@ -126,9 +126,10 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("--gazetteer", help="gazetteer folder (default: the bundled one)")
     i.set_defaults(func=cmd_import)
 
-    from . import cli_edit, cli_resolve
+    from . import cli_edit, cli_glossary, cli_resolve
 
     cli_resolve.add_commands(sub)
+    cli_glossary.add_commands(sub)
     cli_edit.add_commands(sub)
     return p
 

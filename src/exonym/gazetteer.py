@@ -18,17 +18,19 @@ from typing import TYPE_CHECKING, Any
 from . import __version__
 from .checks import check_entries
 from .diagnostics import Diagnostic
-from .errors import DataError, GazetteerError, UnknownEntry
+from .errors import DataError, GazetteerError, InputError, UnknownEntry
 from .loader import LoadedEntry, read_entry, read_sources, read_text
 from .model import Entry, LazyEntries, Source, entry_to_raw
+from .styles import Style
 
 if TYPE_CHECKING:
     from .index import Index
+    from .names import LocaleName
     from .resolver import Candidate, Mention
 
 # Files in the gazetteer folder that are not entries.
 SPECIAL_FILES = frozenset({"sources.yaml", "styles.yaml", "retired-ids.yaml"})
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 
 
 def bundled_path() -> Path:
@@ -120,6 +122,7 @@ class ScanResult:
     sources: dict[str, Source]
     retired: dict[str, str]
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    styles: dict[str, Style] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -164,8 +167,31 @@ def scan(root: Path | str) -> ScanResult:
         if item is not None:
             loaded.append(item)
     diags += check_entries(loaded, retired)
+    styles = _read_styles(root, {item.entry.id for item in loaded}, known, diags)
     diags.sort()
-    return ScanResult(root, loaded, sources, retired, diags)
+    return ScanResult(root, loaded, sources, retired, diags, styles)
+
+
+def _read_styles(root: Path, entry_ids: set[str], sources: frozenset[str], diags: list[Diagnostic]) -> dict[str, Style]:
+    """styles.yaml, if present: house styles, with their references to entries and sources."""
+    from .styles import read_styles
+
+    path = root / "styles.yaml"
+    if not path.is_file():
+        return {}
+    shown = _display(path, root)
+    text, d = read_text(path, shown)
+    diags += d
+    if text is None:
+        return {}
+    styles, d, refs = read_styles(text, shown)
+    diags += d
+    for kind, ref, line, col in refs:
+        known = sources if kind == "source" else entry_ids
+        if ref not in known:
+            where = "sources.yaml" if kind == "source" else "the gazetteer"
+            diags.append(Diagnostic(shown, line, col, "E206", f"unknown {kind} {ref!r}: not in {where}"))
+    return styles
 
 
 def read_retired(root: Path, diags: list[Diagnostic]) -> dict[str, str]:
@@ -195,9 +221,18 @@ def read_retired(root: Path, diags: list[Diagnostic]) -> dict[str, str]:
 class Gazetteer:
     """A checked set of entries, with lookup and resolution over them."""
 
-    def __init__(self, entries: Mapping[str, Entry], sources: dict[str, Source], *, root: Path | None = None, digest: str = "") -> None:
+    def __init__(
+        self,
+        entries: Mapping[str, Entry],
+        sources: dict[str, Source],
+        *,
+        root: Path | None = None,
+        digest: str = "",
+        styles: dict[str, Style] | None = None,
+    ) -> None:
         self.entries = entries
         self.sources = sources
+        self.styles = styles or {}
         self.root = root
         self.digest = digest
         self._index: Index | None = None
@@ -257,6 +292,30 @@ class Gazetteer:
             "sources": len(self.sources),
         }
 
+    def country_of(self, entry_id: str) -> str | None:
+        """The nearest ancestor (or the entry itself) that is a country: the recognised state."""
+        for eid in (entry_id, *self.ancestors(entry_id)):
+            if self.entries[eid].type == "country":
+                return eid
+        return None
+
+    def style(self, style_id: str) -> Style:
+        try:
+            return self.styles[style_id]
+        except KeyError:
+            known = ", ".join(sorted(self.styles)) or "none (no styles.yaml)"
+            raise InputError(f"unknown style {style_id!r}; known styles: {known}") from None
+
+    # -- names for readers -----------------------------------------------------------------
+    def name_in(self, entry: str | Entry, locale: str, *, at: int | None = None, style: str | None = None, first: bool = True) -> LocaleName:
+        """The entry's name for `locale` at year `at` under a house style; see exonym.names."""
+        from .names import name_in
+
+        e = entry if isinstance(entry, Entry) else self.get(entry)
+        chosen = self.style(style) if style else None
+        country = self.country_of(e.id) if chosen is not None and chosen.prefer_recognised_state else None
+        return name_in(e, locale, at=at, style=chosen, country=country, first=first)
+
     # -- matching --------------------------------------------------------------------------
     @property
     def index(self) -> Index:
@@ -281,10 +340,10 @@ class Gazetteer:
     # -- pickling: the index travels with the entries -----------------------------------------
     def __getstate__(self) -> dict[str, Any]:
         raw = {eid: entry_to_raw(e) for eid, e in self.entries.items()}
-        return {"entries": raw, "sources": self.sources, "digest": self.digest, "index": self._index}
+        return {"entries": raw, "sources": self.sources, "digest": self.digest, "index": self._index, "styles": self.styles}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__init__(LazyEntries(state["entries"]), state["sources"], digest=state["digest"])  # type: ignore[misc]
+        self.__init__(LazyEntries(state["entries"]), state["sources"], digest=state["digest"], styles=state.get("styles"))  # type: ignore[misc]
         self._index = state["index"]
 
 
@@ -293,7 +352,7 @@ def build(result: ScanResult) -> Gazetteer:
     if result.errors:
         raise DataError(result.errors)
     entries = {item.entry.id: item.entry for item in result.loaded}
-    return Gazetteer(entries, result.sources, root=result.root)
+    return Gazetteer(entries, result.sources, root=result.root, styles=result.styles)
 
 
 def cache_dir() -> Path:

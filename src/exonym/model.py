@@ -150,6 +150,13 @@ class Entry:
     def is_place(self) -> bool:
         return self.type in PLACE_TYPES
 
+    def name_in(self, locale: str, *, at: int | None = None) -> str:
+        """The name to show in `locale` (BCP 47) at year `at`: see exonym.names for the fallback
+        chain. House styles need the gazetteer: Gazetteer.name_in(entry, locale, style=...)."""
+        from .names import name_in
+
+        return name_in(self, locale, at=at).text
+
     def names_in(self, lang: str) -> tuple[Name, ...]:
         """Names recorded for a language tag (exact tag or its language subtag)."""
         base = lang.split("-")[0].lower()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from .model import Entry, Name
+from .names import LocaleName
 from .resolver import Candidate, Mention
 
 
@@ -73,3 +74,22 @@ def candidate_dict(c: Candidate) -> dict[str, Any]:
         "matched": {"text": c.name.text, "lang": c.name.lang, "langs": list(c.name.langs), "kind": c.name.kind, "sources": list(c.name.sources)},
         "ids": dict(c.entry.ids),
     }
+
+
+def display_dict(shown: LocaleName) -> dict[str, Any]:
+    """The name to show a reader: text, the locale asked, the chain step that gave it."""
+    out: dict[str, Any] = {"text": shown.text, "locale": shown.locale, "step": shown.step, "fallback": shown.fallback}
+    if shown.name is not None:
+        out["name"] = shown.name.text
+    if shown.other is not None:
+        out["other"] = shown.other.text
+    return out
+
+
+def names_by_language(entry: Entry) -> dict[str, list[dict[str, Any]]]:
+    """Every name under each of its language tags, tags sorted, names in file order."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for n in entry.names:
+        for tag in n.langs:
+            groups.setdefault(tag, []).append(name_dict(n))
+    return dict(sorted(groups.items()))

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import exonym
@@ -26,6 +26,7 @@ from .schemas import (
     ErrorOut,
     Health,
     LookupOut,
+    NamesOut,
     ResolveIn,
     ResolveOut,
     Version,
@@ -48,6 +49,26 @@ def _error(status: int, message: str, parameter: str | None = None) -> JSONRespo
 
 def _json(body: dict[str, Any]) -> JSONResponse:
     return JSONResponse(body)
+
+
+def _display_check(gaz: Gazetteer, locale: str | None, style: str | None) -> JSONResponse | None:
+    """Refuse a bad locale or style before any work (a style without a locale is refused too)."""
+    from exonym.names import parse_locale
+
+    if style is not None and locale is None:
+        return _error(422, "style: give a locale as well (the style chooses among its names)", "style")
+    if locale is not None:
+        try:
+            parse_locale(locale)
+        except InvalidLanguageTag as exc:
+            return _error(422, f"locale: {exc}", "locale")
+    if style is not None and style not in gaz.styles:
+        return _error(422, f"style: unknown style {style!r}; known: {', '.join(sorted(gaz.styles))}", "style")
+    return None
+
+
+LocaleQ = Annotated[str | None, Query(max_length=64, description="BCP 47 locale for display names (az-Cyrl-AZ, ru, zh-Hant-TW)")]
+StyleQ = Annotated[str | None, Query(max_length=64, description="House style for display names: neutral, az-official, am-official, un")]
 
 
 def get_gazetteer(request: Request) -> Gazetteer:
@@ -143,34 +164,107 @@ def create_app(gazetteer: Gazetteer | None = None) -> FastAPI:
         lang: Annotated[str | None, Query(max_length=64, description="BCP 47 hint")] = None,
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 5,
         type: Annotated[list[str] | None, Query(description="Entry types to keep (repeatable), or place / glossary")] = None,
+        locale: LocaleQ = None,
+        style: StyleQ = None,
     ) -> Any:
-        from exonym.serialize import candidate_dict
+        from exonym.serialize import candidate_dict, display_dict
 
         if not q.strip():
             return _error(422, "q: the query is empty", "q")
+        refused = _display_check(gaz, locale, style)
+        if refused is not None:
+            return refused
         try:
             candidates = gaz.lookup(q, lang=lang, limit=limit, types=type)
         except InputError as exc:
             return _error(422, str(exc), "type" if "type" in str(exc) else "q")
-        return _json({"query": q, "candidates": [candidate_dict(c) for c in candidates]})
+        out = []
+        for c in candidates:
+            item = candidate_dict(c)
+            if locale is not None:
+                item["display"] = display_dict(gaz.name_in(c.entry, locale, style=style))
+            out.append(item)
+        return _json({"query": q, "candidates": out})
 
     @app.post("/resolve", response_model=ResolveOut, responses=ERRORS, summary="Every place and term in a text")
     async def resolve(gaz: Gaz, body: ResolveIn) -> Any:
-        from exonym.serialize import mention_dict
+        from exonym.serialize import display_dict, mention_dict
 
         if len(body.text.encode("utf-8", "surrogatepass")) > MAX_TEXT_BYTES:
             return _error(413, f"text: larger than {MAX_TEXT_BYTES} bytes", "text")
+        refused = _display_check(gaz, body.locale, body.style)
+        if refused is not None:
+            return refused
         try:
             mentions = gaz.resolve(body.text, lang=body.lang, types=body.types, include_adjectives=body.include_adjectives)
         except InputError as exc:
             return _error(422, str(exc), "types")
-        return _json({"offsets": "code points", "mentions": [mention_dict(m) for m in mentions]})
+        out = []
+        seen: set[str] = set()
+        for m in mentions:
+            item = mention_dict(m)
+            if body.locale is not None:  # the style's first-mention form once per entry
+                item["display"] = display_dict(gaz.name_in(m.entry, body.locale, style=body.style, first=m.entry.id not in seen))
+                seen.add(m.entry.id)
+            out.append(item)
+        return _json({"offsets": "code points", "mentions": out})
 
     @app.get("/entries/{entry_id}", response_model=EntryOut, responses=ERRORS, summary="One entry with all its names")
-    async def entry(gaz: Gaz, entry_id: Annotated[str, Path(max_length=200)]) -> Any:
-        from exonym.serialize import entry_dict
+    async def entry(
+        gaz: Gaz,
+        entry_id: Annotated[str, Path(max_length=200)],
+        locale: LocaleQ = None,
+        style: StyleQ = None,
+        at: Annotated[int | None, Query(ge=-5000, le=3000, description="Year whose name to display (with locale)")] = None,
+    ) -> Any:
+        from exonym.serialize import display_dict, entry_dict
 
-        return _json(entry_dict(gaz.get(entry_id)))
+        refused = _display_check(gaz, locale, style)
+        if refused is not None:
+            return refused
+        found = gaz.get(entry_id)
+        out = entry_dict(found)
+        if locale is not None:
+            out["display"] = display_dict(gaz.name_in(found, locale, style=style, at=at))
+        return _json(out)
+
+    @app.get("/entries/{entry_id}/names", response_model=NamesOut, responses=ERRORS, summary="All names of an entry, grouped by language")
+    async def entry_names(gaz: Gaz, entry_id: Annotated[str, Path(max_length=200)]) -> Any:
+        from exonym.serialize import names_by_language
+
+        found = gaz.get(entry_id)
+        return _json({"id": found.id, "name": found.name, "languages": names_by_language(found)})
+
+    @app.get(
+        "/export",
+        responses={**ERRORS, 200: {"content": {"application/x-tbx+xml": {}, "text/csv": {}}, "description": "The glossary file"}},
+        summary="A glossary for translators: TBX-Basic or CSV",
+        response_class=Response,
+    )
+    async def export_glossary(
+        gaz: Gaz,
+        format: Annotated[str, Query(pattern="^(tbx|csv)$", description="tbx (TBX-Basic, ISO 30042) or csv")],
+        langs: Annotated[str, Query(min_length=2, max_length=200, description="Comma-separated BCP 47 tags: en,ru,hy,az")],
+        types: Annotated[str | None, Query(max_length=200, description="Entry types, or place / glossary")] = None,
+        within: Annotated[list[str] | None, Query(description="Only entries inside these entries (repeatable)")] = None,
+        style: Annotated[str | None, Query(max_length=64, description="House style: preferred and deprecated names")] = None,
+    ) -> Any:
+        from exonym.export import export
+
+        if style is not None and style not in gaz.styles:
+            return _error(422, f"style: unknown style {style!r}; known: {', '.join(sorted(gaz.styles))}", "style")
+        for w in within or ():
+            if w not in gaz:
+                return _error(422, f"within: no entry has the id {w!r}", "within")
+        try:
+            text = export(gaz, format, langs=langs, types=types, within=within or (), style=style)
+        except InvalidLanguageTag as exc:
+            return _error(422, f"langs: {exc}", "langs")
+        except InputError as exc:
+            return _error(422, str(exc), "types" if "type" in str(exc) else "langs")
+        media = "application/x-tbx+xml" if format == "tbx" else "text/csv; charset=utf-8"
+        filename = f"exonym-glossary.{format}"
+        return Response(text, media_type=media, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
     @app.get("/entries", response_model=EntryPage, responses=ERRORS, summary="List entries, filtered and paginated")
     async def entries(

@@ -22,6 +22,17 @@ class RunnerUp(BaseModel):
     score: float
 
 
+class DisplayOut(BaseModel):
+    """The name to show in the locale (and style) asked for."""
+
+    text: str = Field(description="The name as written, with the style's template applied")
+    locale: str = Field(description="The locale asked for, in canonical case")
+    step: str = Field(description="The step of the fallback chain that gave the name, or 'label'")
+    fallback: bool = Field(description="True when the name is not in the language asked for")
+    name: str | None = Field(default=None, description="The gazetteer name used")
+    other: str | None = Field(default=None, description="The other side's name, when the style shows it")
+
+
 class CandidateOut(BaseModel):
     id: str
     name: str
@@ -30,6 +41,7 @@ class CandidateOut(BaseModel):
     method: str
     matched: MatchedName
     ids: dict[str, Any]
+    display: DisplayOut | None = Field(default=None, description="Only with the locale parameter")
 
 
 class MentionOut(CandidateOut):
@@ -49,6 +61,8 @@ class ResolveIn(BaseModel):
     lang: str | None = Field(default=None, description="BCP 47 hint for the text's language")
     types: list[str] | None = Field(default=None, description="Entry types to keep, or place / glossary")
     include_adjectives: bool = False
+    locale: str | None = Field(default=None, max_length=64, description="BCP 47 locale for display names")
+    style: str | None = Field(default=None, max_length=64, description="House style for display names (styles.yaml)")
 
 
 class ResolveOut(BaseModel):
@@ -99,6 +113,13 @@ class EntryOut(BaseModel):
     sources: list[str]
     names: list[NameOut]
     notes: str | None = None
+    display: DisplayOut | None = Field(default=None, description="Only with the locale parameter")
+
+
+class NamesOut(BaseModel):
+    id: str
+    name: str
+    languages: dict[str, list[NameOut]] = Field(description="Every name under each of its BCP 47 tags")
 
 
 class EntrySummary(BaseModel):

@@ -1,0 +1,106 @@
+"""Render a text's place names into another locale and house style, for translators' pre-editing
+and newsroom normalisation: every resolved place mention becomes the target locale's name under
+the style; every other character stays exactly as it was.
+
+A mention that the source text inflects ("в Нагорном Карабахе", "Bakıda") is not replaced when
+the target language inflects too: the nominative would be wrong there, so it is left as it was
+and flagged for review with the suggested name."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .names import parse_locale
+from .normalize import fold, latin_key, skeleton
+
+# Languages whose nouns change form with their role in the sentence (cases, or proclitics
+# written into the word): a name put in without that form needs a person to check it.
+INFLECTING = frozenset(
+    "ru uk be pl cs sk sl hr sr bs lt lv et fi hu tr az kk ky uz tk tt ba hy ka el ar he la is".split()
+)
+OPEN, CLOSE = "\u27e6", "\u27e7"  # ⟦ ⟧: marks that no ordinary text contains
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    start: int  # in the input, code points
+    end: int
+    original: str
+    replacement: str  # what was written (== original when flagged)
+    suggestion: str  # the target name under the style
+    entry_id: str
+    status: str  # "replaced", "review" (inflected, left as it was) or "same"
+    out_start: int  # where the written text sits in the output
+    out_end: int
+    reason: str = ""
+
+
+@dataclass
+class Rendering:
+    text: str
+    locale: str
+    style: str | None
+    changes: list[Change] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        out = {"replaced": 0, "review": 0, "same": 0}
+        for c in self.changes:
+            out[c.status] += 1
+        return out
+
+
+def is_inflected(surface: str, recorded: str) -> bool:
+    """Whether a mention is a case form of its name rather than the name itself, a shorter form
+    of it ("Tovuz" for "Tovuz District") or a spelling of it ("Bakku")."""
+    a, b = fold(surface), fold(recorded)
+    if a == b:
+        return False
+    words, name_words = a.split(), b.split()
+    if words and all(w in name_words for w in words):  # a short form: Tovuz, Tavush
+        return False
+    return skeleton(latin_key(surface)) != skeleton(latin_key(recorded))
+
+
+def render(
+    gaz: Any,
+    text: str,
+    *,
+    to: str,
+    style: str | None = None,
+    at: int | None = None,
+    mark: bool = False,
+    lang: str | None = None,
+    types: Any = "place",
+) -> Rendering:
+    req = parse_locale(to)  # a bad tag fails before any work
+    if style is not None:
+        gaz.style(style)
+    target_inflects = req.language in INFLECTING
+    out: list[str] = []
+    changes: list[Change] = []
+    seen: set[str] = set()
+    pos = 0
+    length = 0
+    for m in gaz.resolve(text, lang=lang, types=types):
+        chosen = gaz.name_in(m.entry, to, at=at, style=style, first=m.entry.id not in seen)
+        seen.add(m.entry.id)
+        out.append(text[pos : m.start])
+        length += m.start - pos
+        if chosen.text == m.text:
+            written, status, reason = m.text, "same", "already the target name"
+        elif target_inflects and is_inflected(m.text, m.name.text):
+            written, status = m.text, "review"
+            reason = f"{m.text!r} is an inflected form of {m.name.text!r}; {req.language} would need {chosen.text!r} inflected the same way"
+        else:
+            written, status, reason = chosen.text, "replaced", f"{chosen.step} name" + (" (fallback)" if chosen.fallback else "")
+        if mark and status == "replaced":
+            written = f"{OPEN}{written}{CLOSE}"
+        elif mark and status == "review":
+            written = f"{OPEN}?{m.text} \u2192 {chosen.text}{CLOSE}"
+        out.append(written)
+        changes.append(Change(m.start, m.end, m.text, written, chosen.text, m.entry.id, status, length, length + len(written), reason))
+        length += len(written)
+        pos = m.end
+    out.append(text[pos:])
+    return Rendering("".join(out), req.tag, style, changes)
