@@ -118,7 +118,10 @@ def _name_note(name: Name) -> str:
 
 def to_tbx(gaz: Any, entries: list[Entry], langs: list[str], *, style: str | None = None) -> str:
     ET.register_namespace("", TBX_NS)
-    q = lambda tag: f"{{{TBX_NS}}}{tag}"  # noqa: E731
+
+    def q(tag: str) -> str:
+        return f"{{{TBX_NS}}}{tag}"
+
     root = ET.Element(q("tbx"), {"type": "TBX-Basic", "style": "dca", XML_LANG: "en"})
     header = ET.SubElement(root, q("tbxHeader"))
     file_desc = ET.SubElement(header, q("fileDesc"))

@@ -19,10 +19,9 @@ from typing import Any
 import yaml
 
 from .loader import parse_nodes, read_entry, read_text
-from .yamlio import Comments, Key, Verbatim, emit, name_sort_key
+from .yamlio import Comments, Key, Verbatim, emit, implicit_tag, name_sort_key
 
 MODELINE = "# yaml-language-server: $schema="
-_RESOLVER = yaml.resolver.Resolver()
 _STR = "tag:yaml.org,2002:str"
 
 
@@ -40,7 +39,7 @@ class FmtReport:
 def _plain_tag(node: yaml.ScalarNode) -> str:
     if node.style:  # quoted or block: always a string
         return _STR
-    return str(_RESOLVER.resolve(yaml.ScalarNode, node.value, (True, False)))
+    return implicit_tag(node.value)
 
 
 def _data(node: yaml.Node) -> Any:

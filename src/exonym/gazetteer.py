@@ -238,6 +238,7 @@ class Gazetteer:
         self._index: Index | None = None
         self._children: dict[str, tuple[str, ...]] | None = None
         self._numbers: dict[str, int] | None = None
+        self._organizations: frozenset[str] | None = None
 
     # -- entries ---------------------------------------------------------------------------
     def get(self, entry_id: str) -> Entry:
@@ -314,7 +315,10 @@ class Gazetteer:
         e = entry if isinstance(entry, Entry) else self.get(entry)
         chosen = self.style(style) if style else None
         country = self.country_of(e.id) if chosen is not None and chosen.prefer_recognised_state else None
-        return name_in(e, locale, at=at, style=chosen, country=country, first=first)
+        if chosen is not None and self._organizations is None:
+            self._organizations = frozenset(x.id for x in self if x.type == "organization")
+        orgs = self._organizations or frozenset()
+        return name_in(e, locale, at=at, style=chosen, country=country, first=first, neutral_users=orgs)
 
     # -- matching --------------------------------------------------------------------------
     @property

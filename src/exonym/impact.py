@@ -109,8 +109,13 @@ def _name_key(n: Name) -> tuple[str, tuple[str, ...], str]:
 
 
 def _changed_fields(a: Entry, b: Entry) -> list[str]:
-    skip = {"path"}
-    return [f.name for f in dataclasses.fields(Entry) if f.name not in skip and getattr(a, f.name) != getattr(b, f.name)]
+    """Fields whose content differs (where a file moved or an example's line shifted is not a change)."""
+    def value(e: Entry, name: str) -> Any:
+        if name == "examples":
+            return [(x.text, x.mention) for x in e.examples]
+        return getattr(e, name)
+
+    return [f.name for f in dataclasses.fields(Entry) if f.name != "path" and value(a, f.name) != value(b, f.name)]
 
 
 def _keys(entry: Entry) -> set[str]:

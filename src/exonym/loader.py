@@ -271,6 +271,7 @@ def read_entry(text: str, path: str, stem: str | None, known_sources: frozenset[
     names: list[Name] = []
     name_marks: list[tuple[int, int]] = []
     seen: dict[tuple[str, str], tuple[int, int]] = {}
+    preferred_at: dict[str, int] = {}
     if "names" in fields:
         items = r.items(fields["names"], "names")
         if not items and isinstance(fields["names"], yaml.SequenceNode):
@@ -286,6 +287,13 @@ def read_entry(text: str, path: str, stem: str | None, known_sources: frozenset[
                     r.problem(item, "E104", f"name {name.text!r} ({lang}) repeats in names (first at line {seen[key][0]}); delete one")
                 else:
                     seen[key] = line_col
+                if name.preferred:
+                    if lang in preferred_at:
+                        r.problem(item, "E113", f"a second preferred name for {lang} (the first is at line {preferred_at[lang]}); keep one")
+                    else:
+                        preferred_at[lang] = line_col[0]
+            if name.kind == "romanization" and not name.system:
+                r.problem(item, "E112", f"romanization {name.text!r} needs its system (bgn-pcgn, iso9, ala-lc ...)")
             names.append(name)
             name_marks.append(line_col)
 

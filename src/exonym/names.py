@@ -189,9 +189,15 @@ def choose(
             return 1
         return 2
 
+    def other_region(n: Name) -> bool:
+        """sr-Cyrl-BA is a Serbian name, but for Bosnia: not the first choice for plain sr."""
+        regions = {_tag_parts(t)[2] for t in n.langs if _tag_parts(t)[0] == locale.language}
+        return bool(regions) and None not in regions and locale.region not in regions
+
     def rank(n: Name) -> tuple[Any, ...]:
         return (
             _period_rank(n, at),
+            other_region(n),
             party_rank(n),
             locale.script is not None and n.script != locale.script,
             not n.preferred,
@@ -208,11 +214,17 @@ def choose(
     return None, "label"
 
 
-def other_side(entry: Entry, primary: Name, locale: RequestedLocale, step: str, at: int | None, parties: Parties) -> Name | None:
+def other_side(
+    entry: Entry, primary: Name, locale: RequestedLocale, step: str, at: int | None, parties: Parties, neutral_users: frozenset[str] = frozenset()
+) -> Name | None:
     """The name another party uses, in the primary name's language step: Stepanakert beside
-    Khankendi. Another party is any `used_by` outside the favoured ones and the primary's."""
+    Khankendi. Another party is a `used_by` outside the favoured ones and the primary's, and
+    not one of `neutral_users` (the UN uses a name without being a side to the dispute)."""
     mine = set(primary.used_by) | set(parties.prefer)
-    theirs = [n for n in entry.names if n.used_by and not (set(n.used_by) & mine) and n.kind not in ADJECTIVE_KINDS and _in_use(n, at)]
+    theirs = [
+        n for n in entry.names
+        if (set(n.used_by) - neutral_users) and not (set(n.used_by) & mine) and n.kind not in ADJECTIVE_KINDS and _in_use(n, at)
+    ]
     if not theirs:
         return None
     keys = {skeleton(latin_key(n.text)) for n in theirs}
@@ -238,9 +250,11 @@ def name_in(
     style: Style | None = None,
     country: str | None = None,
     first: bool = True,
+    neutral_users: frozenset[str] = frozenset(),
 ) -> LocaleName:
     """See the module docstring. `country` is the state the place lies in (for styles that
-    prefer the recognised state); Gazetteer.name_in fills it in."""
+    prefer the recognised state) and `neutral_users` the organizations among `used_by` ids;
+    Gazetteer.name_in fills them in."""
     from .styles import fill
 
     req = parse_locale(locale)
@@ -259,6 +273,6 @@ def name_in(
     if style is not None:
         template = style.first_mention if first else style.later_mentions
         if "{other}" in template:
-            other = other_side(entry, name, req, step, at, parties)
+            other = other_side(entry, name, req, step, at, parties, neutral_users)
     text = fill(template, name.text, other.text if other else None)
     return LocaleName(text, name, other, req.tag, step, fallback)

@@ -25,6 +25,9 @@ from .yamlio import dump_entry
 _FOLDER_BY_TYPE = {"organization": "organizations", "term": "glossary", "country": "countries"}
 
 
+_GENERIC = frozenset({"province", "district", "region", "city", "municipality", "oblast", "rayon", "of", "the"})
+
+
 @dataclass(frozen=True)
 class NewEntry:
     id: str
@@ -46,6 +49,8 @@ def _iso_code(path: Path) -> str | None:
 
 
 def _folder(root: Path, files: dict[str, Path], entry_type: str, parent: str | None) -> Path:
+    if entry_type in ("organization", "term"):  # glossary entries have their own folders, whatever their parent
+        return root / _FOLDER_BY_TYPE[entry_type]
     if parent is None:
         if entry_type in _FOLDER_BY_TYPE:
             return root / _FOLDER_BY_TYPE[entry_type]
@@ -119,9 +124,12 @@ def _why_taken(entry_id: str, files: dict[str, Path], retired: dict[str, str]) -
 
 
 def _free_id(entry_id: str, parent: str | None, files: dict[str, Path], retired: dict[str, str]) -> str:
-    """The id with its parent's first word (as existing entries are told apart), else a number."""
+    """The id with a word of its parent that it lacks (agarak-lori, as existing entries are
+    told apart), else the whole parent id, else a number."""
     options = []
     if parent:
-        options.append(f"{entry_id}-{parent.split('-')[0]}")
+        own = set(entry_id.split("-"))
+        options += [f"{entry_id}-{w}" for w in parent.split("-") if w not in own and w not in _GENERIC]
+        options.append(f"{entry_id}-{parent}")
     options += [f"{entry_id}-{n}" for n in range(2, 100)]
     return next(o for o in options if _why_taken(o, files, retired) is None)

@@ -100,6 +100,7 @@ def read_styles(text: str, path: str) -> tuple[dict[str, Style], list[Diagnostic
                     _check_template(str(fv.value), fv, name, problem)
         if "title" not in fields:
             problem(key, f"style {sid!r} has no title")
+            continue
         out[sid] = Style(sid, **fields)  # type: ignore[arg-type]
     return out, diags, refs
 

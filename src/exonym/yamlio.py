@@ -57,12 +57,17 @@ _SAFE_PLAIN = re.compile(r"[^\W\d_](?:[\w .'()-]*[\w.)])?")
 _RESOLVER = yaml.resolver.Resolver()
 
 
+def implicit_tag(plain: str) -> str:
+    """The YAML 1.1 type a plain (unquoted) scalar reads as: str, int, bool, null ..."""
+    return str(_RESOLVER.resolve(yaml.ScalarNode, plain, (True, False)))  # type: ignore[no-untyped-call]
+
+
 @lru_cache(maxsize=65536)
 def _scalar_text(value: str) -> str:
     if (
         _SAFE_PLAIN.fullmatch(value)
         and "  " not in value
-        and _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == "tag:yaml.org,2002:str"
+        and implicit_tag(value) == "tag:yaml.org,2002:str"
     ):
         return value
     out = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10**9)
@@ -131,7 +136,7 @@ def name_sort_key(name: dict[str, Any]) -> tuple[Any, ...]:
         first.lower(),
         not preferred,
         _KIND_RANK.get(str(name.get("kind")), len(_KIND_RANK)),
-        int(start) if str(start or "").lstrip("-").isdigit() else 0,
+        int(str(start)) if str(start or "").lstrip("-").isdigit() else 0,
         str(name.get("text", "")),
     )
 
