@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from exonym.examples import check_examples
 from exonym.fmt import format_files
@@ -180,3 +182,56 @@ def test_impact_shows_a_stolen_mention_and_a_new_collision(tmp_path: Path) -> No
 def test_impact_outside_git_is_a_clear_error(tmp_path: Path) -> None:
     proc = run("impact", "HEAD", cwd=tmp_path)
     assert proc.returncode == 1 and "exonym: error: git" in proc.stderr and "Traceback" not in proc.stderr
+
+
+# -- the whole editor's path, as CONTRIBUTING.md tells it --------------------------------------
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_an_editor_adds_a_village_with_three_names_and_an_example(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(DATA / "valid", repo / "gazetteer")
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "base")
+    gaz = repo / "gazetteer"
+    made = run("new", "Nordstadt", "--type", "village", "--parent", "testville", "--source", "editor", "--gazetteer", str(gaz))
+    path = Path(made.stdout.strip())
+    # the editor types the other names and an example at the end of the file, in any order
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write(
+            "  - {lang: ru, text: Нордштадт, kind: exonym, sources: [editor]}  # as the ministry spells it\n"
+            "  - {text: Nordstadt, lang: de, kind: endonym, sources: [editor]}\n"
+            "examples:\n  - text: Shelling was reported near Nordstadt on Sunday.\n    mention: Nordstadt\n"
+        )
+    assert run("fmt", "--check", "--gazetteer", str(gaz)).returncode == 1
+    assert run("fmt", "--gazetteer", str(gaz)).returncode == 0
+    assert "# as the ministry spells it" in path.read_text(encoding="utf-8")
+    checked = run("validate", str(gaz), "--examples")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    report = run("impact", "HEAD", cwd=repo)
+    assert report.returncode == 0, report.stderr
+    assert "1 entries added" in report.stdout and "3 names added" in report.stdout
+    assert "| `nordstadt` | Нордштадт | ru | exonym | editor |" in report.stdout
+    # the one resolution that changes is the new example's: found now, nothing before
+    assert "1 mentions resolve differently" in report.stdout
+    assert "| example of nordstadt | Nordstadt | - | nordstadt |" in report.stdout
+
+
+# -- the formatter keeps any value as it reads -------------------------------------------------
+TEXTS = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=30).map(
+    lambda t: unicodedata.normalize("NFC", " ".join(t.split()))
+).filter(bool)
+
+
+@settings(max_examples=200, deadline=None)
+@given(label=TEXTS, texts=st.lists(TEXTS, min_size=1, max_size=4, unique=True), note=st.one_of(st.none(), TEXTS, TEXTS.map(lambda t: (t + " ") * 12)))
+def test_fmt_round_trips_any_text(label: str, texts: list[str], note: str | None) -> None:
+    from exonym.fmt import canonical_text
+    from exonym.yamlio import dump_entry, name_sort_key
+
+    names = [{"text": t, "lang": "en", "kind": "variant", "sources": ["editor"]} for t in texts]
+    raw = {"id": "x", "type": "city", "name": label, "names": sorted(names, key=name_sort_key)}
+    if note:
+        raw["notes"] = note.strip()
+    text = dump_entry(raw)
+    assert yaml.safe_load(text) == raw
+    assert canonical_text(text, "x.yaml", None) == text
