@@ -82,3 +82,32 @@ def test_bad_glossary_parameters_get_4xx_naming_them(client, path, params, param
 def test_resolve_bad_locale_is_4xx(client) -> None:
     r = client.post("/resolve", json={"text": "Baku", "locale": "!!"})
     assert r.status_code == 422 and r.json()["parameter"] == "locale"
+
+
+def test_render_the_seed_in_russian_under_the_neutral_style(client) -> None:
+    from pathlib import Path
+
+    text = (Path(__file__).parent.parent / "seeds" / "tass-2020-07-16-rudenko-bulbuloglu-border.txt").read_text(encoding="utf-8")
+    r = client.post("/render", json={"text": text, "to": "ru", "style": "neutral"})
+    assert r.status_code == 200
+    body = r.json()
+    assert "в направлении" not in body["text"]  # only names change, the English prose stays
+    assert "in the direction of Товузский район (known as Тавушская область in Армения)" in body["text"]
+    assert "Нагорный Карабах (Арцах)" in body["text"]
+    for change in body["changes"]:
+        assert body["text"][change["out_start"] : change["out_end"]] == change["replacement"]
+        assert text[change["start"] : change["end"]] == change["original"]
+
+
+@pytest.mark.parametrize(
+    ("body", "parameter"),
+    [
+        ({"text": "Baku", "to": "!!"}, "to"),
+        ({"text": "Baku", "to": "ru", "style": "tabloid"}, "style"),
+        ({"text": "Baku", "to": "ru", "types": ["hamlet"]}, "types"),
+        ({"text": "Baku"}, "to"),
+    ],
+)
+def test_render_bad_bodies(client, body, parameter) -> None:
+    r = client.post("/render", json=body)
+    assert r.status_code == 422 and r.json()["parameter"] == parameter

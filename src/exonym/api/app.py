@@ -27,6 +27,8 @@ from .schemas import (
     Health,
     LookupOut,
     NamesOut,
+    RenderIn,
+    RenderOut,
     ResolveIn,
     ResolveOut,
     Version,
@@ -208,6 +210,28 @@ def create_app(gazetteer: Gazetteer | None = None) -> FastAPI:
                 seen.add(m.entry.id)
             out.append(item)
         return _json({"offsets": "code points", "mentions": out})
+
+    @app.post("/render", response_model=RenderOut, responses=ERRORS, summary="A text with its place names in another locale and style")
+    async def render_text(gaz: Gaz, body: RenderIn) -> Any:
+        import dataclasses
+
+        from exonym.render import render
+
+        if len(body.text.encode("utf-8", "surrogatepass")) > MAX_TEXT_BYTES:
+            return _error(413, f"text: larger than {MAX_TEXT_BYTES} bytes", "text")
+        try:
+            from exonym.names import parse_locale
+
+            parse_locale(body.to)
+        except InvalidLanguageTag as exc:
+            return _error(422, f"to: {exc}", "to")
+        if body.style is not None and body.style not in gaz.styles:
+            return _error(422, f"style: unknown style {body.style!r}; known: {', '.join(sorted(gaz.styles))}", "style")
+        try:
+            result = render(gaz, body.text, to=body.to, style=body.style, at=body.at, mark=body.mark, lang=body.lang, types=body.types or "place")
+        except InputError as exc:
+            return _error(422, str(exc), "types")
+        return _json({"locale": result.locale, "style": result.style, "text": result.text, "changes": [dataclasses.asdict(c) for c in result.changes]})
 
     @app.get("/entries/{entry_id}", response_model=EntryOut, responses=ERRORS, summary="One entry with all its names")
     async def entry(

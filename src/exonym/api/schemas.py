@@ -152,3 +152,35 @@ class Version(BaseModel):
 class ErrorOut(BaseModel):
     error: str
     parameter: str | None = None
+
+
+class RenderIn(BaseModel):
+    """A text to render into a locale's names under a house style."""
+
+    text: str = Field(description="The text (UTF-8, at most 1 MB)")
+    to: str = Field(max_length=64, description="Target locale (BCP 47): ru, en, hy, az ...")
+    style: str | None = Field(default=None, max_length=64, description="House style (styles.yaml)")
+    at: int | None = Field(default=None, ge=-5000, le=3000, description="Year whose names to use")
+    mark: bool = Field(default=False, description="Mark changes as ⟦name⟧ and reviews as ⟦?original → name⟧")
+    lang: str | None = Field(default=None, max_length=64, description="BCP 47 hint for the text's language")
+    types: list[str] | None = Field(default=None, description="Entry types to render (default: places)")
+
+
+class ChangeOut(BaseModel):
+    start: int = Field(description="Offset in the input, code points")
+    end: int
+    original: str
+    replacement: str = Field(description="What the output has there")
+    suggestion: str = Field(description="The target name under the style")
+    entry_id: str
+    status: str = Field(description="replaced, review (inflected: left as it was) or same")
+    out_start: int = Field(description="Offset in the output, code points")
+    out_end: int
+    reason: str
+
+
+class RenderOut(BaseModel):
+    locale: str
+    style: str | None
+    text: str
+    changes: list[ChangeOut]
