@@ -143,7 +143,7 @@ def canonical_text(text: str, shown: str, schema_path: str | None) -> str:
     node, diags = parse_nodes(text, shown)
     if node is None or not isinstance(node, yaml.MappingNode):
         raise FormatRefused(diags[0].format() if diags else f"{shown}:1:1: not an entry mapping")
-    _, problems = read_entry(text, shown, None, None)
+    _, problems = read_entry(text, shown, None, None, node=node)
     if problems:  # formatting a file the validator rejects would only hide the problem
         raise FormatRefused(f"{problems[0].format()} (fix it first: exonym validate)")
     comments = find_comments(text, node)

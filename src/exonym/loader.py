@@ -218,9 +218,14 @@ class _Reader:
         return Period(start, end)
 
 
-def read_entry(text: str, path: str, stem: str | None, known_sources: frozenset[str] | None) -> tuple[LoadedEntry | None, list[Diagnostic]]:
-    """Parse and check one entry file. Returns the entry (None if unusable) and its diagnostics."""
-    node, diags = parse_nodes(text, path)
+def read_entry(
+    text: str, path: str, stem: str | None, known_sources: frozenset[str] | None, *, node: yaml.Node | None = None
+) -> tuple[LoadedEntry | None, list[Diagnostic]]:
+    """Parse and check one entry file (or its already parsed `node`). Returns the entry (None if
+    unusable) and its diagnostics."""
+    diags: list[Diagnostic] = []
+    if node is None:
+        node, diags = parse_nodes(text, path)
     if node is None:
         return None, diags or [Diagnostic(path, 1, 1, "E003", "the file is empty; an entry is a mapping")]
     r = _Reader(path, known_sources)

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 _WELL_FORMED = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?(-[A-Za-z0-9]{5,8}|-[0-9][A-Za-z0-9]{3})*$")
 _KIND_RANK = {k: i for i, k in enumerate(("official", "endonym", "exonym", "variant", "romanization", "colloquial", "abbreviation", "historical"))}
 _TIERS = 2  # 0: usable as is; 1: avoided by the style, historical, or out of its period
+_THIS_YEAR = datetime.date.today().year
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +105,7 @@ def _likely_script(language: str, region: str | None) -> str | None:
     return next((p for p in str(full).split("_")[1:] if len(p) == 4), None)
 
 
+@lru_cache(maxsize=4096)
 def _tag_parts(tag: str) -> tuple[str, str | None, str | None]:
     parts = tag.split("-")
     script = next((p for p in parts[1:] if len(p) == 4 and p[0].isupper()), None)
@@ -126,7 +128,7 @@ def _matches(name: Name, step: str) -> bool:
 
 
 def _in_use(name: Name, at: int | None) -> bool:
-    year = at if at is not None else datetime.date.today().year
+    year = at if at is not None else _THIS_YEAR
     if name.period is not None:
         start, end = name.period.start, name.period.end
         return (start is None or start <= year) and (end is None or year <= end)
@@ -147,7 +149,22 @@ class Parties:
     prefer_sources: frozenset[str] = frozenset()
 
 
+_PARTY_CACHE: dict[tuple[str, Parties], tuple[Entry, tuple[set[str], set[str]]]] = {}
+
+
 def _party_sets(entry: Entry, parties: Parties) -> tuple[set[str], set[str]]:
+    key = (entry.id, parties)
+    cached = _PARTY_CACHE.get(key)
+    if cached is not None and cached[0] is entry:  # the same entry object, not a namesake
+        return cached[1]
+    if len(_PARTY_CACHE) > 50_000:  # bounded: a long-running server sees every entry
+        _PARTY_CACHE.clear()
+    found = _compute_party_sets(entry, parties)
+    _PARTY_CACHE[key] = (entry, found)
+    return found
+
+
+def _compute_party_sets(entry: Entry, parties: Parties) -> tuple[set[str], set[str]]:
     """Skeletons of the names the favoured and the avoided parties use, so that a name without
     `used_by` in another language counts as theirs when it is the same name (Խանքենդի is
     Xankəndi; Степанакерт is Stepanakert)."""
@@ -172,7 +189,7 @@ def choose(
     exclude: Iterable[Name] = (),
 ) -> tuple[Name | None, str]:
     """The best name along the chain, and the step that gave it."""
-    favoured, avoided = _party_sets(entry, parties)
+    favoured, avoided = _party_sets(entry, parties) if (parties.prefer or parties.avoid) else (set(), set())
     skip = set(exclude)
 
     def tier(n: Name) -> int:
@@ -205,10 +222,16 @@ def choose(
             n.text,
         )
 
-    usable = [n for n in entry.names if n.kind not in ADJECTIVE_KINDS and n not in skip]
+    # only the names in a language of the chain are worth a look (a country has hundreds)
+    chain_langs = {_tag_parts(step)[0] for step in locale.chain}
+    usable = [
+        n for n in entry.names
+        if n.kind not in ADJECTIVE_KINDS and n not in skip and any(_tag_parts(t)[0] in chain_langs for t in n.langs)
+    ]
+    tiers = {id(n): tier(n) for n in usable}
     for wanted in range(_TIERS):
         for step in locale.chain:
-            found = [n for n in usable if tier(n) <= wanted and _matches(n, step)]
+            found = [n for n in usable if tiers[id(n)] <= wanted and _matches(n, step)]
             if found:
                 return min(found, key=rank), step
     return None, "label"

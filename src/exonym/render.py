@@ -82,8 +82,12 @@ def render(
     seen: set[str] = set()
     pos = 0
     length = 0
+    memo: dict[tuple[str, bool], Any] = {}  # an article names the same places again and again
     for m in gaz.resolve(text, lang=lang, types=types):
-        chosen = gaz.name_in(m.entry, to, at=at, style=style, first=m.entry.id not in seen)
+        key = (m.entry.id, m.entry.id not in seen)
+        chosen = memo.get(key)
+        if chosen is None:
+            chosen = memo[key] = gaz.name_in(m.entry, to, at=at, style=style, first=key[1])
         seen.add(m.entry.id)
         out.append(text[pos : m.start])
         length += m.start - pos
