@@ -172,18 +172,26 @@ def scan(root: Path | str) -> ScanResult:
     return ScanResult(root, loaded, sources, retired, diags, styles)
 
 
+def _special_file(root: Path, name: str, diags: list[Diagnostic]) -> tuple[str, str] | None:
+    """(shown path, text) of an optional file at the gazetteer's top, None when it is absent or
+    unreadable (the problem goes to `diags`)."""
+    path = root / name
+    if not path.is_file():
+        return None
+    shown = _display(path, root)
+    text, d = read_text(path, shown)
+    diags += d
+    return None if text is None else (shown, text)
+
+
 def _read_styles(root: Path, entry_ids: set[str], sources: frozenset[str], diags: list[Diagnostic]) -> dict[str, Style]:
     """styles.yaml, if present: house styles, with their references to entries and sources."""
     from .styles import read_styles
 
-    path = root / "styles.yaml"
-    if not path.is_file():
+    found = _special_file(root, "styles.yaml", diags)
+    if found is None:
         return {}
-    shown = _display(path, root)
-    text, d = read_text(path, shown)
-    diags += d
-    if text is None:
-        return {}
+    shown, text = found
     styles, d, refs = read_styles(text, shown)
     diags += d
     for kind, ref, line, col in refs:
@@ -196,16 +204,12 @@ def _read_styles(root: Path, entry_ids: set[str], sources: frozenset[str], diags
 
 def read_retired(root: Path, diags: list[Diagnostic]) -> dict[str, str]:
     """retired-ids.yaml: a mapping of retired id -> why (merged into X, deleted ...)."""
-    path = root / "retired-ids.yaml"
-    if not path.is_file():
-        return {}
     from .loader import parse_nodes
 
-    shown = _display(path, root)
-    text, d = read_text(path, shown)
-    diags += d
-    if text is None:
+    found = _special_file(root, "retired-ids.yaml", diags)
+    if found is None:
         return {}
+    shown, text = found
     node, d = parse_nodes(text, shown)
     diags += d
     if node is None or node.tag == "tag:yaml.org,2002:null":
