@@ -113,6 +113,8 @@ def _changed_fields(a: Entry, b: Entry) -> list[str]:
     def value(e: Entry, name: str) -> Any:
         if name == "examples":
             return [(x.text, x.mention) for x in e.examples]
+        if name == "names":  # their order in the file means nothing (fmt sorts them)
+            return sorted(e.names, key=lambda n: (n.text, n.langs, n.kind, repr(n)))
         return getattr(e, name)
 
     return [f.name for f in dataclasses.fields(Entry) if f.name != "path" and value(a, f.name) != value(b, f.name)]
