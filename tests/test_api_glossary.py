@@ -111,3 +111,13 @@ def test_render_the_seed_in_russian_under_the_neutral_style(client) -> None:
 def test_render_bad_bodies(client, body, parameter) -> None:
     r = client.post("/render", json=body)
     assert r.status_code == 422 and r.json()["parameter"] == parameter
+
+
+def test_render_refuses_unpaired_surrogates(client) -> None:
+    r = client.post("/render", content='{"text": "\\ud800 Baku", "to": "ru"}', headers={"content-type": "application/json"})
+    assert r.status_code == 422 and r.json()["parameter"] == "text"
+
+
+def test_a_year_needs_a_locale(client) -> None:
+    r = client.get("/entries/khankendi", params={"at": 1950})
+    assert r.status_code == 422 and r.json()["parameter"] == "at"

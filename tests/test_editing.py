@@ -59,6 +59,19 @@ def test_fmt_makes_a_disordered_file_canonical_and_loses_nothing(valid_copy: Pat
     assert run("validate", str(valid_copy)).returncode == 0
 
 
+def test_fmt_keeps_explicit_types_and_empty_collections(valid_copy: Path) -> None:
+    target = valid_copy / "places" / "x.yaml"
+    target.write_text(
+        "id: x\ntype: city\nname: !!str 123\nids: {}\nexamples: []\n"
+        "names:\n  - {text: !!str yes, lang: en, kind: official, sources: [editor]}\n",
+        encoding="utf-8",
+    )
+    assert run("fmt", "--gazetteer", str(valid_copy)).returncode == 0
+    data = yaml.safe_load(target.read_text(encoding="utf-8"))
+    assert data["name"] == "123" and data["names"][0]["text"] == "yes"
+    assert data["ids"] == {} and data["examples"] == []
+
+
 def test_fmt_refuses_to_touch_a_file_with_an_error(valid_copy: Path) -> None:
     target = valid_copy / "places" / "testville.yaml"
     nfd = unicodedata.normalize("NFD", "Tëstville")
@@ -177,6 +190,12 @@ def test_impact_shows_a_stolen_mention_and_a_new_collision(tmp_path: Path) -> No
 
     same = run("impact", "HEAD", cwd=repo)
     assert same.returncode == 0 and "No entry differs from the base." in same.stdout
+
+    # a change inside a name (its period) is reported with before and after
+    testville = repo / "gazetteer" / "places" / "testville.yaml"
+    testville.write_text(testville.read_text(encoding="utf-8").replace("to: 1989", "to: 1990"), encoding="utf-8")
+    changed = run("impact", "HEAD", cwd=repo).stdout
+    assert "| `testville` | Oldtown | en | period | period: 1935-1989 | period: 1935-1990 |" in changed
 
 
 def test_impact_outside_git_is_a_clear_error(tmp_path: Path) -> None:

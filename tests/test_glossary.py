@@ -263,3 +263,67 @@ def test_cli_export_and_render(tmp_path: Path) -> None:
     assert proc.returncode == 0 and "⟦Товузский район⟧" in proc.stdout and "⟦Москва⟧" in proc.stdout
     bad = subprocess.run([sys.executable, "-m", "exonym", "render", str(SEED), "--to", "!!"], capture_output=True, text=True)
     assert bad.returncode == 1 and "invalid language tag" in bad.stderr
+
+
+# -- found in review -------------------------------------------------------------------------
+@pytest.mark.parametrize(("locale", "expected"), [("zh", "格鲁吉亚"), ("zh-CN", "格鲁吉亚"), ("zh-Hans", "格鲁吉亚"), ("zh-TW", "喬治亞"), ("zh-Hant", "喬治亞")])
+def test_chinese_scripts_follow_the_tag(gaz, locale: str, expected: str) -> None:
+    # Han text is both scripts: the name's tag (zh = Hans by CLDR, zh-Hant) decides
+    assert gaz.name_in("georgia", locale).text == expected
+
+
+def test_deprecated_codes_extensions_and_private_use(gaz) -> None:
+    assert gaz.name_in("georgia", "iw").text == gaz.name_in("georgia", "he").text != "Georgia"
+    assert gaz.name_in("georgia", "sh").text == gaz.name_in("georgia", "sr-Latn").text
+    assert gaz.name_in("georgia", "ru-RU-u-ca-gregory").text == gaz.name_in("georgia", "ru").text
+    assert gaz.name_in("georgia", "en-x-house").text == "Georgia"
+
+
+def test_asking_for_this_year_changes_nothing(gaz) -> None:
+    import datetime
+
+    now = datetime.date.today().year
+    for entry in ("khankendi", "shusha", "ganja", "gyumri"):
+        for style in (None, "neutral"):
+            assert gaz.name_in(entry, "en", at=now, style=style).text == gaz.name_in(entry, "en", style=style).text
+
+
+@pytest.mark.parametrize(
+    ("text", "to", "style", "expected"),
+    [
+        ("Baku’s port", "en", "az-official", "Baku’s port"),
+        ("Stepanakert's mayor", "en", "az-official", "Khankendi's mayor"),
+        ("Stepanakert's mayor", "ru", "az-official", "Ханкенди's mayor"),
+    ],
+)
+def test_render_keeps_a_possessive(gaz, text: str, to: str, style: str, expected: str) -> None:
+    assert render(gaz, text, to=to, style=style).text == expected
+
+
+def test_vowel_endings_count_as_inflection(gaz) -> None:
+    result = render(gaz, "Поехали в Шушу. Я живу в Гяндже. Gəncəyə və Bakıya.", to="uk")
+    assert [c.status for c in result.changes] == ["review"] * 4
+
+
+def test_tbx_values_are_tbx_basic(gaz) -> None:
+    root = ET.fromstring(export(gaz, "tbx", langs="und,en,ru", within=["absheron-district"]))
+    values = {n.get("type"): set() for n in root.iter(f"{TBX}termNote")}
+    for n in root.iter(f"{TBX}termNote"):
+        values[n.get("type")].add(n.text)
+    assert values["partOfSpeech"] <= {"noun", "verb", "adjective", "adverb", "other"}
+    assert values["termType"] <= {"fullForm", "acronym", "abbreviation", "shortForm", "variant", "phrase"}
+    ids = [c.get("id") for c in root.iter(f"{TBX}conceptEntry")]
+    assert "_28-may" in ids and all(i[0].isalpha() or i[0] == "_" for i in ids)
+
+
+def test_tbx_deprecates_what_the_style_avoids(gaz) -> None:
+    styled = ET.fromstring(export(gaz, "tbx", langs="ru", within=["azerbaijan"], style="az-official"))
+    statuses = _terms(styled, "khankendi", "ru")
+    assert statuses["Степанакерт"] == "deprecatedTerm-admn-sts"  # the same name as the avoided side's
+    assert statuses["Ханкенди"] == "preferredTerm-admn-sts"
+
+
+def test_style_duplicates_and_empty_titles_are_errors(valid_copy: Path) -> None:
+    (valid_copy / "styles.yaml").write_text("a:\n  title: A\n  title: B\na:\n  title: C\nb:\n  title: ''\n", encoding="utf-8")
+    got = sorted((d.line, d.code) for d in scan(valid_copy).diagnostics)
+    assert got == [(3, "E206"), (4, "E206"), (7, "E206")]

@@ -1,18 +1,20 @@
 """Glossary export for translators: TBX-Basic (ISO 30042:2019, DCA style) and CSV.
 
 TBX mapping (documented in README):
-- one <conceptEntry id="ENTRY-ID"> per entry, with <descrip type="subjectField"> (geography or
+- one <conceptEntry id="ENTRY-ID"> per entry (an id starting with a digit gets a leading "_",
+  as XML IDs must), with <descrip type="subjectField"> (geography or
   organizations / terminology), a <note> with the type, label, parents and identifiers, and the
   entry's notes;
 - one <langSec xml:lang="TAG"> per language tag asked for (az and az-Cyrl are two sections);
-- one <termSec> per name: <term>, then <termNote type="partOfSpeech"> (properNoun; adjective or
-  noun for adjectives and demonyms), <termNote type="termType"> (fullForm; acronym or
+- one <termSec> per name: <term>, then <termNote type="partOfSpeech"> (noun; adjective for
+  adjectives: TBX-Basic's picklist has no properNoun), <termNote type="termType"> (fullForm; acronym or
   abbreviation; variant for variants, colloquial names and romanizations) and
   <termNote type="administrativeStatus">:
     preferredTerm-admn-sts   the name exonym shows for that language (names.name_in, under the
                              style if one is given),
     supersededTerm-admn-sts  a historical name, or one whose period has ended (Kirovabad),
-    deprecatedTerm-admn-sts  a name the style avoids (Artsakh under az-official),
+    deprecatedTerm-admn-sts  a name the style avoids (Artsakh under az-official; Степанакерт too,
+                             being the same name as the avoided side's Stepanakert),
     admittedTerm-admn-sts    every other name;
   then <admin type="source"> per source (its title) and a <note> with the kind, period, users
   and the name's note.
@@ -28,9 +30,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from .errors import InputError
-from .langtags import canonical_tag
 from .model import GLOSSARY_TYPES, Entry, Name
-from .names import _in_use, _tag_parts
+from .names import _in_use, _tag_parts, is_avoided, parse_locale, style_parties
 from .resolver import parse_types
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
@@ -39,8 +40,9 @@ FORMATS = ("tbx", "csv")
 
 
 def parse_langs(langs: str | Iterable[str] | None) -> list[str]:
+    """Tags as name_in reads them (a well-formed tag without names gives empty columns)."""
     items = langs.split(",") if isinstance(langs, str) else list(langs or [])
-    out = [canonical_tag(x.strip()) for x in items if x.strip()]
+    out = [parse_locale(x.strip()).tag for x in items if x.strip()]
     if not out:
         raise InputError("give at least one language, e.g. --langs en,ru,hy,az")
     return list(dict.fromkeys(out))
@@ -86,9 +88,10 @@ def _status(gaz: Any, entry: Entry, name: Name, tag: str, style: str | None, pre
         return "supersededTerm-admn-sts"
     if preferred[tag] is not None and name == preferred[tag]:
         return "preferredTerm-admn-sts"
-    if style:
-        avoid = set(gaz.style(style).avoid_used_by)
-        if name.used_by and set(name.used_by) <= avoid:
+    if style:  # the same test name_in uses: a name the style avoids is deprecated here
+        chosen_style = gaz.style(style)
+        country = gaz.country_of(entry.id) if chosen_style.prefer_recognised_state else None
+        if is_avoided(entry, name, style_parties(chosen_style, country)):
             return "deprecatedTerm-admn-sts"
     return "admittedTerm-admn-sts"
 
@@ -102,7 +105,13 @@ def _term_type(name: Name) -> str:
 
 
 def _part_of_speech(name: Name) -> str:
-    return {"adjective": "adjective", "demonym": "noun"}.get(name.kind, "properNoun")
+    # TBX-Basic's picklist has noun, verb, adjective, adverb, other: a proper name is a noun
+    return "adjective" if name.kind == "adjective" else "noun"
+
+
+def concept_id(entry_id: str) -> str:
+    """The conceptEntry id: an XML ID cannot start with a digit (28-may -> _28-may)."""
+    return entry_id if entry_id[:1].isalpha() else f"_{entry_id}"
 
 
 def _name_note(name: Name) -> str:
@@ -137,7 +146,7 @@ def to_tbx(gaz: Any, entries: list[Entry], langs: list[str], *, style: str | Non
         sections = [(t, lang) for lang in langs for t in _tags_for(entry, lang)]
         if not sections:
             continue
-        concept = ET.SubElement(body, q("conceptEntry"), {"id": entry.id})
+        concept = ET.SubElement(body, q("conceptEntry"), {"id": concept_id(entry.id)})
         field = "organizations" if entry.type == "organization" else "terminology" if entry.type in GLOSSARY_TYPES else "geography"
         ET.SubElement(concept, q("descrip"), {"type": "subjectField"}).text = field
         ids = ", ".join(f"{k} {v}" for k, v in entry.ids.items())

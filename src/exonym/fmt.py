@@ -37,9 +37,11 @@ class FmtReport:
 
 
 def _plain_tag(node: yaml.ScalarNode) -> str:
-    if node.style:  # quoted or block: always a string
+    """The type a scalar reads as: quoted and block scalars are strings; a plain one is what the
+    resolver made of it, or what an explicit tag (!!str 123) says."""
+    if node.style:
         return _STR
-    return implicit_tag(node.value)
+    return str(node.tag)
 
 
 def _data(node: yaml.Node) -> Any:

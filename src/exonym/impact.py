@@ -43,6 +43,7 @@ class Impact:
     changed: list[tuple[Entry, list[str]]] = field(default_factory=list)
     names_added: list[tuple[str, Name]] = field(default_factory=list)
     names_removed: list[tuple[str, Name]] = field(default_factory=list)
+    names_changed: list[tuple[str, Name, Name, list[str]]] = field(default_factory=list)  # entry, before, after, fields
     collisions_new: list[tuple[str, list[str], list[str]]] = field(default_factory=list)
     collisions_gone: list[tuple[str, list[str], list[str]]] = field(default_factory=list)
     mentions: list[tuple[str, str, str, str]] = field(default_factory=list)  # where, mention, before, after
@@ -104,8 +105,11 @@ def _example_texts(*gazetteers: Gazetteer) -> list[Text]:
 
 
 # -- comparing --------------------------------------------------------------------------------
-def _name_key(n: Name) -> tuple[str, tuple[str, ...], str]:
-    return (n.text, n.langs, n.kind)
+def _name_key(n: Name) -> tuple[str, tuple[str, ...]]:
+    return (n.text, n.langs)
+
+
+_NAME_FIELDS = ("kind", "script", "sources", "preferred", "period", "system", "used_by", "note")
 
 
 def _changed_fields(a: Entry, b: Entry) -> list[str]:
@@ -165,6 +169,10 @@ def compare(before: Gazetteer, after: Gazetteer, texts: list[Text], base: str, r
         new_names = {_name_key(n): n for n in new.names}
         imp.names_added += [(eid, n) for k, n in new_names.items() if k not in old_names]
         imp.names_removed += [(eid, n) for k, n in old_names.items() if k not in new_names]
+        for k in old_names.keys() & new_names.keys():
+            a, b = old_names[k], new_names[k]
+            if a != b:  # a period, a source, a preferred flag: what reviewers most need to see
+                imp.names_changed.append((eid, a, b, [f for f in _NAME_FIELDS if getattr(a, f) != getattr(b, f)]))
         touched_keys |= _keys(old) | _keys(new)
 
     owners_b, owners_a = _owners(before, touched_keys), _owners(after, touched_keys)
@@ -205,7 +213,7 @@ def to_markdown(imp: Impact) -> str:
     out = [f"## exonym impact: `{imp.base}` -> working tree", ""]
     out.append(
         f"**{len(imp.added)} entries added, {len(imp.removed)} removed, {len(imp.changed)} changed; "
-        f"{len(imp.names_added)} names added, {len(imp.names_removed)} removed; "
+        f"{len(imp.names_added)} names added, {len(imp.names_removed)} removed, {len(imp.names_changed)} changed; "
         f"{len(imp.collisions_new)} new collisions, {len(imp.collisions_gone)} gone; "
         f"{len(imp.mentions)} mentions resolve differently** (in {imp.texts_checked} texts: seeds, golden tests, examples)"
     )
@@ -222,12 +230,31 @@ def to_markdown(imp: Impact) -> str:
     section("Entries changed", "| id | name | fields |", [f"| `{e.id}` | {_md_escape(e.name)} | {', '.join(f)} |" for e, f in imp.changed])
     section("Names added", "| entry | name | lang | kind | sources |", [f"| `{eid}` | {_name_cell(n)} |" for eid, n in imp.names_added])
     section("Names removed", "| entry | name | lang | kind | sources |", [f"| `{eid}` | {_name_cell(n)} |" for eid, n in imp.names_removed])
+    section(
+        "Names changed",
+        "| entry | name | lang | fields | before | after |",
+        [
+            f"| `{eid}` | {_md_escape(a.text)} | {', '.join(a.langs)} | {', '.join(fs)} | {_md_escape(_fields_text(a, fs))} | {_md_escape(_fields_text(b, fs))} |"
+            for eid, a, b, fs in imp.names_changed
+        ],
+    )
     section("New name collisions", "| folded name | before | after |", [f"| {_md_escape(k)} | {', '.join(b) or '-'} | {', '.join(a)} |" for k, b, a in imp.collisions_new])
     section("Collisions gone", "| folded name | before | after |", [f"| {_md_escape(k)} | {', '.join(b)} | {', '.join(a) or '-'} |" for k, b, a in imp.collisions_gone])
     section("Mentions that resolve differently", "| where | mention | before | after |", [f"| {_md_escape(w)} | {_md_escape(m)} | {b} | {a} |" for w, m, b, a in imp.mentions])
     if not any((imp.added, imp.removed, imp.changed)):
         out += ["", "No entry differs from the base."]
     return "\n".join(out) + "\n"
+
+
+def _fields_text(n: Name, fields: list[str]) -> str:
+    def show(value: Any) -> str:
+        if isinstance(value, tuple):
+            return ", ".join(map(str, value)) or "-"
+        if value is not None and hasattr(value, "start"):
+            return f"{value.start or ''}-{value.end or ''}"
+        return "-" if value is None else str(value)
+
+    return "; ".join(f"{f}: {show(getattr(n, f))}" for f in fields)
 
 
 def _rule(header: str) -> str:
@@ -245,6 +272,7 @@ def to_json(imp: Impact) -> str:
         "entries_changed": [{"id": e.id, "fields": f} for e, f in imp.changed],
         "names_added": [{"entry": eid, **name(n)} for eid, n in imp.names_added],
         "names_removed": [{"entry": eid, **name(n)} for eid, n in imp.names_removed],
+        "names_changed": [{"entry": eid, "text": a.text, "langs": list(a.langs), "fields": fs} for eid, a, _, fs in imp.names_changed],
         "collisions_new": [{"key": k, "before": b, "after": a} for k, b, a in imp.collisions_new],
         "collisions_gone": [{"key": k, "before": b, "after": a} for k, b, a in imp.collisions_gone],
         "mentions_changed": [{"where": w, "mention": m, "before": b, "after": a} for w, m, b, a in imp.mentions],

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from .styles import Style
 
 _WELL_FORMED = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?(-[A-Za-z0-9]{5,8}|-[0-9][A-Za-z0-9]{3})*$")
+# BCP 47 extensions (-u-ca-gregory) and private use (-x-...) say nothing about which name to show
+_EXTENSIONS = re.compile(r"-(?:[0-9A-WY-Za-wy-z](?:-[A-Za-z0-9]{2,8})+|[Xx](?:-[A-Za-z0-9]{1,8})+)+$")
 _KIND_RANK = {k: i for i, k in enumerate(("official", "endonym", "exonym", "variant", "romanization", "colloquial", "abbreviation", "historical"))}
 _TIERS = 2  # 0: usable as is; 1: avoided by the style, historical, or out of its period
 _THIS_YEAR = datetime.date.today().year
@@ -60,9 +62,10 @@ class LocaleName:
 @lru_cache(maxsize=1024)
 def parse_locale(locale: str) -> RequestedLocale:
     """Parse and canonicalise a locale; InvalidLanguageTag when it is not a well-formed tag."""
-    raw = str(locale or "").strip().replace("_", "-")
+    raw = _EXTENSIONS.sub("", str(locale or "").strip().replace("_", "-"))
     if not _WELL_FORMED.match(raw):
         raise InvalidLanguageTag(str(locale), "not a well-formed BCP 47 tag (e.g. en, az-Cyrl-AZ, zh-Hant-TW)")
+    raw = _alias(raw)
     try:
         tag = canonical_tag(raw)
     except InvalidLanguageTag:  # well formed, unknown to CLDR: no names, falls back to English
@@ -83,6 +86,21 @@ def parse_locale(locale: str) -> RequestedLocale:
         steps.append("en")
     chain = tuple(dict.fromkeys(s for s in steps if s))
     return RequestedLocale(tag, language, script, region, chain)
+
+
+def _alias(raw: str) -> str:
+    """Deprecated language codes to their current ones, as CLDR lists them (iw -> he, in -> id,
+    mo -> ro, sh -> sr-Latn)."""
+    from babel.core import get_global
+
+    first, _, rest = raw.partition("-")
+    current = get_global("language_aliases").get(first.lower())
+    if not current:
+        return raw
+    current = current.replace("_", "-")
+    if "-" in current and rest[:4].isalpha() and len(rest.split("-")[0]) == 4:
+        current = current.split("-")[0]  # sh-Cyrl: the tag's own script wins
+    return current + ("-" + rest if rest else "")
 
 
 def _case(raw: str) -> str:
@@ -113,13 +131,24 @@ def _tag_parts(tag: str) -> tuple[str, str | None, str | None]:
     return parts[0].lower(), script, region
 
 
+def _name_script(name: Name, lang: str, script: str | None, region: str | None) -> str | None:
+    """The script a name is written in, for one of its tags: the tag's own, else the text's;
+    Han text is both Simplified and Traditional, so there the tag decides (zh -> Hans,
+    zh-TW and yue -> Hant, by CLDR's likely subtags)."""
+    if script:
+        return script
+    if name.script == "Hani":
+        return _likely_script(lang, region) or name.script
+    return name.script
+
+
 def _matches(name: Name, step: str) -> bool:
     lang, script, region = _tag_parts(step)
     for tag in name.langs:
         t_lang, t_script, t_region = _tag_parts(tag)
         if t_lang != lang:
             continue
-        if script and (t_script or name.script) != script:
+        if script and _name_script(name, t_lang, t_script, t_region) != script:
             continue
         if region and t_region != region:
             continue
@@ -136,8 +165,10 @@ def _in_use(name: Name, at: int | None) -> bool:
 
 
 def _period_rank(name: Name, at: int | None) -> int:
-    """Asked for a year, a name whose period covers it beats a timeless one (Kirovabad in 1980)."""
-    return 0 if at is not None and name.period is not None else 1
+    """Asked for a year, a name of a closed period that covers it beats a timeless one
+    (Kirovabad, 1935-1989, in 1980). An open period (Stepanakert, from 1923) says when a name
+    began, not that the others stopped: it gets no such precedence."""
+    return 0 if at is not None and name.period is not None and name.period.end is not None else 1
 
 
 @dataclass(frozen=True)
@@ -180,6 +211,31 @@ def _compute_party_sets(entry: Entry, parties: Parties) -> tuple[set[str], set[s
     return favoured, avoided - favoured
 
 
+def _is_avoided(name: Name, parties: Parties, avoided_keys: set[str]) -> bool:
+    users = set(name.used_by)
+    if users:
+        return users <= parties.avoid
+    return skeleton(latin_key(name.text)) in avoided_keys
+
+
+def is_avoided(entry: Entry, name: Name, parties: Parties) -> bool:
+    """Whether a style avoids this name: used only by avoided sides, or, with no `used_by`,
+    the same name as one of theirs (Степанакерт is Stepanakert)."""
+    if not parties.avoid:
+        return False
+    return _is_avoided(name, parties, _party_sets(entry, parties)[1])
+
+
+def style_parties(style: Style | None, country: str | None) -> Parties:
+    """The sides a style favours and avoids for an entry in `country`."""
+    if style is None:
+        return Parties()
+    prefer = set(style.prefer_used_by)
+    if style.prefer_recognised_state and country:
+        prefer.add(country)
+    return Parties(frozenset(prefer), frozenset(style.avoid_used_by) - prefer, frozenset(style.prefer_sources))
+
+
 def choose(
     entry: Entry,
     locale: RequestedLocale,
@@ -195,9 +251,7 @@ def choose(
     def tier(n: Name) -> int:
         if not _in_use(n, at):
             return 1
-        if parties.avoid and (set(n.used_by) and set(n.used_by) <= parties.avoid or (not n.used_by and skeleton(latin_key(n.text)) in avoided)):
-            return 1
-        return 0
+        return 1 if parties.avoid and _is_avoided(n, parties, avoided) else 0
 
     def party_rank(n: Name) -> int:
         if set(n.used_by) & parties.prefer or set(n.sources) & parties.prefer_sources:
@@ -216,7 +270,7 @@ def choose(
             _period_rank(n, at),
             other_region(n),
             party_rank(n),
-            locale.script is not None and n.script != locale.script,
+            locale.script is not None and all(_name_script(n, *_tag_parts(t)) != locale.script for t in n.langs),
             not n.preferred,
             _KIND_RANK.get(n.kind, len(NAME_KINDS)),
             n.text,
@@ -281,12 +335,7 @@ def name_in(
     from .styles import fill
 
     req = parse_locale(locale)
-    parties = Parties()
-    if style is not None:
-        prefer = set(style.prefer_used_by)
-        if style.prefer_recognised_state and country:
-            prefer.add(country)
-        parties = Parties(frozenset(prefer), frozenset(style.avoid_used_by) - prefer, frozenset(style.prefer_sources))
+    parties = style_parties(style, country)
     name, step = choose(entry, req, at=at, parties=parties)
     if name is None:
         return LocaleName(entry.name, None, None, req.tag, "label", req.language != "en")

@@ -8,11 +8,12 @@ and flagged for review with the suggested name."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from .names import parse_locale
-from .normalize import fold, latin_key, skeleton
+from .normalize import fold, latin_key
 
 # Languages whose nouns change form with their role in the sentence (cases, or proclitics
 # written into the word): a name put in without that form needs a person to check it.
@@ -50,16 +51,31 @@ class Rendering:
         return out
 
 
+# A suffix written apart from the name: the English possessive (Baku's, Azerbaijans') and the
+# case endings some languages attach with an apostrophe or hyphen (Bakı'da, ՄԱԿ-ը).
+_TAIL = re.compile(r"^(?P<core>.+?)(?P<tail>['\u2019\u02bc](?:s)?|['\u2019\u02bc-][^\W\d_]{1,5})$")
+_POSSESSIVE = re.compile(r"^['\u2019\u02bc]s?$")
+
+
+def split_tail(surface: str, recorded: str) -> tuple[str, str]:
+    """(core, tail): the part of a mention that is the name, and a suffix attached to it."""
+    m = _TAIL.match(surface)
+    if m and not is_inflected(m.group("core"), recorded):
+        return m.group("core"), m.group("tail")
+    return surface, ""
+
+
 def is_inflected(surface: str, recorded: str) -> bool:
     """Whether a mention is a case form of its name rather than the name itself, a shorter form
-    of it ("Tovuz" for "Tovuz District") or a spelling of it ("Bakku")."""
+    of it ("Tovuz" for "Tovuz District") or a spelling of it in another script. Any other
+    difference counts as inflection (Гяндже, Шушу, Bakıda): when in doubt, a person looks."""
     a, b = fold(surface), fold(recorded)
     if a == b:
         return False
     words, name_words = a.split(), b.split()
     if words and all(w in name_words for w in words):  # a short form: Tovuz, Tavush
         return False
-    return skeleton(latin_key(surface)) != skeleton(latin_key(recorded))
+    return latin_key(surface) != latin_key(recorded) and latin_key(surface, turkic=True) != latin_key(recorded, turkic=True)
 
 
 def render(
@@ -91,13 +107,16 @@ def render(
         seen.add(m.entry.id)
         out.append(text[pos : m.start])
         length += m.start - pos
-        if chosen.text == m.text:
+        core, tail = split_tail(m.text, m.name.text)
+        keeps_tail = bool(tail) and (not target_inflects or bool(_POSSESSIVE.match(tail)))
+        if chosen.text + tail == m.text:
             written, status, reason = m.text, "same", "already the target name"
-        elif target_inflects and is_inflected(m.text, m.name.text):
+        elif target_inflects and not keeps_tail and (tail or is_inflected(m.text, m.name.text)):
             written, status = m.text, "review"
             reason = f"{m.text!r} is an inflected form of {m.name.text!r}; {req.language} would need {chosen.text!r} inflected the same way"
         else:
-            written, status, reason = chosen.text, "replaced", f"{chosen.step} name" + (" (fallback)" if chosen.fallback else "")
+            written, status = chosen.text + tail, "replaced"
+            reason = f"{chosen.step} name" + (" (fallback)" if chosen.fallback else "") + (f"; kept {tail!r}" if tail else "")
         if mark and status == "replaced":
             written = f"{OPEN}{written}{CLOSE}"
         elif mark and status == "review":

@@ -99,6 +99,8 @@ def new_entry(
     retired = read_retired(root, [])
     new_id = entry_id or slug(label)
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", new_id):
+        if entry_id:
+            raise InputError(f"--id {entry_id!r} is not a valid id: lower-case ASCII letters, digits and '-'")
         raise InputError(f"cannot make an id from {label!r}; give one with --id (lower-case letters, digits, '-')")
     taken = _why_taken(new_id, files, retired)
     if taken:

@@ -67,6 +67,9 @@ def read_styles(text: str, path: str) -> tuple[dict[str, Style], list[Diagnostic
         return {}, diags, refs
     for key, value in node.value:
         sid = str(key.value)
+        if sid in out:
+            problem(key, f"style {sid!r} is defined twice")
+            continue
         if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", sid):
             problem(key, f"style id {sid!r}: use lower-case letters, digits and '-'")
             continue
@@ -76,7 +79,9 @@ def read_styles(text: str, path: str) -> tuple[dict[str, Style], list[Diagnostic
         fields: dict[str, object] = {}
         for fk, fv in value.value:
             name = str(fk.value)
-            if name not in STYLE_FIELDS:
+            if name in fields:
+                problem(fk, f"{name} is given twice in style {sid!r}")
+            elif name not in STYLE_FIELDS:
                 problem(fk, f"unknown key {name!r} in style {sid!r}; allowed: {', '.join(STYLE_FIELDS)}")
             elif name in _LISTS:
                 items = fv.value if isinstance(fv, yaml.SequenceNode) else None
@@ -96,6 +101,8 @@ def read_styles(text: str, path: str) -> tuple[dict[str, Style], list[Diagnostic
                     problem(fv, f"{name} is text")
                     continue
                 fields[name] = str(fv.value)
+                if name == "title" and not str(fv.value).strip():
+                    problem(fv, f"style {sid!r} has an empty title")
                 if name in ("first_mention", "later_mentions"):
                     _check_template(str(fv.value), fv, name, problem)
         if "title" not in fields:

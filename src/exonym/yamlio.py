@@ -162,7 +162,9 @@ def emit(entry: dict[str, Any], comments: Comments | None = None) -> str:
 
     for key in _ordered(entry, ENTRY_ORDER):
         value = entry[key]
-        if key in ("names", "examples") and isinstance(value, list):
+        if isinstance(value, (list, dict)) and not value:  # ids: {} or examples: [] stay as written
+            put((key,), [f"{key}: {'[]' if isinstance(value, list) else '{}'}"])
+        elif key in ("names", "examples") and isinstance(value, list):
             put((key,), [f"{key}:"])
             order = NAME_ORDER if key == "names" else EXAMPLE_ORDER
             items = sorted(value, key=name_sort_key) if key == "names" else value

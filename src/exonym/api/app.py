@@ -219,6 +219,10 @@ def create_app(gazetteer: Gazetteer | None = None) -> FastAPI:
 
         if len(body.text.encode("utf-8", "surrogatepass")) > MAX_TEXT_BYTES:
             return _error(413, f"text: larger than {MAX_TEXT_BYTES} bytes", "text")
+        try:  # the text comes back in the response: it must be encodable
+            body.text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            return _error(422, f"text: unpaired surrogate at offset {exc.start}; send valid Unicode", "text")
         try:
             from exonym.names import parse_locale
 
@@ -246,6 +250,8 @@ def create_app(gazetteer: Gazetteer | None = None) -> FastAPI:
         refused = _display_check(gaz, locale, style)
         if refused is not None:
             return refused
+        if at is not None and locale is None:
+            return _error(422, "at: give a locale as well (the year chooses among its names)", "at")
         found = gaz.get(entry_id)
         out = entry_dict(found)
         if locale is not None:
