@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from .loader import parse_nodes, read_entry, read_text
-from .yamlio import Comments, Key, Verbatim, emit, implicit_tag, name_sort_key
+from .yamlio import Comments, Key, Verbatim, emit, name_sort_key
 
 MODELINE = "# yaml-language-server: $schema="
 _STR = "tag:yaml.org,2002:str"

@@ -170,9 +170,9 @@ def compare(before: Gazetteer, after: Gazetteer, texts: list[Text], base: str, r
         imp.names_added += [(eid, n) for k, n in new_names.items() if k not in old_names]
         imp.names_removed += [(eid, n) for k, n in old_names.items() if k not in new_names]
         for k in old_names.keys() & new_names.keys():
-            a, b = old_names[k], new_names[k]
-            if a != b:  # a period, a source, a preferred flag: what reviewers most need to see
-                imp.names_changed.append((eid, a, b, [f for f in _NAME_FIELDS if getattr(a, f) != getattr(b, f)]))
+            was, now = old_names[k], new_names[k]
+            if was != now:  # a period, a source, a preferred flag: what reviewers most need to see
+                imp.names_changed.append((eid, was, now, [f for f in _NAME_FIELDS if getattr(was, f) != getattr(now, f)]))
         touched_keys |= _keys(old) | _keys(new)
 
     owners_b, owners_a = _owners(before, touched_keys), _owners(after, touched_keys)

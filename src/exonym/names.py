@@ -94,10 +94,10 @@ def _alias(raw: str) -> str:
     from babel.core import get_global
 
     first, _, rest = raw.partition("-")
-    current = get_global("language_aliases").get(first.lower())
-    if not current:
+    found = get_global("language_aliases").get(first.lower())
+    if not found:
         return raw
-    current = current.replace("_", "-")
+    current = str(found).replace("_", "-")
     if "-" in current and rest[:4].isalpha() and len(rest.split("-")[0]) == 4:
         current = current.split("-")[0]  # sh-Cyrl: the tag's own script wins
     return current + ("-" + rest if rest else "")
