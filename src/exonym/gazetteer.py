@@ -243,6 +243,7 @@ class Gazetteer:
         self._children: dict[str, tuple[str, ...]] | None = None
         self._numbers: dict[str, int] | None = None
         self._organizations: frozenset[str] | None = None
+        self._names: dict[tuple[str, str, int | None, str | None, bool], tuple[Entry, LocaleName]] = {}
 
     # -- entries ---------------------------------------------------------------------------
     def get(self, entry_id: str) -> Entry:
@@ -313,10 +314,22 @@ class Gazetteer:
 
     # -- names for readers -----------------------------------------------------------------
     def name_in(self, entry: str | Entry, locale: str, *, at: int | None = None, style: str | None = None, first: bool = True) -> LocaleName:
-        """The entry's name for `locale` at year `at` under a house style; see exonym.names."""
+        """The entry's name for `locale` at year `at` under a house style; see exonym.names.
+        Answers are kept (entries never change), so a newsroom's repeated names cost nothing."""
+        e = entry if isinstance(entry, Entry) else self.get(entry)
+        key = (e.id, locale, at, style, first)
+        cached = self._names.get(key)
+        if cached is not None and cached[0] is e:
+            return cached[1]
+        found = self._name_in(e, locale, at, style, first)
+        if len(self._names) >= 100_000:  # bounded: a server sees many (entry, locale) pairs
+            self._names.clear()
+        self._names[key] = (e, found)
+        return found
+
+    def _name_in(self, e: Entry, locale: str, at: int | None, style: str | None, first: bool) -> LocaleName:
         from .names import name_in
 
-        e = entry if isinstance(entry, Entry) else self.get(entry)
         chosen = self.style(style) if style else None
         country = self.country_of(e.id) if chosen is not None and chosen.prefer_recognised_state else None
         if chosen is not None and self._organizations is None:
