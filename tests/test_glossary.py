@@ -327,3 +327,8 @@ def test_style_duplicates_and_empty_titles_are_errors(valid_copy: Path) -> None:
     (valid_copy / "styles.yaml").write_text("a:\n  title: A\n  title: B\na:\n  title: C\nb:\n  title: ''\n", encoding="utf-8")
     got = sorted((d.line, d.code) for d in scan(valid_copy).diagnostics)
     assert got == [(3, "E206"), (4, "E206"), (7, "E206")]
+
+
+def test_an_empty_selection_is_an_error_not_an_empty_file(gaz) -> None:
+    with pytest.raises(InputError, match="nothing to export"):
+        export(gaz, "tbx", langs="tlh", within=["armenia"])

@@ -199,4 +199,7 @@ def export(gaz: Any, fmt: str, *, langs: Any, types: Any = None, within: Iterabl
         gaz.style(style)
     tags = parse_langs(langs)
     entries = select(gaz, types=types, within=within)
+    if not any(n for e in entries for n in e.names if any(_tag_parts(t)[0] in {_tag_parts(x)[0] for x in tags} for t in n.langs)):
+        # TBX requires at least one conceptEntry; an empty CSV would only hide the mistake
+        raise InputError("nothing to export: no entry of that selection has a name in those languages")
     return to_tbx(gaz, entries, tags, style=style) if fmt == "tbx" else to_csv(gaz, entries, tags, style=style)
