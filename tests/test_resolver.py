@@ -143,3 +143,21 @@ def test_lookup_ranks_candidates() -> None:
         exonym.lookup("   ")
     with pytest.raises(InputError):
         exonym.lookup("x" * 300)
+
+
+# -- people named like places ------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The talks with Nikol Pashinyan and Ararat Mirzoyan ended late.", []),
+        ("Министр иностранных дел Армении Арарат Мирзоян прибыл в Москву.", ["armenia", "moscow"]),
+        ("Coach Phil Jackson praised Michael Jordan; later Jordan smiled.", []),
+        ("Officials said Lake Sevan was shrinking.", ["sevan"]),
+        ("Die Hauptstadt Baku liegt am Kaspischen Meer.", ["baku"]),
+        ("Clashes Near Tovuz Leave Four Soldiers Dead", ["tovuz"]),
+        ("The delegation reached Baku Monday, officials said.", ["baku"]),
+        ("Naxçıvan Muxtar Respublikasının Türkiyə ilə sərhədi var.", ["nakhchivan-autonomous-republic", "turkiye"]),
+    ],
+)
+def test_people_named_like_places(gaz, text: str, expected: list[str]) -> None:
+    assert [m.entry.id for m in gaz.resolve(text)] == expected

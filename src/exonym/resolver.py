@@ -30,6 +30,7 @@ from .match import (
 )
 from .model import ENTRY_TYPES, GLOSSARY_TYPES, PLACE_TYPES, Entry, Name
 from .normalize import TURKIC_LANGS, fold, latin_key
+from .persons import person_reason
 
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer
@@ -282,6 +283,7 @@ class _Resolution:
                 if word in lower_words:  # "Split the bill ... split": a common word
                     continue
             scored.append((span, hits))
+        scored = self._without_persons(scored)
 
         def base(entry_id: str, s: float) -> float:
             prior: int = self.index.priors[self.gaz.index_number(entry_id)]
@@ -374,6 +376,37 @@ class _Resolution:
                 )
             )
         return mentions
+
+    def _without_persons(self, scored: list[tuple[Span, dict[str, tuple[float, Hit, Name]]]]) -> list[tuple[Span, dict[str, tuple[float, Hit, Name]]]]:
+        """Drop one-word place names that the text shows to be part of a person's name
+        (Michael Jordan, Ararat Mirzoyan), and the same word alone elsewhere in it."""
+        if self.ranking_only:
+            return scored
+        persons: set[str] = set()
+        single: dict[int, int] = {}  # position in scored -> token index, for one-word spans
+        covered = {t for span, _ in scored for t in range(bisect.bisect_left(self._token_starts, span.start), bisect.bisect_left(self._token_starts, span.end))}
+
+        def known(t: int) -> bool:
+            word = self.tokens[t].text
+            return t in covered or fold(word) in TYPE_CUES or self._is_known_word(word)
+
+        for k, (span, hits) in enumerate(scored):
+            i = bisect.bisect_left(self._token_starts, span.start)
+            if i >= len(self.tokens) or self.tokens[i].end != span.end or span.first_word_case != "title":
+                continue
+            if not all(self.gaz.entries[e].is_place for e in hits):
+                continue
+            single[k] = i
+            if person_reason(self.text, self.tokens, i, known, self.text_lang):
+                persons.add(fold(self.tokens[i].text))
+        if not persons:
+            return scored
+        return [item for k, item in enumerate(scored) if not (k in single and fold(self.tokens[single[k]].text) in persons)]
+
+    def _is_known_word(self, word: str) -> bool:
+        """Whether a word alone is a name in the gazetteer (Azerbaijani, Soviet, Tavush ...)."""
+        spans = _matcher(self.index).spans(word, turkic_hint=False)
+        return any(s.start == 0 and s.end == len(word) and any(h.method in ("exact", "folded", "inflected") for h in s.hits) for s in spans)
 
     def _type_cue(self, span: Span) -> frozenset[str]:
         """Types named by the word right after or before a span: "Tavush village", "село Х"."""
