@@ -12,6 +12,7 @@ word is capitalised and nothing can be told from it."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 
@@ -63,14 +64,27 @@ def _capitalised(word: str) -> bool:
     return len(letters) >= 2 and letters[0].isupper() and not word.isupper()
 
 
-def _headline(text: str, tokens: list[Token], i: int) -> bool:
-    """Whether the token's line is written in headline case: every longer word capitalised."""
-    start = text.rfind("\n", 0, tokens[i].start) + 1
-    end = text.find("\n", tokens[i].end)
-    end = len(text) if end < 0 else end
-    words = [t.text for t in tokens if start <= t.start < end and sum(c.isalpha() for c in t.text) >= 4]
-    cased = [w for w in words if any(c.isupper() or c.islower() for c in w)]
-    return len(cased) >= 4 and sum(1 for w in cased if w[:1].isupper()) >= 0.9 * len(cased)
+class HeadlineLines:
+    """Which lines of a text are in headline case (every longer word capitalised), each line
+    worked out once: a 10 MB one-line text must not be rescanned for every name in it."""
+
+    def __init__(self, text: str, tokens: list[Token]) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.starts = [t.start for t in tokens]
+        self.lines: dict[int, bool] = {}
+
+    def __call__(self, i: int) -> bool:
+        start = self.text.rfind("\n", 0, self.tokens[i].start) + 1
+        found = self.lines.get(start)
+        if found is None:
+            end = self.text.find("\n", self.tokens[i].end)
+            end = len(self.text) if end < 0 else end
+            first, last = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+            cased = [t.text for t in self.tokens[first:last] if sum(c.isalpha() for c in t.text) >= 4 and any(c.isupper() or c.islower() for c in t.text)]
+            found = len(cased) >= 4 and sum(1 for w in cased if w[:1].isupper()) >= 0.9 * len(cased)
+            self.lines[start] = found
+        return found
 
 
 # Languages that capitalise every noun: a capitalised word before a place tells nothing there
@@ -78,12 +92,15 @@ def _headline(text: str, tokens: list[Token], i: int) -> bool:
 _NOUNS_CAPITALISED = frozenset({"de", "lb"})
 
 
-def person_reason(text: str, tokens: list[Token], i: int, is_known: Callable[[int], bool], lang: str | None = None) -> str | None:
+def person_reason(
+    text: str, tokens: list[Token], i: int, is_known: Callable[[int], bool], is_headline: Callable[[int], bool], lang: str | None = None
+) -> str | None:
     """Why tokens[i], a capitalised one-word place name, is part of a person's name, or None.
     `is_known(i)` says whether token i is known otherwise: a name in the gazetteer, a word of
-    another mention, a type word (Provinz, rayonu); `lang` is the text's language where known."""
+    another mention, a type word (Provinz, rayonu); `is_headline(i)` whether its line is in
+    headline case (HeadlineLines); `lang` is the text's language where known."""
     word = tokens[i].text
-    if not _capitalised(word) or _headline(text, tokens, i):
+    if not _capitalised(word) or is_headline(i):
         return None
     if i + 1 < len(tokens):
         nxt = tokens[i + 1]

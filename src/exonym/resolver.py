@@ -30,7 +30,7 @@ from .match import (
 )
 from .model import ENTRY_TYPES, GLOSSARY_TYPES, PLACE_TYPES, Entry, Name
 from .normalize import TURKIC_LANGS, fold, latin_key
-from .persons import person_reason
+from .persons import HeadlineLines, person_reason
 
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer
@@ -153,6 +153,7 @@ class _Resolution:
         self._token_starts = [t.start for t in self.tokens]
         self.text_lang = lang.split("-")[0] if lang else guess_language([word_forms(t.text, False).fold for t in self.tokens[:400]])
         self._ancestors: dict[str, frozenset[str]] = {}
+        self._known_words: dict[str, bool] = {}
 
     def ancestors(self, entry_id: str) -> frozenset[str]:
         got = self._ancestors.get(entry_id)
@@ -390,6 +391,7 @@ class _Resolution:
             word = self.tokens[t].text
             return t in covered or fold(word) in TYPE_CUES or self._is_known_word(word)
 
+        headline = HeadlineLines(self.text, self.tokens)
         for k, (span, hits) in enumerate(scored):
             i = bisect.bisect_left(self._token_starts, span.start)
             if i >= len(self.tokens) or self.tokens[i].end != span.end or span.first_word_case != "title":
@@ -397,7 +399,7 @@ class _Resolution:
             if not all(self.gaz.entries[e].is_place for e in hits):
                 continue
             single[k] = i
-            if person_reason(self.text, self.tokens, i, known, self.text_lang):
+            if person_reason(self.text, self.tokens, i, known, headline, self.text_lang):
                 persons.add(fold(self.tokens[i].text))
         if not persons:
             return scored
@@ -405,8 +407,12 @@ class _Resolution:
 
     def _is_known_word(self, word: str) -> bool:
         """Whether a word alone is a name in the gazetteer (Azerbaijani, Soviet, Tavush ...)."""
-        spans = _matcher(self.index).spans(word, turkic_hint=False)
-        return any(s.start == 0 and s.end == len(word) and any(h.method in ("exact", "folded", "inflected") for h in s.hits) for s in spans)
+        known = self._known_words.get(word)
+        if known is None:
+            spans = _matcher(self.index).spans(word, turkic_hint=False)
+            known = any(s.start == 0 and s.end == len(word) and any(h.method in ("exact", "folded", "inflected") for h in s.hits) for s in spans)
+            self._known_words[word] = known
+        return known
 
     def _type_cue(self, span: Span) -> frozenset[str]:
         """Types named by the word right after or before a span: "Tavush village", "село Х"."""
