@@ -60,8 +60,7 @@ _SENTENCE_END = re.compile(r"[.!?;:\n\u3002\u0589\u061f]")
 
 
 def _capitalised(word: str) -> bool:
-    letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and letters[0].isupper() and not word.isupper()
+    return len(word) >= 2 and word[0].isupper() and not word.isupper()
 
 
 class HeadlineLines:
@@ -81,7 +80,7 @@ class HeadlineLines:
             end = self.text.find("\n", self.tokens[i].end)
             end = len(self.text) if end < 0 else end
             first, last = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
-            cased = [t.text for t in self.tokens[first:last] if sum(c.isalpha() for c in t.text) >= 4 and any(c.isupper() or c.islower() for c in t.text)]
+            cased = [w for t in self.tokens[first:last] if len(w := t.text) >= 4 and (w[:1].isupper() or w[:1].islower())]
             found = len(cased) >= 4 and sum(1 for w in cased if w[:1].isupper()) >= 0.9 * len(cased)
             self.lines[start] = found
         return found
@@ -99,8 +98,14 @@ def person_reason(
     `is_known(i)` says whether token i is known otherwise: a name in the gazetteer, a word of
     another mention, a type word (Provinz, rayonu); `is_headline(i)` whether its line is in
     headline case (HeadlineLines); `lang` is the text's language where known."""
-    word = tokens[i].text
-    if not _capitalised(word) or is_headline(i):
+    reason = _reason(text, tokens, i, is_known, lang)
+    # in a headline every word is capitalised and nothing can be told from it (checked last:
+    # it reads the whole line)
+    return None if reason is None or is_headline(i) else reason
+
+
+def _reason(text: str, tokens: list[Token], i: int, is_known: Callable[[int], bool], lang: str | None) -> str | None:
+    if not _capitalised(tokens[i].text):
         return None
     if i + 1 < len(tokens):
         nxt = tokens[i + 1]

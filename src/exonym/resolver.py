@@ -153,7 +153,6 @@ class _Resolution:
         self._token_starts = [t.start for t in self.tokens]
         self.text_lang = lang.split("-")[0] if lang else guess_language([word_forms(t.text, False).fold for t in self.tokens[:400]])
         self._ancestors: dict[str, frozenset[str]] = {}
-        self._known_words: dict[str, bool] = {}
 
     def ancestors(self, entry_id: str) -> frozenset[str]:
         got = self._ancestors.get(entry_id)
@@ -385,11 +384,16 @@ class _Resolution:
             return scored
         persons: set[str] = set()
         single: dict[int, int] = {}  # position in scored -> token index, for one-word spans
-        covered = {t for span, _ in scored for t in range(bisect.bisect_left(self._token_starts, span.start), bisect.bisect_left(self._token_starts, span.end))}
+        starts = [span.start for span, _ in scored]  # spans do not overlap: sorted by start
+
+        def covered(t: int) -> bool:
+            tok = self.tokens[t]
+            k = bisect.bisect_right(starts, tok.start) - 1
+            return k >= 0 and scored[k][0].end >= tok.end
 
         def known(t: int) -> bool:
             word = self.tokens[t].text
-            return t in covered or fold(word) in TYPE_CUES or self._is_known_word(word)
+            return covered(t) or fold(word) in TYPE_CUES or self._is_known_word(word)
 
         headline = HeadlineLines(self.text, self.tokens)
         for k, (span, hits) in enumerate(scored):
@@ -407,12 +411,11 @@ class _Resolution:
 
     def _is_known_word(self, word: str) -> bool:
         """Whether a word alone is a name in the gazetteer (Azerbaijani, Soviet, Tavush ...)."""
-        known = self._known_words.get(word)
-        if known is None:
+        def compute() -> bool:
             spans = _matcher(self.index).spans(word, turkic_hint=False)
-            known = any(s.start == 0 and s.end == len(word) and any(h.method in ("exact", "folded", "inflected") for h in s.hits) for s in spans)
-            self._known_words[word] = known
-        return known
+            return any(s.start == 0 and s.end == len(word) and any(h.method in ("exact", "folded", "inflected") for h in s.hits) for s in spans)
+
+        return bool(_hit_cache(self.gaz).get_or(("known word", word), compute))
 
     def _type_cue(self, span: Span) -> frozenset[str]:
         """Types named by the word right after or before a span: "Tavush village", "село Х"."""
