@@ -20,7 +20,8 @@ from functools import lru_cache
 # in any case: each possible case ending gives a candidate stem, and a candidate counts only when
 # it is the stem of a name. "Нагорный Карабах" -> "нагорн карабах"; "Нагорном Карабахе" -> the
 # same among its candidates.
-_NOMINATIVE = sorted("ый ий ой ая яя ое ее ые ие ій ія ия ие ья ье а я о е ь й".split(), key=len, reverse=True)
+# Nominative endings, singular and plural (Вооружённые силы, Соединённые Штаты, Химки).
+_NOMINATIVE = sorted("ый ий ой ая яя ое ее ые ие ій ія ия ие ья ье а я о е ь й ы и".split(), key=len, reverse=True)
 _CASE_ENDINGS = sorted(
     """ый ий ой ая яя ое ее ые ие ого его ому ему ым им ом ем ую юю ых их ыми ими ей
     ій ього ьому ім іх ої ою
@@ -43,11 +44,11 @@ def _derived(stem: str) -> str | None:
 
 
 @lru_cache(maxsize=131072)
-def slavic_name_stem(word: str) -> tuple[str, bool]:
+def slavic_name_stem(word: str, min_stem: int = MIN_SLAVIC_STEM) -> tuple[str, bool]:
     """(stem, derived) of a folded nominative Cyrillic word; `derived` when an adjectival -ск-
     went too (Товузский -> товуз)."""
     for ending in _NOMINATIVE:
-        if word.endswith(ending) and len(word) - len(ending) >= MIN_SLAVIC_STEM:
+        if word.endswith(ending) and len(word) - len(ending) >= min_stem:
             stem = word[: -len(ending)]
             base = _derived(stem) if len(ending) == 2 else None
             return (base, True) if base else (stem, False)
@@ -77,7 +78,9 @@ _SOFTENED = {"с": "х", "ц": "к", "з": "г"}
 
 def slavic_name_key(folded: str) -> tuple[str, bool]:
     """The stem key of a nominative name: every word stemmed; True when any word was adjectival."""
-    stems = [slavic_name_stem(w) for w in folded.split()]
+    # words after the first may keep a shorter stem (силы -> сил in Вооружённые силы Армении):
+    # the first word already narrows the match
+    stems = [slavic_name_stem(w, MIN_SLAVIC_STEM if k == 0 else 3) for k, w in enumerate(folded.split())]
     return " ".join(s for s, _ in stems), any(d for _, d in stems)
 
 
