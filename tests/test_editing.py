@@ -254,3 +254,16 @@ def test_fmt_round_trips_any_text(label: str, texts: list[str], note: str | None
     text = dump_entry(raw)
     assert yaml.safe_load(text) == raw
     assert canonical_text(text, "x.yaml", None) == text
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_new_refuses_an_id_whose_file_was_deleted_without_a_record(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(DATA / "valid", repo / "gazetteer")
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "base")
+    _git(repo, "rm", "-q", "gazetteer/places/testville.yaml")
+    _git(repo, "commit", "-qm", "drop testville (and forget retired-ids.yaml)")
+    proc = run("new", "Testville", "--type", "city", "--parent", "testland", "--source", "editor", "--gazetteer", str(repo / "gazetteer"))
+    assert proc.returncode == 1 and "was retired (deleted in commit" in proc.stderr

@@ -1,12 +1,13 @@
 """`exonym new`: a new entry file with a fresh id, in the folder of its parent, with the
 required fields filled in, so that an editor starts from something the validator accepts.
 
-Ids are never reused: one that names an existing file or is listed in retired-ids.yaml is
-refused, with a free alternative suggested."""
+Ids are never reused: one that names an existing file, is listed in retired-ids.yaml, or
+belonged to a file that git history shows deleted is refused, with a free alternative suggested."""
 
 from __future__ import annotations
 
 import re
+import subprocess
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -96,7 +97,7 @@ def new_entry(
     files = {p.stem: p for p in entry_files(root)}
     if parent is not None and parent not in files:
         raise InputError(f"unknown parent {parent!r}: give the id of an existing entry (exonym lookup finds ids)")
-    retired = read_retired(root, [])
+    retired = {**deleted_ids(root), **read_retired(root, [])}
     new_id = entry_id or slug(label)
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", new_id):
         if entry_id:
@@ -115,6 +116,26 @@ def new_entry(
     raw["names"] = [{"text": label, "lang": tag, "kind": kind, "preferred": True, "sources": list(sources)}]
     text = dump_entry(raw, schema_path=schema_path_for(path, root))
     return NewEntry(new_id, path, text)
+
+
+def deleted_ids(root: Path) -> dict[str, str]:
+    """Ids of entry files that git history shows deleted: they existed, so they are not free
+    even if nobody recorded them in retired-ids.yaml. Empty outside a git checkout."""
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(root), "log", "--diff-filter=D", "--name-only", "--pretty=format:%h", "--", "."],
+            capture_output=True, text=True, timeout=20, check=True,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    out: dict[str, str] = {}
+    commit = ""
+    for line in done.stdout.splitlines():
+        if line.endswith(".yaml"):
+            out.setdefault(Path(line).stem, f"deleted in commit {commit}")
+        elif line.strip():
+            commit = line.strip()
+    return out
 
 
 def _why_taken(entry_id: str, files: dict[str, Path], retired: dict[str, str]) -> str | None:
