@@ -163,15 +163,22 @@ def _git(repo: Path, *args: str) -> None:
     subprocess.run(["git", "-C", str(repo), "-c", "user.name=Test", "-c", "user.email=test@example.org", *args], check=True, capture_output=True)
 
 
-@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
-def test_impact_shows_a_stolen_mention_and_a_new_collision(tmp_path: Path) -> None:
+def _committed_repo(tmp_path: Path, seed: str | None = None) -> Path:
+    """A git repository holding the small valid gazetteer (and a seed text), committed once."""
     repo = tmp_path / "repo"
     shutil.copytree(DATA / "valid", repo / "gazetteer")
-    (repo / "seeds").mkdir()
-    (repo / "seeds" / "report.txt").write_text("The delegation arrived in Oldtown, then drove on.\n", encoding="utf-8")
+    if seed is not None:
+        (repo / "seeds").mkdir()
+        (repo / "seeds" / "report.txt").write_text(seed, encoding="utf-8")
     _git(repo, "init", "-q")
     _git(repo, "add", "-A")
     _git(repo, "commit", "-qm", "base")
+    return repo
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_impact_shows_a_stolen_mention_and_a_new_collision(tmp_path: Path) -> None:
+    repo = _committed_repo(tmp_path, seed="The delegation arrived in Oldtown, then drove on.\n")
     # the change under review: a city whose official name is another entry's former name
     (repo / "gazetteer" / "places" / "oldtown.yaml").write_text(
         STEALER.replace("new-testville", "oldtown").replace("New Testville", "Oldtown").replace("- text: Testville", "- text: Oldtown"),
@@ -206,11 +213,7 @@ def test_impact_outside_git_is_a_clear_error(tmp_path: Path) -> None:
 # -- the whole editor's path, as CONTRIBUTING.md tells it --------------------------------------
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_an_editor_adds_a_village_with_three_names_and_an_example(tmp_path: Path) -> None:
-    repo = tmp_path / "repo"
-    shutil.copytree(DATA / "valid", repo / "gazetteer")
-    _git(repo, "init", "-q")
-    _git(repo, "add", "-A")
-    _git(repo, "commit", "-qm", "base")
+    repo = _committed_repo(tmp_path)
     gaz = repo / "gazetteer"
     made = run("new", "Nordstadt", "--type", "village", "--parent", "testville", "--source", "editor", "--gazetteer", str(gaz))
     path = Path(made.stdout.strip())
@@ -258,11 +261,7 @@ def test_fmt_round_trips_any_text(label: str, texts: list[str], note: str | None
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_new_refuses_an_id_whose_file_was_deleted_without_a_record(tmp_path: Path) -> None:
-    repo = tmp_path / "repo"
-    shutil.copytree(DATA / "valid", repo / "gazetteer")
-    _git(repo, "init", "-q")
-    _git(repo, "add", "-A")
-    _git(repo, "commit", "-qm", "base")
+    repo = _committed_repo(tmp_path)
     _git(repo, "rm", "-q", "gazetteer/places/testville.yaml")
     _git(repo, "commit", "-qm", "drop testville (and forget retired-ids.yaml)")
     proc = run("new", "Testville", "--type", "city", "--parent", "testland", "--source", "editor", "--gazetteer", str(repo / "gazetteer"))

@@ -7,19 +7,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-EXIT_DATA = 1
-
-
-def _root(arg: str | None) -> Path:
-    from .gazetteer import bundled_path
-
-    return Path(arg) if arg else bundled_path()
+from .cli import EXIT_DATA, _gazetteer_path
 
 
 def cmd_new(args: argparse.Namespace) -> int:
     from .scaffold import new_entry
 
-    root = _root(args.gazetteer)
+    root = _gazetteer_path(args.gazetteer)
     made = new_entry(
         root,
         args.name,
@@ -50,7 +44,7 @@ def cmd_fmt(args: argparse.Namespace) -> int:
     from .fmt import format_files
     from .gazetteer import entry_files, is_entry_file
 
-    root = _root(args.gazetteer)
+    root = _gazetteer_path(args.gazetteer)
     if args.files:
         paths = []
         for f in args.files:

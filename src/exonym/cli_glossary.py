@@ -9,24 +9,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError
-
-
-def _load(arg: str | None) -> Any:
-    import exonym
-
-    return exonym.load(arg)
-
-
-def _read(path: str) -> str:
-    try:
-        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror}") from exc
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path} is not UTF-8 text (byte {exc.start})") from exc
+from .cli import _load
+from .cli_resolve import _read_input
 
 
 def cmd_name(args: argparse.Namespace) -> int:
@@ -42,7 +26,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     from .render import render
 
     gaz = _load(args.gazetteer)
-    result = render(gaz, _read(args.file), to=args.to, style=args.style, at=args.at, mark=args.mark, lang=args.lang, types=args.types)
+    result = render(gaz, _read_input(args.file), to=args.to, style=args.style, at=args.at, mark=args.mark, lang=args.lang, types=args.types)
     if args.format == "json":
         body = {
             "locale": result.locale,

@@ -14,6 +14,7 @@ A style is data, edited like the gazetteer and checked by `exonym validate` (cod
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import yaml
@@ -112,16 +113,16 @@ def read_styles(text: str, path: str) -> tuple[dict[str, Style], list[Diagnostic
     return out, diags, refs
 
 
-def _check_template(template: str, node: yaml.Node, name: str, problem: object) -> None:
-    report = problem  # a callable(node, message)
+def _check_template(template: str, node: yaml.Node, name: str, report: Callable[[yaml.Node, str], None]) -> None:
     used = _PLACEHOLDER.findall(template)
     unknown = [u for u in used if u not in PLACEHOLDERS]
+    rest = _PLACEHOLDER.sub("", template)
     if unknown:
-        report(node, f"{name}: unknown placeholder {{{unknown[0]}}}; use {{name}} and {{other}}")  # type: ignore[operator]
+        report(node, f"{name}: unknown placeholder {{{unknown[0]}}}; use {{name}} and {{other}}")
     elif "name" not in used:
-        report(node, f"{name} must contain {{name}}")  # type: ignore[operator]
-    elif _PLACEHOLDER.sub("", template).count("{") or _PLACEHOLDER.sub("", template).count("}"):
-        report(node, f"{name}: unbalanced brace")  # type: ignore[operator]
+        report(node, f"{name} must contain {{name}}")
+    elif "{" in rest or "}" in rest:
+        report(node, f"{name}: unbalanced brace")
 
 
 def fill(template: str, name: str, other: str | None) -> str:
