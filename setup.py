@@ -11,7 +11,7 @@ class BuildWithGazetteer(build_py):
     def run(self) -> None:
         super().run()
         source = Path(__file__).parent / "gazetteer"
-        target = Path(self.build_lib) / "exonym" / "data" / "gazetteer"
+        target = Path(self.build_lib) / "exonym" / "bundled" / "gazetteer"
         if source.is_dir():
             if target.exists():
                 shutil.rmtree(target)

@@ -9,7 +9,7 @@ import pytest
 
 import exonym
 from exonym.gazetteer import bundled_path, entry_files, scan
-from exonym.schema import entry_schema_json
+from exonym.data.schema import entry_schema_json
 
 ROOT = Path(__file__).parent.parent
 

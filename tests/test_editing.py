@@ -14,8 +14,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exonym.examples import check_examples
-from exonym.fmt import format_files
+from exonym.edit.examples import check_examples
+from exonym.edit.fmt import format_files
 from exonym.gazetteer import build, bundled_path, entry_files, scan
 
 DATA = Path(__file__).parent / "data"
@@ -247,8 +247,8 @@ TEXTS = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "
 @settings(max_examples=200, deadline=None)
 @given(label=TEXTS, texts=st.lists(TEXTS, min_size=1, max_size=4, unique=True), note=st.one_of(st.none(), TEXTS, TEXTS.map(lambda t: (t + " ") * 12)))
 def test_fmt_round_trips_any_text(label: str, texts: list[str], note: str | None) -> None:
-    from exonym.fmt import canonical_text
-    from exonym.yamlio import dump_entry, name_sort_key
+    from exonym.edit.fmt import canonical_text
+    from exonym.edit.yamlio import dump_entry, name_sort_key
 
     names = [{"text": t, "lang": "en", "kind": "variant", "sources": ["editor"]} for t in texts]
     raw = {"id": "x", "type": "city", "name": label, "names": sorted(names, key=name_sort_key)}

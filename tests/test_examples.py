@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import exonym
-from exonym.examples import check_example
+from exonym.edit.examples import check_example
 
 ENTRIES_WITH_EXAMPLES = sorted(e.id for e in exonym.load() if e.examples)
 

@@ -14,10 +14,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from exonym.errors import InputError, InvalidLanguageTag
-from exonym.export import export
+from exonym.glossary.export import export
 from exonym.gazetteer import scan
-from exonym.names import parse_locale
-from exonym.render import render
+from exonym.glossary.names import parse_locale
+from exonym.glossary.render import render
 
 ROOT = Path(__file__).parent.parent
 SEED = ROOT / "seeds" / "tass-2020-07-16-rudenko-bulbuloglu-border.txt"

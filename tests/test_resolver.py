@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import exonym
 from exonym.errors import InputError, InvalidLanguageTag
-from exonym.normalize import fold, latin_key, skeleton
+from exonym.text.normalize import fold, latin_key, skeleton
 
 
 def ids(text: str, **kw) -> list[str]:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-from .errors import (
+from exonym.errors import (
     DataError,
     ExonymError,
     GazetteerError,
@@ -23,11 +23,11 @@ from .errors import (
     InvalidLanguageTag,
     UnknownEntry,
 )
-from .model import Entry, Name, Period, Source
+from exonym.model import Entry, Name, Period, Source
 
 if TYPE_CHECKING:
-    from .gazetteer import Gazetteer
-    from .resolver import Candidate, Mention
+    from exonym.gazetteer import Gazetteer
+    from exonym.resolver.resolution import Candidate, Mention
 
 _default: Gazetteer | None = None
 
@@ -38,7 +38,7 @@ def load(path: str | Path | None = None) -> Gazetteer:
     Raises DataError, listing every problem, when the data does not validate.
     """
     global _default
-    from .gazetteer import bundled_path, load_path
+    from exonym.gazetteer import bundled_path, load_path
 
     if path is not None:
         return load_path(path)
@@ -87,11 +87,11 @@ __all__ = [
 def __getattr__(name: str) -> Any:
     # Lazy re-exports: importing exonym must stay cheap.
     if name == "Gazetteer":
-        from .gazetteer import Gazetteer
+        from exonym.gazetteer import Gazetteer
 
         return Gazetteer
     if name in ("Mention", "Candidate"):
-        from . import resolver as _resolve
+        from exonym.resolver import resolution as _resolve
 
         return getattr(_resolve, name)
     raise AttributeError(name)

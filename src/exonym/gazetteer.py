@@ -15,18 +15,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import __version__
-from .checks import check_entries
-from .diagnostics import Diagnostic
-from .errors import DataError, GazetteerError, InputError, UnknownEntry
-from .loader import LoadedEntry, read_entry, read_sources, read_text
-from .model import Entry, LazyEntries, Source, entry_to_raw
-from .styles import Style
+from exonym import __version__
+from exonym.data.checks import check_entries
+from exonym.diagnostics import Diagnostic
+from exonym.errors import DataError, GazetteerError, InputError, UnknownEntry
+from exonym.data.loader import LoadedEntry, read_entry, read_sources, read_text
+from exonym.model import Entry, LazyEntries, Source, entry_to_raw
+from exonym.data.styles import Style
 
 if TYPE_CHECKING:
-    from .index import Index
-    from .names import LocaleName
-    from .resolver import Candidate, Mention
+    from exonym.resolver.index import Index
+    from exonym.glossary.names import LocaleName
+    from exonym.resolver.resolution import Candidate, Mention
 
 # Files in the gazetteer folder that are not entries.
 SPECIAL_FILES = frozenset({"sources.yaml", "styles.yaml", "retired-ids.yaml"})
@@ -36,12 +36,12 @@ CACHE_FORMAT = 5
 def bundled_path() -> Path:
     """The gazetteer shipped with the package (a source checkout's gazetteer/ comes first)."""
     here = Path(__file__).resolve().parent
-    for candidate in (here.parent.parent / "gazetteer", here / "data" / "gazetteer"):
+    for candidate in (here.parent.parent / "gazetteer", here / "bundled" / "gazetteer"):
         if (candidate / "sources.yaml").is_file():
             return candidate
     raise GazetteerError(
         f"the bundled gazetteer is missing (looked in {here.parent.parent / 'gazetteer'} and "
-        f"{here / 'data' / 'gazetteer'}); reinstall exonym or pass a path"
+        f"{here / 'bundled' / 'gazetteer'}); reinstall exonym or pass a path"
     )
 
 
@@ -75,14 +75,17 @@ def content_hash(root: Path) -> str:
 
 
 # The compiled index depends on the code that builds it: a changed rule must rebuild the cache.
-_INDEX_MODULES = ("index.py", "normalize.py", "morphology.py", "model.py", "loader.py", "scripts.py")
+_COMPILING_CODE = ("model.py", "text", "data", "resolver")
 
 
 def _code_hash() -> str:
     here = Path(__file__).parent
     h = hashlib.blake2b(digest_size=8)
-    for module in _INDEX_MODULES:
-        h.update((here / module).read_bytes())
+    for part in _COMPILING_CODE:
+        files = [here / part] if part.endswith(".py") else sorted((here / part).rglob("*.py"))
+        for f in files:
+            h.update(str(f.relative_to(here)).encode())
+            h.update(f.read_bytes())
     return h.hexdigest()
 
 
@@ -186,7 +189,7 @@ def _special_file(root: Path, name: str, diags: list[Diagnostic]) -> tuple[str, 
 
 def _read_styles(root: Path, entry_ids: set[str], sources: frozenset[str], diags: list[Diagnostic]) -> dict[str, Style]:
     """styles.yaml, if present: house styles, with their references to entries and sources."""
-    from .styles import read_styles
+    from exonym.data.styles import read_styles
 
     found = _special_file(root, "styles.yaml", diags)
     if found is None:
@@ -204,7 +207,7 @@ def _read_styles(root: Path, entry_ids: set[str], sources: frozenset[str], diags
 
 def read_retired(root: Path, diags: list[Diagnostic]) -> dict[str, str]:
     """retired-ids.yaml: a mapping of retired id -> why (merged into X, deleted ...)."""
-    from .loader import parse_nodes
+    from exonym.data.loader import parse_nodes
 
     found = _special_file(root, "retired-ids.yaml", diags)
     if found is None:
@@ -314,7 +317,7 @@ class Gazetteer:
 
     # -- names for readers -----------------------------------------------------------------
     def name_in(self, entry: str | Entry, locale: str, *, at: int | None = None, style: str | None = None, first: bool = True) -> LocaleName:
-        """The entry's name for `locale` at year `at` under a house style; see exonym.names.
+        """The entry's name for `locale` at year `at` under a house style; see exonym.glossary.names.
         Answers are kept (entries never change), so a newsroom's repeated names cost nothing."""
         e = entry if isinstance(entry, Entry) else self.get(entry)
         key = (e.id, locale, at, style, first)
@@ -328,7 +331,7 @@ class Gazetteer:
         return found
 
     def _name_in(self, e: Entry, locale: str, at: int | None, style: str | None, first: bool) -> LocaleName:
-        from .names import name_in
+        from exonym.glossary.names import name_in
 
         chosen = self.style(style) if style else None
         country = self.country_of(e.id) if chosen is not None and chosen.prefer_recognised_state else None
@@ -341,20 +344,20 @@ class Gazetteer:
     @property
     def index(self) -> Index:
         if self._index is None:
-            from .index import build_index
+            from exonym.resolver.index import build_index
 
             self._index = build_index(self.entries.values())
         return self._index
 
     def lookup(self, query: str, *, lang: str | None = None, limit: int = 5, types: Any = None) -> list[Candidate]:
         """Entries ranked for one name (any script, inflected, misspelled); see exonym.lookup."""
-        from .resolver import lookup
+        from exonym.resolver.resolution import lookup
 
         return lookup(self, query, lang=lang, limit=limit, types=types)
 
     def resolve(self, text: str, *, lang: str | None = None, types: Any = None, include_adjectives: bool = False) -> list[Mention]:
         """Every place and term mentioned in `text`; see exonym.resolve."""
-        from .resolver import resolve
+        from exonym.resolver.resolution import resolve
 
         return resolve(self, text, lang=lang, types=types, include_adjectives=include_adjectives)
 

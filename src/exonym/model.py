@@ -151,9 +151,9 @@ class Entry:
         return self.type in PLACE_TYPES
 
     def name_in(self, locale: str, *, at: int | None = None) -> str:
-        """The name to show in `locale` (BCP 47) at year `at`: see exonym.names for the fallback
+        """The name to show in `locale` (BCP 47) at year `at`: see exonym.glossary.names for the fallback
         chain. House styles need the gazetteer: Gazetteer.name_in(entry, locale, style=...)."""
-        from .names import name_in
+        from exonym.glossary.names import name_in
 
         return name_in(self, locale, at=at).text
 

@@ -26,10 +26,10 @@ sys.path.insert(0, str(Path(__file__).parent))
 from corpus import news_corpus  # noqa: E402
 
 import exonym  # noqa: E402
-from exonym.export import export, select  # noqa: E402
-from exonym.fmt import format_files  # noqa: E402
+from exonym.glossary.export import export, select  # noqa: E402
+from exonym.edit.fmt import format_files  # noqa: E402
 from exonym.gazetteer import bundled_path, entry_files  # noqa: E402
-from exonym.render import render  # noqa: E402
+from exonym.glossary.render import render  # noqa: E402
 
 
 def median_time(fn, runs: int) -> float:

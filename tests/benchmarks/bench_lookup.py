@@ -20,9 +20,9 @@ from rapidfuzz import fuzz, process
 sys.path.insert(0, str(Path(__file__).parent))
 from corpus import synthetic_gazetteer
 
-from exonym.normalize import latin_key
+from exonym.text.normalize import latin_key
 
-LOOKUP_CUTOFF = 78  # exonym.resolver.lookup's fuzzy cutoff
+LOOKUP_CUTOFF = 78  # exonym.resolver.resolution.lookup's fuzzy cutoff
 
 
 def misspell(name: str, rng: random.Random) -> str:

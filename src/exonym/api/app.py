@@ -19,8 +19,8 @@ from exonym import __version__
 from exonym.errors import ExonymError, InputError, InvalidLanguageTag, UnknownEntry
 from exonym.gazetteer import Gazetteer
 
-from .docs_page import DOCS_HTML
-from .schemas import (
+from exonym.api.docs_page import DOCS_HTML
+from exonym.api.schemas import (
     EntryOut,
     EntryPage,
     ErrorOut,
@@ -55,7 +55,7 @@ def _json(body: dict[str, Any]) -> JSONResponse:
 
 def _display_check(gaz: Gazetteer, locale: str | None, style: str | None) -> JSONResponse | None:
     """Refuse a bad locale or style before any work (a style without a locale is refused too)."""
-    from exonym.names import parse_locale
+    from exonym.glossary.names import parse_locale
 
     if style is not None and locale is None:
         return _error(422, "style: give a locale as well (the style chooses among its names)", "style")
@@ -147,7 +147,7 @@ def create_app(gazetteer: Gazetteer | None = None) -> FastAPI:
 
     # Handlers are `async def`: each call is a fraction of a millisecond of CPU, which costs less
     # on the event loop than a hop to the thread pool (the GIL would serialise them anyway).
-    # They return JSONResponse directly: the dicts come from exonym.serialize, whose shape the
+    # They return JSONResponse directly: the dicts come from exonym.glossary.serialize, whose shape the
     # response models document and the schema test checks, so validating them again per request
     # would only cost time.
     @app.get("/health", response_model=Health, summary="Liveness and entry count")
@@ -169,7 +169,7 @@ def create_app(gazetteer: Gazetteer | None = None) -> FastAPI:
         locale: LocaleQ = None,
         style: StyleQ = None,
     ) -> Any:
-        from exonym.serialize import candidate_dict, display_dict
+        from exonym.glossary.serialize import candidate_dict, display_dict
 
         if not q.strip():
             return _error(422, "q: the query is empty", "q")
@@ -190,7 +190,7 @@ def create_app(gazetteer: Gazetteer | None = None) -> FastAPI:
 
     @app.post("/resolve", response_model=ResolveOut, responses=ERRORS, summary="Every place and term in a text")
     async def resolve(gaz: Gaz, body: ResolveIn) -> Any:
-        from exonym.serialize import display_dict, mention_dict
+        from exonym.glossary.serialize import display_dict, mention_dict
 
         if len(body.text.encode("utf-8", "surrogatepass")) > MAX_TEXT_BYTES:
             return _error(413, f"text: larger than {MAX_TEXT_BYTES} bytes", "text")
@@ -215,7 +215,7 @@ def create_app(gazetteer: Gazetteer | None = None) -> FastAPI:
     async def render_text(gaz: Gaz, body: RenderIn) -> Any:
         import dataclasses
 
-        from exonym.render import render
+        from exonym.glossary.render import render
 
         if len(body.text.encode("utf-8", "surrogatepass")) > MAX_TEXT_BYTES:
             return _error(413, f"text: larger than {MAX_TEXT_BYTES} bytes", "text")
@@ -224,7 +224,7 @@ def create_app(gazetteer: Gazetteer | None = None) -> FastAPI:
         except UnicodeEncodeError as exc:
             return _error(422, f"text: unpaired surrogate at offset {exc.start}; send valid Unicode", "text")
         try:
-            from exonym.names import parse_locale
+            from exonym.glossary.names import parse_locale
 
             parse_locale(body.to)
         except InvalidLanguageTag as exc:
@@ -245,7 +245,7 @@ def create_app(gazetteer: Gazetteer | None = None) -> FastAPI:
         style: StyleQ = None,
         at: Annotated[int | None, Query(ge=-5000, le=3000, description="Year whose name to display (with locale)")] = None,
     ) -> Any:
-        from exonym.serialize import display_dict, entry_dict
+        from exonym.glossary.serialize import display_dict, entry_dict
 
         refused = _display_check(gaz, locale, style)
         if refused is not None:
@@ -260,7 +260,7 @@ def create_app(gazetteer: Gazetteer | None = None) -> FastAPI:
 
     @app.get("/entries/{entry_id}/names", response_model=NamesOut, responses=ERRORS, summary="All names of an entry, grouped by language")
     async def entry_names(gaz: Gaz, entry_id: Annotated[str, Path(max_length=200)]) -> Any:
-        from exonym.serialize import names_by_language
+        from exonym.glossary.serialize import names_by_language
 
         found = gaz.get(entry_id)
         return _json({"id": found.id, "name": found.name, "languages": names_by_language(found)})
@@ -279,7 +279,7 @@ def create_app(gazetteer: Gazetteer | None = None) -> FastAPI:
         within: Annotated[list[str] | None, Query(description="Only entries inside these entries (repeatable)")] = None,
         style: Annotated[str | None, Query(max_length=64, description="House style: preferred and deprecated names")] = None,
     ) -> Any:
-        from exonym.export import export
+        from exonym.glossary.export import export
 
         if style is not None and style not in gaz.styles:
             return _error(422, f"style: unknown style {style!r}; known: {', '.join(sorted(gaz.styles))}", "style")
@@ -306,8 +306,8 @@ def create_app(gazetteer: Gazetteer | None = None) -> FastAPI:
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
     ) -> Any:
         from exonym.model import ENTRY_TYPES
-        from exonym.normalize import fold
-        from exonym.serialize import entry_summary
+        from exonym.text.normalize import fold
+        from exonym.glossary.serialize import entry_summary
 
         if type is not None and type not in ENTRY_TYPES:
             return _error(422, f"type: unknown type {type!r}; known: {', '.join(ENTRY_TYPES)}", "type")

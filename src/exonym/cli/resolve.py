@@ -1,0 +1,234 @@
+"""Subcommands that use the resolver: resolve, lookup, show, serve."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from exonym.errors import InputError
+
+MAX_INPUT_BYTES = 50 * 1024 * 1024  # a larger single document is refused, not half-read
+
+
+def _gazetteer(args: argparse.Namespace) -> Any:
+    import exonym
+
+    return exonym.load(getattr(args, "gazetteer", None))
+
+
+def _read_input(path: str | None) -> str:
+    if path in (None, "-"):
+        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        where = "standard input"
+    else:
+        p = Path(path)
+        if not p.is_file():
+            raise InputError(f"no such file: {path}")
+        with p.open("rb") as fh:
+            data = fh.read(MAX_INPUT_BYTES + 1)
+        where = path
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(f"{where} is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB; split it (jsonl) first")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{where} is not valid UTF-8 (byte {exc.start})") from None
+
+
+def _types(arg: str | None) -> list[str] | None:
+    return [t for t in arg.split(",") if t.strip()] if arg else None
+
+
+def _print_mentions_text(text: str, mentions: list[Any], out: TextIO) -> None:
+    if not mentions:
+        out.write("no places or terms found\n")
+        return
+    width = max(len(m.text) for m in mentions)
+    for m in mentions:
+        line = text.count("\n", 0, m.start) + 1
+        adjective = " (adjective)" if m.is_adjective else ""
+        out.write(f"line {line:<4} @{m.start:<7} {m.text:<{width}}  -> {m.entry.id} ({m.entry.type}, {m.entry.name}){adjective}  {m.score:5.1f} {m.method}\n")
+
+
+def cmd_resolve(args: argparse.Namespace) -> int:
+    from exonym.glossary.serialize import mention_dict
+
+    gaz = _gazetteer(args)
+    types = _types(args.types)
+    if args.format == "jsonl":
+        return _resolve_jsonl(gaz, args, types)
+    text = _read_input(args.file)
+    mentions = gaz.resolve(text, lang=args.lang, types=types, include_adjectives=args.adjectives)
+    if args.format == "json":
+        json.dump({"mentions": [mention_dict(m) for m in mentions], "offsets": "code points"}, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        _print_mentions_text(text, mentions, sys.stdout)
+    return 0
+
+
+def _resolve_jsonl(gaz: Any, args: argparse.Namespace, types: list[str] | None) -> int:
+    """One document per line in, one result per line out, streaming; a bad line gets an error
+    record and the rest go on."""
+    from exonym.glossary.serialize import mention_dict
+
+    source = sys.stdin if args.file in (None, "-") else open(args.file, encoding="utf-8", errors="strict")
+    progress = _Progress(enabled=sys.stderr.isatty() or args.progress)
+    bad = 0
+    try:
+        for number, line in enumerate(source, 1):
+            if not line.strip():
+                continue
+            try:
+                doc = json.loads(line)
+                if not isinstance(doc, dict) or not isinstance(doc.get("text"), str):
+                    raise ValueError('each line must be an object with a "text" string')
+                mentions = gaz.resolve(doc["text"], lang=doc.get("lang", args.lang), types=types, include_adjectives=args.adjectives)
+                record = {"id": doc.get("id", number), "mentions": [mention_dict(m) for m in mentions]}
+            except (ValueError, InputError) as exc:
+                bad += 1
+                record = {"id": number, "error": f"line {number}: {exc}"}
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            progress.step(len(line))
+    except UnicodeDecodeError as exc:
+        raise InputError(f"the input is not valid UTF-8 (byte {exc.start})") from None
+    finally:
+        progress.done()
+        if source is not sys.stdin:
+            source.close()
+    return 1 if bad else 0
+
+
+class _Progress:
+    def __init__(self, enabled: bool) -> None:
+        import time
+
+        self.enabled = enabled
+        self.docs = 0
+        self.bytes = 0
+        self.start = time.monotonic()
+        self.last = 0.0
+
+    def step(self, size: int) -> None:
+        import time
+
+        self.docs += 1
+        self.bytes += size
+        now = time.monotonic()
+        if self.enabled and now - self.last > 0.5:
+            self.last = now
+            rate = self.bytes / max(now - self.start, 1e-9) / 1e6
+            sys.stderr.write(f"\r{self.docs} documents, {self.bytes / 1e6:.1f} MB, {rate:.1f} MB/s")
+            sys.stderr.flush()
+
+    def done(self) -> None:
+        if self.enabled and self.docs:
+            sys.stderr.write(f"\r{self.docs} documents, {self.bytes / 1e6:.1f} MB\n")
+
+
+def cmd_lookup(args: argparse.Namespace) -> int:
+    from exonym.glossary.serialize import candidate_dict
+
+    gaz = _gazetteer(args)
+    candidates = gaz.lookup(args.query, lang=args.lang, limit=args.limit, types=_types(args.types))
+    if args.format == "json":
+        json.dump({"query": args.query, "candidates": [candidate_dict(c) for c in candidates]}, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    elif not candidates:
+        print("no close match")
+    else:
+        for c in candidates:
+            print(f"{c.score:5.1f}  {c.entry.id:<32} {c.entry.type:<20} {c.entry.name}   via {c.name.text!r} ({c.name.lang}, {c.method})")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from exonym.glossary.serialize import entry_dict
+
+    gaz = _gazetteer(args)
+    entry = gaz.get(args.id)
+    if args.format == "json":
+        json.dump(entry_dict(entry), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    print(f"{entry.name}  [{entry.id}]  {entry.type}")
+    if entry.parents:
+        print("  in: " + ", ".join(f"{gaz.get(p).name} [{p}]" for p in entry.parents if p in gaz))
+    if entry.ids:
+        print("  ids: " + ", ".join(f"{k} {v}" for k, v in entry.ids.items()))
+    if entry.coordinates:
+        print(f"  coordinates: {entry.coordinates.lat}, {entry.coordinates.lon}")
+    if entry.population:
+        print(f"  population: {entry.population:,}")
+    if entry.period:
+        print(f"  period: {entry.period}")
+    by_lang: dict[str, list[Any]] = {}
+    for n in entry.names:
+        by_lang.setdefault(n.lang, []).append(n)
+    print(f"  names ({len(entry.names)} in {len(by_lang)} languages):")
+    for lang in sorted(by_lang, key=lambda k: (k == "und", k)):
+        for n in by_lang[lang]:
+            extra = [n.kind]
+            if n.preferred:
+                extra.append("preferred")
+            if n.period:
+                extra.append(str(n.period))
+            if n.used_by:
+                extra.append("used by " + ", ".join(n.used_by))
+            langs = ",".join(n.langs)
+            print(f"    {langs[:28]:<28} {n.text}  ({'; '.join(extra)}; sources: {', '.join(n.sources)})")
+    if entry.notes:
+        print(f"  notes: {entry.notes}")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import os
+
+    import uvicorn
+
+    if args.gazetteer:
+        os.environ["EXONYM_GAZETTEER"] = str(Path(args.gazetteer).resolve())
+    if args.cors:
+        os.environ["EXONYM_CORS_ORIGINS"] = args.cors
+    uvicorn.run("exonym.api.app:create_app", factory=True, host=args.host, port=args.port, workers=args.workers, log_level=args.log_level)
+    return 0
+
+
+def add_commands(sub: Any) -> None:
+    r = sub.add_parser("resolve", help="find and resolve every place and term in a text")
+    r.add_argument("file", nargs="?", help="UTF-8 text file, or - for standard input (default)")
+    r.add_argument("--lang", help="BCP 47 hint for the text's language (optional)")
+    r.add_argument("--types", help="comma-separated entry types, or place / glossary")
+    r.add_argument("--format", choices=["text", "json", "jsonl"], default="text", help="jsonl: one {\"id\", \"text\"} document per line")
+    r.add_argument("--adjectives", action="store_true", help="also report adjectives and demonyms (Armenian, russe ...)")
+    r.add_argument("--progress", action="store_true", help="jsonl: show progress on stderr even when it is not a terminal")
+    r.add_argument("--gazetteer", help="gazetteer folder (default: the bundled one)")
+    r.set_defaults(func=cmd_resolve)
+
+    lk = sub.add_parser("lookup", help="rank entries for one name in any script or form")
+    lk.add_argument("query")
+    lk.add_argument("--lang")
+    lk.add_argument("--limit", type=int, default=5)
+    lk.add_argument("--types")
+    lk.add_argument("--format", choices=["text", "json"], default="text")
+    lk.add_argument("--gazetteer")
+    lk.set_defaults(func=cmd_lookup)
+
+    sh = sub.add_parser("show", help="an entry's card: names by language, sources, identifiers, parents")
+    sh.add_argument("id")
+    sh.add_argument("--format", choices=["text", "json"], default="text")
+    sh.add_argument("--gazetteer")
+    sh.set_defaults(func=cmd_show)
+
+    sv = sub.add_parser("serve", help="run the HTTP API (OpenAPI docs at /docs)")
+    sv.add_argument("--host", default="127.0.0.1")
+    sv.add_argument("--port", type=int, default=8000)
+    sv.add_argument("--workers", type=int, default=1)
+    sv.add_argument("--gazetteer")
+    sv.add_argument("--cors", help="comma-separated allowed origins (CORS is off by default)")
+    sv.add_argument("--log-level", default="warning")
+    sv.set_defaults(func=cmd_serve)

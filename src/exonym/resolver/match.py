@@ -1,0 +1,465 @@
+"""Candidate spans in text: words found with Unicode boundaries in every script, then the
+longest word sequence whose folded, transliterated, skeleton, inflected or misspelled form is a
+key of the index. Offsets always index the caller's string; keys never do.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import product
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from exonym.text.lang import morphology_old as morphology
+from exonym.resolver.index import FOLDED, LATIN, LOWER_INITIAL, SHORT, WEAK, Index, postings
+from exonym.text.normalize import _MARKS, APOSTROPHES, DASHES, fold, has_turkic_letters, latin_key, skeleton
+from exonym.text.scripts import char_script
+
+
+def _mark_class() -> str:
+    """A regex character class body with every combining mark (Mn, Mc, Me) and ZWNJ/ZWJ."""
+    cps = sorted(set(_MARKS) | {cp for cp in range(0x900, 0x1100) if unicodedata.category(chr(cp)) == "Mc"} | {0x200C, 0x200D})
+    ranges: list[str] = []
+    start = prev = cps[0]
+    for cp in cps[1:]:
+        if cp == prev + 1:
+            prev = cp
+            continue
+        ranges.append(_range(start, prev))
+        start = prev = cp
+    ranges.append(_range(start, prev))
+    return "".join(ranges)
+
+
+def _range(a: int, b: int) -> str:
+    return re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+
+
+# One character class (letters, digits, marks; `_` rides along, as rare in news as it is harmless)
+# keeps the scan in the regex engine's fast path.
+_WORDCH = rf"[\w{_mark_class()}]"
+_APOS = re.escape(APOSTROPHES)
+TOKEN = re.compile(rf"{_WORDCH}+(?:[{_APOS}]{_WORDCH}+)*")
+_APOS_SPLIT = re.compile(rf"[{_APOS}]")
+_DASH_SET = frozenset(DASHES)
+_CJK_SCRIPTS = frozenset({"Hani", "Hira", "Kana", "Thai", "Laoo", "Khmr", "Mymr"})
+_CASED_SCRIPTS = frozenset({"Latn", "Cyrl", "Grek", "Armn"})
+
+# How much each way of matching is trusted (0-100) before context and priors.
+METHOD_SCORES = {
+    "exact": 100,
+    "folded": 96,
+    "transliterated": 90,
+    "inflected": 88,
+    "romanization variant": 82,
+}
+FUZZY_CUTOFF = 86  # rapidfuzz ratio on Latin keys; calibrated on the golden set (see tests)
+FUZZY_MIN_LENGTH = 6
+SHORT_FORM_PENALTY = 3
+UNCASED_FUZZY_MIN = {"Arab": 6, "Geor": 8}  # consonantal Arabic script writes shorter words
+FUZZY_CUTOFF_UNCASED = 88  # no capitals to tell a name from a word: a closer spelling is needed
+SKELETON_MIN_LENGTH = 6
+
+
+class Memo(dict):  # type: ignore[type-arg]
+    """A dict that empties itself past `size` entries: per-word results recur across texts, but
+    an archive of distinct words must not grow memory without bound."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__()
+        self.size = size
+
+    def get_or(self, key: Any, compute: Any) -> Any:
+        try:
+            return self[key]
+        except KeyError:
+            if len(self) >= self.size:
+                self.clear()
+            value = self[key] = compute()
+            return value
+
+
+class Token:
+    """A word with its offsets in the caller's string."""
+
+    __slots__ = ("end", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.text!r})"
+
+
+@dataclass(frozen=True, slots=True, eq=False)  # one object per distinct word (lru_cache): identity is equality
+class WordForms:
+    """Every key form of one word, computed once per distinct word."""
+
+    fold: str
+    latin: str
+    latin_turkic: str
+    skeleton: str
+    script: str | None
+    case: str  # upper, title, lower, none
+    slavic: tuple[tuple[str, bool], ...]
+    bases: tuple[tuple[str, bool], ...]  # (base, derived) after case suffixes
+    head: str | None  # before an inner apostrophe (Azerbaycan'ın -> azerbaycan)
+    tail: str | None  # after an elided article (l'Arménie -> armenie)
+    tail_offset: int  # where `tail` starts in the word
+
+
+@lru_cache(maxsize=200_000)
+def word_forms(word: str, turkic_hint: bool) -> WordForms:
+    folded = fold(word)
+    script = next((s for s in map(char_script, word) if s), None)
+    first = next((c for c in word if c.isalpha()), "")
+    # Georgian has capitals (Mtavruli) since Unicode 11 but running text never uses them: a
+    # Georgian word carries no case evidence either way.
+    if first and first.lower() != first.upper() and script != "Geor":
+        case = "upper" if word.isupper() and len(word) > 1 else "title" if first.isupper() else "lower"
+    else:
+        case = "none"
+    turkic = turkic_hint or has_turkic_letters(word)
+    latin = latin_key(word)
+    head = tail = None
+    tail_offset = 0
+    parts = _APOS_SPLIT.split(word)
+    if len(parts) > 1:
+        head = fold(parts[0])
+        if head in morphology.ELIDED:
+            tail_offset = len(parts[0]) + 1
+            tail = fold(word[tail_offset:])
+    slavic = morphology.slavic_stems(folded) if script == "Cyrl" else ()
+    bases = tuple(morphology.bases(folded, script)) if script in ("Latn", "Armn", "Geor", "Arab") else ()
+    return WordForms(
+        fold=folded,
+        latin=latin,
+        latin_turkic=latin_key(word, turkic=True) if turkic and script == "Latn" else latin,
+        skeleton=skeleton(latin),
+        script=script,
+        case=case,
+        slavic=slavic,
+        bases=bases,
+        head=head,
+        tail=tail,
+        tail_offset=tail_offset,
+    )
+
+
+@dataclass(slots=True)
+class Hit:
+    name_id: int
+    method: str
+    score: float
+    derived: bool = False  # an adjective formed from the name (Товузский without район)
+    short: bool = False  # a division's name without its generic term (Tovuz for Tovuz District)
+
+
+@dataclass(slots=True)
+class Span:
+    start: int
+    end: int
+    hits: list[Hit] = field(default_factory=list)
+    first_word_case: str = "none"
+    sentence_start: bool = False
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words with their offsets. CJK and other unspaced runs come as one token each."""
+    return [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+
+
+def _joinable(text: str, a: Token, b: Token) -> bool:
+    """May two words belong to one name? Spaces, one dash, or an abbreviation's dot between."""
+    gap = text[a.end : b.start]
+    if not gap or len(gap) > 4 or gap.count("\n") > 1:
+        return not gap
+    core = gap.strip(" \t\u00a0\u202f\n")
+    if not core:
+        return True
+    if len(core) == 1 and (core in _DASH_SET or (core == "." and len(a.text) <= 2)):
+        return True
+    return False
+
+
+_SENTENCE_END = re.compile(r"[.!?…:;\"»”«“„‘‹—–\n]\s*$|^\s*$")
+
+
+class Matcher:
+    """Finds candidate spans for one index; stateless between texts, safe to share."""
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+        # Per distinct word: can it begin a name at all? Most words of a text cannot, and
+        # knowing that from one dict lookup is what makes scanning fast.
+        self._starts = Memo(500_000)
+        self._fuzzy_cache = Memo(100_000)
+        self._seq_cache = Memo(200_000)
+        self.hit_cache = Memo(100_000)  # the resolver's gate results per surface form
+        self._pair_memo = Memo(200_000)
+        self._words_memo = Memo(200_000)
+
+    def can_start(self, word: str, f: WordForms, turkic_hint: bool) -> bool:
+        return bool(self._starts.get_or((word, turkic_hint), lambda: self._could_start(f)))
+
+    def _could_start(self, f: WordForms) -> bool:
+        ix = self.index
+        keys, mw = ix.keys, ix.max_words
+        if f.case == "lower" and not f.tail:
+            # A lower-case word starts only a name written in lower case (see resolver gates).
+            return f.fold.partition(" ")[0] in ix.lower_firsts
+        for k in (f.fold, f.latin, f.latin_turkic):
+            head = k.partition(" ")[0]
+            if k in keys or head in mw:
+                return True
+        if f.skeleton in ix.skeletons or f.skeleton in mw:
+            return True
+        if any(s in ix.stems or s in mw for s, _ in f.slavic):
+            return True
+        if any(b in keys for b, _ in f.bases):
+            return True
+        if f.head and (f.head in keys or f.head in mw):
+            return True
+        if f.tail and (f.tail in keys or f.tail in mw or (latin_key(f.tail) in keys)):
+            return True
+        if f.script == "Arab" and any(b.partition(" ")[0] in mw for b, _ in morphology.arabic_bases(f.fold)):
+            return True
+        return False
+
+    # -- one word sequence ------------------------------------------------------------------
+    def _key_hits(self, key: str, method_for_level: dict[int, str], derived: bool = False) -> list[Hit]:
+        out = []
+        for p in postings(self.index.keys.get(key)):
+            level = p & 3
+            if level == SHORT:  # Tovuz for Tovuz District: a derived form, below a recorded name
+                method = method_for_level[FOLDED]
+                out.append(Hit(p >> 2, method, METHOD_SCORES[method] - SHORT_FORM_PENALTY, derived, short=True))
+            else:
+                method = method_for_level[level]
+                out.append(Hit(p >> 2, method, METHOD_SCORES[method], derived))
+        return out
+
+    def sequence_hits(self, forms: list[WordForms]) -> list[Hit]:
+        """Hits for a whole word sequence by every exact-key way, strongest first (cached: the
+        same words recur across a text and across texts)."""
+        return self._seq_cache.get_or(tuple(forms), lambda: self._sequence_hits(forms))  # type: ignore[no-any-return]
+
+    def _sequence_hits(self, forms: list[WordForms]) -> list[Hit]:
+        ix = self.index
+        hits: list[Hit] = []
+        key_f = " ".join(f.fold for f in forms)
+        hits += self._key_hits(key_f, {FOLDED: "folded", LATIN: "transliterated"})
+        variants = dict.fromkeys((" ".join(f.latin for f in forms), " ".join(f.latin_turkic for f in forms)))
+        variants.pop(key_f, None)
+        for variant in variants:  # a dict, not a set: the order must not depend on hashing
+            hits += self._key_hits(variant, {FOLDED: "transliterated", LATIN: "transliterated"})
+        key_k = " ".join(f.skeleton for f in forms)
+        # A skeleton says little about a short word (they ~ tai): only for longer names.
+        skeleton_ok = sum(len(f.latin) for f in forms) >= SKELETON_MIN_LENGTH
+        for p in postings(ix.skeletons.get(key_k) if skeleton_ok else None):
+            hits.append(Hit(p >> 2, "romanization variant", METHOD_SCORES["romanization variant"]))
+        last = forms[-1]
+        prefix = " ".join(f.fold for f in forms[:-1])
+        joiner = " " if prefix else ""
+        if last.head:  # a suffix after an apostrophe: Azerbaycan'ın, Bakü'de, Russia's
+            hits += self._key_hits(prefix + joiner + last.head, {FOLDED: "inflected", LATIN: "inflected"})
+        weak = WEAK
+        flags = ix.name_flags
+        for base, derived in last.bases:
+            for h in self._key_hits(prefix + joiner + base, {FOLDED: "inflected", LATIN: "inflected"}, derived):
+                if not flags[h.name_id] & weak:  # a bare import variant is too little to inflect
+                    hits.append(h)
+        if len(forms) > 1 and forms[0].script == "Arab":  # proclitics sit on the first word
+            rest = " ".join(f.fold for f in forms[1:])
+            for base, derived in morphology.arabic_bases(forms[0].fold):
+                hits += self._key_hits(base + " " + rest, {FOLDED: "inflected", LATIN: "inflected"}, derived)
+        if all(f.slavic for f in forms):
+            combos = product(*(f.slavic for f in forms)) if len(forms) <= 3 else [tuple((f.fold, False) for f in forms)]
+            for combo in combos:
+                key = " ".join(s for s, _ in combo)
+                for p in postings(ix.stems.get(key)):
+                    derived = any(d for _, d in combo) and len(forms) == 1
+                    hits.append(Hit(p >> 2, "inflected", METHOD_SCORES["inflected"], derived))
+        return hits
+
+    def _pair_possible(self, a: WordForms, b: WordForms) -> bool:
+        """Can these two words begin one multi-word key, at any level? (memoised per pair)"""
+        return bool(self._pair_memo.get_or((a, b), lambda: self._pair_check(a, b)))
+
+    def _pair_check(self, a: WordForms, b: WordForms) -> bool:
+        pairs = self.index.pairs
+        firsts = {a.fold.rpartition(" ")[2], a.latin.rpartition(" ")[2], a.latin_turkic.rpartition(" ")[2], a.skeleton}
+        if a.tail:
+            firsts.add(a.tail)
+        firsts.update(s for s, _ in a.slavic)
+        if a.script == "Arab":
+            firsts.update(x for x, _ in morphology.arabic_bases(a.fold))
+        seconds = {b.fold.partition(" ")[0], b.latin.partition(" ")[0], b.latin_turkic.partition(" ")[0], b.skeleton}
+        seconds.update(s for s, _ in b.slavic)
+        seconds.update(x for x, _ in b.bases)
+        if b.head:
+            seconds.add(b.head)
+        if " " in a.fold:  # a word that folds to two (Persian ZWNJ) carries its own pair
+            return True
+        return any(f"{x} {y}" in pairs for x in firsts for y in seconds)
+
+    def _max_words(self, f: WordForms) -> int:
+        return int(self._words_memo.get_or(f, lambda: self._max_words_of(f)))
+
+    def _max_words_of(self, f: WordForms) -> int:
+        mw = self.index.max_words
+
+        def first(key: str) -> int:  # a word may fold to several (Persian ZWNJ)
+            head, _, rest = key.partition(" ")
+            return int(mw.get(head, 1)) - rest.count(" ") - (1 if rest else 0)
+
+        best = max(first(f.fold), first(f.latin), first(f.latin_turkic), first(f.skeleton), 1)
+        if f.slavic:
+            best = max(best, *(mw.get(s, 1) for s, _ in f.slavic))
+        if f.tail:
+            best = max(best, mw.get(f.tail, 1))
+        return best
+
+    # -- a whole text -----------------------------------------------------------------------
+    def spans(self, text: str, *, turkic_hint: bool = False, fuzzy: bool = True, tokens: list[Token] | None = None) -> list[Span]:
+        if tokens is None:
+            tokens = tokenize(text)
+        forms = [word_forms(t.text, turkic_hint) for t in tokens]
+        out: list[Span] = []
+        lower_seen = {f.fold for f in forms if f.case == "lower"}
+        i = 0
+        n_tokens = len(tokens)
+        while i < n_tokens:
+            f = forms[i]
+            if f.script in _CJK_SCRIPTS:
+                out += self._unspaced(tokens[i])
+                i += 1
+                continue
+            if not self.can_start(tokens[i].text, f, turkic_hint):
+                i = self._after_fuzzy(text, tokens, forms, i, lower_seen, out) if fuzzy and f.case != "lower" else i + 1
+                continue
+            longest = min(self._max_words(f), n_tokens - i)
+            n = 1
+            if longest > 1 and self._pair_possible(f, forms[i + 1]):
+                while n < longest and _joinable(text, tokens[i + n - 1], tokens[i + n]):
+                    n += 1
+            found = False
+            for size in range(n, 0, -1):
+                seq = forms[i : i + size]
+                hits: list[Hit] = []
+                start = tokens[i].start
+                case = f.case
+                if f.tail:  # l'Arménie: the name starts after the elided article
+                    tail_first = word_forms(tokens[i].text[f.tail_offset :], turkic_hint)
+                    hits = self.sequence_hits([tail_first, *seq[1:]])
+                    start = tokens[i].start + f.tail_offset
+                    case = tail_first.case
+                if not hits:
+                    hits = self.sequence_hits(seq)
+                    start = tokens[i].start
+                    case = f.case
+                if hits and case == "lower":
+                    # A lower-case word is a name only when the name itself is written so.
+                    flags = self.index.name_flags
+                    hits = [h for h in hits if flags[h.name_id] & LOWER_INITIAL and h.method == "folded"]
+                if hits:
+                    end = self._suffix_end(text, tokens, i + size - 1)
+                    span = Span(start, end, hits, case, self._sentence_start(text, tokens[i].start))
+                    out.append(span)
+                    i += size
+                    while i < n_tokens and tokens[i].end <= end:  # the hyphenated ending
+                        i += 1
+                    found = True
+                    break
+            if found:
+                continue
+            i = self._after_fuzzy(text, tokens, forms, i, lower_seen, out) if fuzzy else i + 1
+        return out
+
+    def _after_fuzzy(self, text: str, tokens: list[Token], forms: list[WordForms], i: int, lower_seen: set[str], out: list[Span]) -> int:
+        """Try a misspelled name at word i; return the index of the next word to look at."""
+        span = self._fuzzy_span(text, tokens, forms, i, lower_seen)
+        if span is None:
+            return i + 1
+        out.append(span)
+        return i + 1 if span.end == tokens[i].end else i + 2
+
+    @staticmethod
+    def _suffix_end(text: str, tokens: list[Token], j: int) -> int:
+        """An abbreviation takes its case ending after a hyphen (ՄԱԿ-ը, XİN-in, ТАСС-а):
+        the ending belongs to the mention."""
+        end = tokens[j].end
+        if j + 1 < len(tokens) and tokens[j].text.isupper() and text[end : end + 1] in _DASH_SET:
+            nxt = tokens[j + 1]
+            if nxt.start == end + 1 and len(nxt.text) <= 4 and nxt.text.islower():
+                return nxt.end
+        return end
+
+    @staticmethod
+    def _sentence_start(text: str, pos: int) -> bool:
+        before = text[max(0, pos - 3) : pos]
+        return pos == 0 or bool(_SENTENCE_END.search(before)) or (text[:pos].strip() == "")
+
+    def _unspaced(self, token: Token) -> list[Span]:
+        """Names inside a run of CJK (or Thai ...) text: longest key at each position."""
+        s = token.text
+        keys = self.index.keys
+        out: list[Span] = []
+        i = 0
+        while i < len(s):
+            for j in range(min(len(s), i + 12), i, -1):
+                piece = s[i:j]
+                if j - i < 2 and not keys.get(fold(piece)):
+                    continue
+                hits = self._key_hits(fold(piece), {FOLDED: "folded", LATIN: "transliterated"})
+                if hits:
+                    out.append(Span(token.start + i, token.start + j, hits, "none", False))
+                    i = j
+                    break
+            else:
+                i += 1
+        return out
+
+    def _fuzzy_span(self, text: str, tokens: list[Token], forms: list[WordForms], i: int, lower_seen: set[str]) -> Span | None:
+        """A misspelled name: only proper-noun-looking words (capitalised mid-sentence, or in an
+        uncased script), never short ones, never words the text also writes in lower case."""
+        f = forms[i]
+        if f.case == "lower" or f.fold in lower_seen:
+            return None
+        if f.case == "none" and len(f.latin) < UNCASED_FUZZY_MIN.get(f.script or "", 99):
+            return None
+        sentence_start = self._sentence_start(text, tokens[i].start)
+        if sentence_start and f.case == "title" and len(f.latin) < 8:
+            return None
+        windows = []
+        if i + 1 < len(tokens) and forms[i + 1].case in ("title", "upper", "none") and _joinable(text, tokens[i], tokens[i + 1]):
+            windows.append(2)
+        windows.append(1)
+        for size in windows:
+            seq = forms[i : i + size]
+            query = " ".join(x.latin for x in seq)
+            if len(query.replace(" ", "")) < FUZZY_MIN_LENGTH or any(len(x.latin) < 3 for x in seq):
+                continue
+            hits = self.fuzzy_hits(query, FUZZY_CUTOFF if f.case != "none" else FUZZY_CUTOFF_UNCASED)
+            if hits:
+                return Span(tokens[i].start, tokens[i + size - 1].end, hits, f.case, sentence_start)
+        return None
+
+    def fuzzy_hits(self, query: str, cutoff: float = FUZZY_CUTOFF) -> list[Hit]:
+        return self._fuzzy_cache.get_or((query, cutoff), lambda: self._fuzzy_hits(query, cutoff))  # type: ignore[no-any-return]
+
+    def _fuzzy_hits(self, query: str, cutoff: float) -> list[Hit]:
+        best: list[Hit] = []
+        for key in self.index.fuzzy.candidates(query):
+            score = fuzz.ratio(query, key)
+            if score < cutoff:
+                continue
+            for p in postings(self.index.keys.get(key)):
+                best.append(Hit(p >> 2, "fuzzy", score * 0.9))
+        return best

@@ -1,0 +1,139 @@
+"""Telling a place name from the same word in a person's name: Michael Jordan, Denzel Washington,
+Ararat Mirzoyan, Арарат Мирзоян.
+
+Capitals are the evidence, so this only applies in scripts that have them. A one-word place name
+is read as part of a person's name when
+- the word before it is capitalised, mid-sentence, unknown to the gazetteer and not a word that
+  precedes place names (Lake, Mount, North, Greater, President, Mayor, a month, a weekday ...), or
+- the word after it is capitalised and shaped like a surname (-yan, -ov, -shvili, -ян, -յան ...).
+Once a text shows a word as part of a person's name, the same word alone later in that text is
+read the same way ("Jordan scored 30 points"). Headline-case lines are left alone: there every
+word is capitalised and nothing can be told from it."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+
+from exonym.text.langguess import ALL_STOPWORDS
+from exonym.resolver.match import Token
+from exonym.text.normalize import fold
+
+# Words that stand capitalised before a place name without being a person's given name.
+_BEFORE_PLACES = frozenset(
+    """
+    lake mount mt mountain mountains river gulf bay cape port fort fortress saint st san santa sankt sainte
+    north south east west northern southern eastern western central upper lower greater little old new great
+    inner outer middle far near republic city province district region county state island islands isle sea
+    ocean valley plain desert metropolitan downtown ancient modern historic historical soviet imperial royal
+    occupied liberated free united first second third fourth fifth sixth next last
+    president minister mayor governor ambassador envoy consul general gen colonel col king queen prince
+    princess sheikh emir pope patriarch catholicos archbishop bishop mr mrs ms dr prof sir lord lady
+    chancellor premier senator rep secretary chairman chairwoman speaker commander marshal admiral captain
+    lieutenant sergeant major justice judge deputy vice acting former ex foreign defence defense interior
+    prime
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    mister monsieur madame herr frau señor señora signor
+    prezident nazir başkan cumhurbaşkanı bakan vali büyükelçi general qubernator səfir baş
+    президент министр мэр глава губернатор посол генерал премьер председатель спикер патриарх
+    président ministre maire gouverneur ambassadeur presidente ministro alcalde gobernador embajador
+    präsident minister bürgermeister botschafter
+    lac mont fleuve golfe île ville cité see berg fluss stadt insel lago monte rio río isla ciudad
+    """.split()
+)
+
+# After an article the capitalised word is a noun ("die Hauptstadt Baku", "the Greater"), not a
+# given name.
+_DETERMINERS = frozenset(
+    "the a an this that these those der die das den dem des ein eine einer einem einen eines "
+    "le la les un une ce cette el los las una il lo gli o os as um uma".split()
+)
+
+_SURNAME = re.compile(
+    r"(?:yan|yants|ian|iants|ov|ova|ev|eva|yev|yeva|shvili|dze|adze|ski|sky|ska|enko|chuk|vich|ovich|evich|"
+    r"zade|zadeh|oglu|oğlu|ян|янц|ов|ова|ев|ева|ёв|швили|дзе|ский|ская|енко|чук|вич|յան|յանց)$",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?;:\n\u3002\u0589\u061f]")
+
+
+def _capitalised(word: str) -> bool:
+    return len(word) >= 2 and word[0].isupper() and not word.isupper()
+
+
+class HeadlineLines:
+    """Which lines of a text are in headline case (every longer word capitalised), each line
+    worked out once: a 10 MB one-line text must not be rescanned for every name in it."""
+
+    def __init__(self, text: str, tokens: list[Token]) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.starts = [t.start for t in tokens]
+        self.lines: dict[int, bool] = {}
+
+    def __call__(self, i: int) -> bool:
+        start = self.text.rfind("\n", 0, self.tokens[i].start) + 1
+        found = self.lines.get(start)
+        if found is None:
+            end = self.text.find("\n", self.tokens[i].end)
+            end = len(self.text) if end < 0 else end
+            first, last = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+            cased = [w for t in self.tokens[first:last] if len(w := t.text) >= 4 and (w[:1].isupper() or w[:1].islower())]
+            found = len(cased) >= 4 and sum(1 for w in cased if w[:1].isupper()) >= 0.9 * len(cased)
+            self.lines[start] = found
+        return found
+
+
+# Languages that capitalise every noun: a capitalised word before a place tells nothing there
+# ("die Hauptstadt Baku").
+_NOUNS_CAPITALISED = frozenset({"de", "lb"})
+
+
+def person_reason(
+    text: str, tokens: list[Token], i: int, is_known: Callable[[int], bool], is_headline: Callable[[int], bool], lang: str | None = None
+) -> str | None:
+    """Why tokens[i], a capitalised one-word place name, is part of a person's name, or None.
+    `is_known(i)` says whether token i is known otherwise: a name in the gazetteer, a word of
+    another mention, a type word (Provinz, rayonu); `is_headline(i)` whether its line is in
+    headline case (HeadlineLines); `lang` is the text's language where known."""
+    reason = _reason(text, tokens, i, is_known, lang)
+    # in a headline every word is capitalised and nothing can be told from it (checked last:
+    # it reads the whole line)
+    return None if reason is None or is_headline(i) else reason
+
+
+def _reason(text: str, tokens: list[Token], i: int, is_known: Callable[[int], bool], lang: str | None) -> str | None:
+    if not _capitalised(tokens[i].text):
+        return None
+    if i + 1 < len(tokens):
+        nxt = tokens[i + 1]
+        gap = text[tokens[i].end : nxt.start]
+        if gap == " " and _capitalised(nxt.text) and _SURNAME.search(nxt.text) and not is_known(i + 1):
+            return f"followed by the surname {nxt.text!r}"
+    if i > 0 and lang not in _NOUNS_CAPITALISED:
+        prev = tokens[i - 1]
+        gap = text[prev.end : tokens[i].start]
+        before = text[tokens[i - 2].end : prev.start] if i > 1 else ""
+        sentence_start = i == 1 or bool(_SENTENCE_END.search(before))
+        # a sentence's first word is capitalised anyway ("Делегация Азербайджана", "Yesterday
+        # Baku"): it tells nothing
+        # a given name stands alone before the surname: after "Leyla Abdullayeva" or before
+        # nothing capitalised, the next capitalised word starts a new phrase
+        two_back = tokens[i - 2] if i > 1 else None
+        after_name = two_back is not None and before.strip() == "" and _capitalised(two_back.text)
+        after_article = two_back is not None and fold(two_back.text) in _DETERMINERS
+        if (
+            gap == " "
+            and not sentence_start
+            and not after_name
+            and not after_article
+            and not _SURNAME.search(prev.text)
+            and _capitalised(prev.text)
+            and fold(prev.text).rstrip(".") not in _BEFORE_PLACES
+            and fold(prev.text) not in ALL_STOPWORDS  # "- La Russia", "« Le Caire"
+            and not is_known(i - 1)
+        ):
+            return f"after the given name {prev.text!r}"
+    return None
