@@ -99,7 +99,10 @@ def test_new_writes_a_valid_entry_beside_its_parent(valid_copy: Path) -> None:
 def test_new_makes_ids_from_any_script(valid_copy: Path) -> None:
     proc = run("new", "Şəki", "--type", "town", "--parent", "testland", "--lang", "az", "--kind", "official", "--source", "editor", "--gazetteer", str(valid_copy), "--dry-run")
     assert proc.returncode == 0, proc.stderr
-    assert "id: seki\n" in proc.stdout and "lang: az" in proc.stdout
+    assert "id: shaki\n" in proc.stdout and "lang: az" in proc.stdout
+    proc = run("new", "Ереван", "--type", "town", "--parent", "testland", "--lang", "ru", "--kind", "exonym", "--source", "editor", "--gazetteer", str(valid_copy), "--dry-run")
+    assert proc.returncode == 0, proc.stderr
+    assert "id: yerevan\n" in proc.stdout
 
 
 @pytest.mark.parametrize(

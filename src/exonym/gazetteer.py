@@ -17,15 +17,15 @@ from typing import TYPE_CHECKING, Any
 
 from exonym import __version__
 from exonym.data.checks import check_entries
+from exonym.data.loader import LoadedEntry, read_entry, read_sources, read_text
+from exonym.data.styles import Style
 from exonym.diagnostics import Diagnostic
 from exonym.errors import DataError, GazetteerError, InputError, UnknownEntry
-from exonym.data.loader import LoadedEntry, read_entry, read_sources, read_text
 from exonym.model import Entry, LazyEntries, Source, entry_to_raw
-from exonym.data.styles import Style
 
 if TYPE_CHECKING:
-    from exonym.resolver.index import Index
     from exonym.glossary.names import LocaleName
+    from exonym.resolver.index import Index
     from exonym.resolver.resolution import Candidate, Mention
 
 # Files in the gazetteer folder that are not entries.

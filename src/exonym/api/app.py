@@ -16,9 +16,6 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import exonym
 from exonym import __version__
-from exonym.errors import ExonymError, InputError, InvalidLanguageTag, UnknownEntry
-from exonym.gazetteer import Gazetteer
-
 from exonym.api.docs_page import DOCS_HTML
 from exonym.api.schemas import (
     EntryOut,
@@ -33,6 +30,8 @@ from exonym.api.schemas import (
     ResolveOut,
     Version,
 )
+from exonym.errors import ExonymError, InputError, InvalidLanguageTag, UnknownEntry
+from exonym.gazetteer import Gazetteer
 
 MAX_TEXT_BYTES = 1024 * 1024
 MAX_QUERY = 256
@@ -305,9 +304,9 @@ def create_app(gazetteer: Gazetteer | None = None) -> FastAPI:
         offset: Annotated[int, Query(ge=0)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
     ) -> Any:
+        from exonym.glossary.serialize import entry_summary
         from exonym.model import ENTRY_TYPES
         from exonym.text.normalize import fold
-        from exonym.glossary.serialize import entry_summary
 
         if type is not None and type not in ENTRY_TYPES:
             return _error(422, f"type: unknown type {type!r}; known: {', '.join(ENTRY_TYPES)}", "type")

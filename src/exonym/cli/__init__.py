@@ -127,9 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
     i.set_defaults(func=cmd_import)
 
     from exonym.cli import edit as cli_edit
-
     from exonym.cli import glossary as cli_glossary
-
     from exonym.cli import resolve as cli_resolve
 
     cli_resolve.add_commands(sub)

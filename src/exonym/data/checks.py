@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from exonym.diagnostics import Diagnostic
 from exonym.data.loader import LoadedEntry
+from exonym.diagnostics import Diagnostic
 
 
 def check_entries(loaded: list[LoadedEntry], retired: dict[str, str] | None = None) -> list[Diagnostic]:

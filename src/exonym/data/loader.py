@@ -14,8 +14,8 @@ import yaml
 from exonym.data import spec
 from exonym.diagnostics import Diagnostic
 from exonym.errors import InvalidLanguageTag
-from exonym.text.langtags import canonical_tag
 from exonym.model import Coordinates, Entry, Example, FrozenDict, Name, Period, Source
+from exonym.text.langtags import canonical_tag
 from exonym.text.scripts import detect_script
 
 try:  # the C parser is about 4x faster; marks are the same

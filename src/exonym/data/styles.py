@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 import yaml
 
-from exonym.diagnostics import Diagnostic
 from exonym.data.loader import parse_nodes
+from exonym.diagnostics import Diagnostic
 
 PLACEHOLDERS = frozenset({"name", "other"})
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")

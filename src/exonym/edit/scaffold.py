@@ -14,13 +14,13 @@ from pathlib import Path
 
 import yaml
 
-from exonym.errors import InputError
 from exonym.edit.fmt import schema_path_for
-from exonym.gazetteer import entry_files, read_retired
-from exonym.text.langtags import canonical_tag
-from exonym.model import ENTRY_TYPES, NAME_KINDS
-from exonym.text.normalize import latin_key
 from exonym.edit.yamlio import dump_entry
+from exonym.errors import InputError
+from exonym.gazetteer import entry_files, read_retired
+from exonym.model import ENTRY_TYPES, NAME_KINDS
+from exonym.text.langtags import canonical_tag
+from exonym.text.slug import slug
 
 # where entries without a place parent live
 _FOLDER_BY_TYPE = {"organization": "organizations", "term": "glossary", "country": "countries"}
@@ -34,13 +34,6 @@ class NewEntry:
     id: str
     path: Path
     text: str
-
-
-def slug(label: str) -> str:
-    """An id from a label: Latin letters, digits and hyphens (Şəki -> seki, Ереван -> yerevan)."""
-    base = latin_key(label).lower()
-    base = re.sub(r"[^a-z0-9]+", "-", base).strip("-")
-    return base
 
 
 def _iso_code(path: Path) -> str | None:

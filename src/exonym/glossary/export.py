@@ -30,8 +30,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from exonym.errors import InputError
-from exonym.model import GLOSSARY_TYPES, Entry, Name
 from exonym.glossary.names import _in_use, _tag_parts, is_avoided, parse_locale, style_parties
+from exonym.model import GLOSSARY_TYPES, Entry, Name
 from exonym.resolver.resolution import parse_types
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"

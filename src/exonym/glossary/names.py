@@ -22,8 +22,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from exonym.errors import InvalidLanguageTag
-from exonym.text.langtags import canonical_tag
 from exonym.model import ADJECTIVE_KINDS, NAME_KINDS, Entry, Name
+from exonym.text.langtags import canonical_tag
 from exonym.text.normalize import latin_key, skeleton
 
 if TYPE_CHECKING:

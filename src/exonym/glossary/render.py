@@ -13,13 +13,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from exonym.glossary.names import parse_locale
+from exonym.text.lang import inflecting
 from exonym.text.normalize import fold, latin_key
 
-# Languages whose nouns change form with their role in the sentence (cases, or proclitics
-# written into the word): a name put in without that form needs a person to check it.
-INFLECTING = frozenset(
-    "ru uk be pl cs sk sl hr sr bs lt lv et fi hu tr az kk ky uz tk tt ba hy ka el ar he la is".split()
-)
 OPEN, CLOSE = "\u27e6", "\u27e7"  # ⟦ ⟧: marks that no ordinary text contains
 
 
@@ -92,7 +88,9 @@ def render(
     req = parse_locale(to)  # a bad tag fails before any work
     if style is not None:
         gaz.style(style)
-    target_inflects = req.language in INFLECTING
+    # a language whose nouns change form (cases, or proclitics written into the word): a name
+    # put in without that form needs a person to check it
+    target_inflects = req.language in inflecting()
     out: list[str] = []
     changes: list[Change] = []
     seen: set[str] = set()

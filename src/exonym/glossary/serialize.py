@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from exonym.model import Entry, Name
 from exonym.glossary.names import LocaleName
+from exonym.model import Entry, Name
 from exonym.resolver.resolution import Candidate, Mention
 
 

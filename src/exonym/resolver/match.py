@@ -5,8 +5,6 @@ key of the index. Offsets always index the caller's string; keys never do.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import product
@@ -14,40 +12,11 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from exonym.text.lang import morphology_old as morphology
 from exonym.resolver.index import FOLDED, LATIN, LOWER_INITIAL, SHORT, WEAK, Index, postings
-from exonym.text.normalize import _MARKS, APOSTROPHES, DASHES, fold, has_turkic_letters, latin_key, skeleton
-from exonym.text.scripts import char_script
-
-
-def _mark_class() -> str:
-    """A regex character class body with every combining mark (Mn, Mc, Me) and ZWNJ/ZWJ."""
-    cps = sorted(set(_MARKS) | {cp for cp in range(0x900, 0x1100) if unicodedata.category(chr(cp)) == "Mc"} | {0x200C, 0x200D})
-    ranges: list[str] = []
-    start = prev = cps[0]
-    for cp in cps[1:]:
-        if cp == prev + 1:
-            prev = cp
-            continue
-        ranges.append(_range(start, prev))
-        start = prev = cp
-    ranges.append(_range(start, prev))
-    return "".join(ranges)
-
-
-def _range(a: int, b: int) -> str:
-    return re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
-
-
-# One character class (letters, digits, marks; `_` rides along, as rare in news as it is harmless)
-# keeps the scan in the regex engine's fast path.
-_WORDCH = rf"[\w{_mark_class()}]"
-_APOS = re.escape(APOSTROPHES)
-TOKEN = re.compile(rf"{_WORDCH}+(?:[{_APOS}]{_WORDCH}+)*")
-_APOS_SPLIT = re.compile(rf"[{_APOS}]")
-_DASH_SET = frozenset(DASHES)
-_CJK_SCRIPTS = frozenset({"Hani", "Hira", "Kana", "Thai", "Laoo", "Khmr", "Mymr"})
-_CASED_SCRIPTS = frozenset({"Latn", "Cyrl", "Grek", "Armn"})
+from exonym.text import lang
+from exonym.text.normalize import fold, has_turkic_letters, latin_key, skeleton
+from exonym.text.scripts import UNSPACED_SCRIPTS, char_script
+from exonym.text.tokens import APOSTROPHE, DASH_SET, Token, starts_sentence, tokenize
 
 # How much each way of matching is trusted (0-100) before context and priors.
 METHOD_SCORES = {
@@ -83,20 +52,6 @@ class Memo(dict):  # type: ignore[type-arg]
             return value
 
 
-class Token:
-    """A word with its offsets in the caller's string."""
-
-    __slots__ = ("end", "start", "text")
-
-    def __init__(self, start: int, end: int, text: str) -> None:
-        self.start = start
-        self.end = end
-        self.text = text
-
-    def __repr__(self) -> str:
-        return f"Token({self.start}, {self.end}, {self.text!r})"
-
-
 @dataclass(frozen=True, slots=True, eq=False)  # one object per distinct word (lru_cache): identity is equality
 class WordForms:
     """Every key form of one word, computed once per distinct word."""
@@ -107,7 +62,7 @@ class WordForms:
     skeleton: str
     script: str | None
     case: str  # upper, title, lower, none
-    slavic: tuple[tuple[str, bool], ...]
+    stems: tuple[tuple[str, bool], ...]  # (stem, derived) where names are indexed by stem
     bases: tuple[tuple[str, bool], ...]  # (base, derived) after case suffixes
     head: str | None  # before an inner apostrophe (Azerbaycan'ın -> azerbaycan)
     tail: str | None  # after an elided article (l'Arménie -> armenie)
@@ -129,14 +84,14 @@ def word_forms(word: str, turkic_hint: bool) -> WordForms:
     latin = latin_key(word)
     head = tail = None
     tail_offset = 0
-    parts = _APOS_SPLIT.split(word)
+    parts = APOSTROPHE.split(word)
     if len(parts) > 1:
         head = fold(parts[0])
-        if head in morphology.ELIDED:
+        if head in lang.all_elided():
             tail_offset = len(parts[0]) + 1
             tail = fold(word[tail_offset:])
-    slavic = morphology.slavic_stems(folded) if script == "Cyrl" else ()
-    bases = tuple(morphology.bases(folded, script)) if script in ("Latn", "Armn", "Geor", "Arab") else ()
+    stems = lang.stems(folded, script)
+    bases = lang.bases(folded, script)
     return WordForms(
         fold=folded,
         latin=latin,
@@ -144,7 +99,7 @@ def word_forms(word: str, turkic_hint: bool) -> WordForms:
         skeleton=skeleton(latin),
         script=script,
         case=case,
-        slavic=slavic,
+        stems=stems,
         bases=bases,
         head=head,
         tail=tail,
@@ -170,11 +125,6 @@ class Span:
     sentence_start: bool = False
 
 
-def tokenize(text: str) -> list[Token]:
-    """Words with their offsets. CJK and other unspaced runs come as one token each."""
-    return [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
-
-
 def _joinable(text: str, a: Token, b: Token) -> bool:
     """May two words belong to one name? Spaces, one dash, or an abbreviation's dot between."""
     gap = text[a.end : b.start]
@@ -183,12 +133,9 @@ def _joinable(text: str, a: Token, b: Token) -> bool:
     core = gap.strip(" \t\u00a0\u202f\n")
     if not core:
         return True
-    if len(core) == 1 and (core in _DASH_SET or (core == "." and len(a.text) <= 2)):
+    if len(core) == 1 and (core in DASH_SET or (core == "." and len(a.text) <= 2)):
         return True
     return False
-
-
-_SENTENCE_END = re.compile(r"[.!?…:;\"»”«“„‘‹—–\n]\s*$|^\s*$")
 
 
 class Matcher:
@@ -220,7 +167,7 @@ class Matcher:
                 return True
         if f.skeleton in ix.skeletons or f.skeleton in mw:
             return True
-        if any(s in ix.stems or s in mw for s, _ in f.slavic):
+        if any(s in ix.stems or s in mw for s, _ in f.stems):
             return True
         if any(b in keys for b, _ in f.bases):
             return True
@@ -228,7 +175,7 @@ class Matcher:
             return True
         if f.tail and (f.tail in keys or f.tail in mw or (latin_key(f.tail) in keys)):
             return True
-        if f.script == "Arab" and any(b.partition(" ")[0] in mw for b, _ in morphology.arabic_bases(f.fold)):
+        if any(b.partition(" ")[0] in mw for b, _ in lang.first_word_bases(f.fold, f.script)):
             return True
         return False
 
@@ -275,12 +222,12 @@ class Matcher:
             for h in self._key_hits(prefix + joiner + base, {FOLDED: "inflected", LATIN: "inflected"}, derived):
                 if not flags[h.name_id] & weak:  # a bare import variant is too little to inflect
                     hits.append(h)
-        if len(forms) > 1 and forms[0].script == "Arab":  # proclitics sit on the first word
+        if len(forms) > 1:  # proclitics sit on the first word (Arabic)
             rest = " ".join(f.fold for f in forms[1:])
-            for base, derived in morphology.arabic_bases(forms[0].fold):
+            for base, derived in lang.first_word_bases(forms[0].fold, forms[0].script):
                 hits += self._key_hits(base + " " + rest, {FOLDED: "inflected", LATIN: "inflected"}, derived)
-        if all(f.slavic for f in forms):
-            combos = product(*(f.slavic for f in forms)) if len(forms) <= 3 else [tuple((f.fold, False) for f in forms)]
+        if all(f.stems for f in forms):
+            combos = product(*(f.stems for f in forms)) if len(forms) <= 3 else [tuple((f.fold, False) for f in forms)]
             for combo in combos:
                 key = " ".join(s for s, _ in combo)
                 for p in postings(ix.stems.get(key)):
@@ -297,11 +244,10 @@ class Matcher:
         firsts = {a.fold.rpartition(" ")[2], a.latin.rpartition(" ")[2], a.latin_turkic.rpartition(" ")[2], a.skeleton}
         if a.tail:
             firsts.add(a.tail)
-        firsts.update(s for s, _ in a.slavic)
-        if a.script == "Arab":
-            firsts.update(x for x, _ in morphology.arabic_bases(a.fold))
+        firsts.update(s for s, _ in a.stems)
+        firsts.update(x for x, _ in lang.first_word_bases(a.fold, a.script))
         seconds = {b.fold.partition(" ")[0], b.latin.partition(" ")[0], b.latin_turkic.partition(" ")[0], b.skeleton}
-        seconds.update(s for s, _ in b.slavic)
+        seconds.update(s for s, _ in b.stems)
         seconds.update(x for x, _ in b.bases)
         if b.head:
             seconds.add(b.head)
@@ -320,8 +266,8 @@ class Matcher:
             return int(mw.get(head, 1)) - rest.count(" ") - (1 if rest else 0)
 
         best = max(first(f.fold), first(f.latin), first(f.latin_turkic), first(f.skeleton), 1)
-        if f.slavic:
-            best = max(best, *(mw.get(s, 1) for s, _ in f.slavic))
+        if f.stems:
+            best = max(best, *(mw.get(s, 1) for s, _ in f.stems))
         if f.tail:
             best = max(best, mw.get(f.tail, 1))
         return best
@@ -337,7 +283,7 @@ class Matcher:
         n_tokens = len(tokens)
         while i < n_tokens:
             f = forms[i]
-            if f.script in _CJK_SCRIPTS:
+            if f.script in UNSPACED_SCRIPTS:
                 out += self._unspaced(tokens[i])
                 i += 1
                 continue
@@ -370,7 +316,7 @@ class Matcher:
                     hits = [h for h in hits if flags[h.name_id] & LOWER_INITIAL and h.method == "folded"]
                 if hits:
                     end = self._suffix_end(text, tokens, i + size - 1)
-                    span = Span(start, end, hits, case, self._sentence_start(text, tokens[i].start))
+                    span = Span(start, end, hits, case, starts_sentence(text, tokens[i].start))
                     out.append(span)
                     i += size
                     while i < n_tokens and tokens[i].end <= end:  # the hyphenated ending
@@ -395,16 +341,11 @@ class Matcher:
         """An abbreviation takes its case ending after a hyphen (ՄԱԿ-ը, XİN-in, ТАСС-а):
         the ending belongs to the mention."""
         end = tokens[j].end
-        if j + 1 < len(tokens) and tokens[j].text.isupper() and text[end : end + 1] in _DASH_SET:
+        if j + 1 < len(tokens) and tokens[j].text.isupper() and text[end : end + 1] in DASH_SET:
             nxt = tokens[j + 1]
             if nxt.start == end + 1 and len(nxt.text) <= 4 and nxt.text.islower():
                 return nxt.end
         return end
-
-    @staticmethod
-    def _sentence_start(text: str, pos: int) -> bool:
-        before = text[max(0, pos - 3) : pos]
-        return pos == 0 or bool(_SENTENCE_END.search(before)) or (text[:pos].strip() == "")
 
     def _unspaced(self, token: Token) -> list[Span]:
         """Names inside a run of CJK (or Thai ...) text: longest key at each position."""
@@ -434,7 +375,7 @@ class Matcher:
             return None
         if f.case == "none" and len(f.latin) < UNCASED_FUZZY_MIN.get(f.script or "", 99):
             return None
-        sentence_start = self._sentence_start(text, tokens[i].start)
+        sentence_start = starts_sentence(text, tokens[i].start)
         if sentence_start and f.case == "title" and len(f.latin) < 8:
             return None
         windows = []

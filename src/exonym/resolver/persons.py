@@ -15,48 +15,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
-from exonym.text.langguess import ALL_STOPWORDS
-from exonym.resolver.match import Token
+from exonym.text import lang as languages
 from exonym.text.normalize import fold
-
-# Words that stand capitalised before a place name without being a person's given name.
-_BEFORE_PLACES = frozenset(
-    """
-    lake mount mt mountain mountains river gulf bay cape port fort fortress saint st san santa sankt sainte
-    north south east west northern southern eastern western central upper lower greater little old new great
-    inner outer middle far near republic city province district region county state island islands isle sea
-    ocean valley plain desert metropolitan downtown ancient modern historic historical soviet imperial royal
-    occupied liberated free united first second third fourth fifth sixth next last
-    president minister mayor governor ambassador envoy consul general gen colonel col king queen prince
-    princess sheikh emir pope patriarch catholicos archbishop bishop mr mrs ms dr prof sir lord lady
-    chancellor premier senator rep secretary chairman chairwoman speaker commander marshal admiral captain
-    lieutenant sergeant major justice judge deputy vice acting former ex foreign defence defense interior
-    prime
-    january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday
-    mister monsieur madame herr frau señor señora signor
-    prezident nazir başkan cumhurbaşkanı bakan vali büyükelçi general qubernator səfir baş
-    президент министр мэр глава губернатор посол генерал премьер председатель спикер патриарх
-    président ministre maire gouverneur ambassadeur presidente ministro alcalde gobernador embajador
-    präsident minister bürgermeister botschafter
-    lac mont fleuve golfe île ville cité see berg fluss stadt insel lago monte rio río isla ciudad
-    """.split()
-)
-
-# After an article the capitalised word is a noun ("die Hauptstadt Baku", "the Greater"), not a
-# given name.
-_DETERMINERS = frozenset(
-    "the a an this that these those der die das den dem des ein eine einer einem einen eines "
-    "le la les un une ce cette el los las una il lo gli o os as um uma".split()
-)
-
-_SURNAME = re.compile(
-    r"(?:yan|yants|ian|iants|ov|ova|ev|eva|yev|yeva|shvili|dze|adze|ski|sky|ska|enko|chuk|vich|ovich|evich|"
-    r"zade|zadeh|oglu|oğlu|ян|янц|ов|ова|ев|ева|ёв|швили|дзе|ский|ская|енко|чук|вич|յան|յանց)$",
-    re.IGNORECASE,
-)
-_SENTENCE_END = re.compile(r"[.!?;:\n\u3002\u0589\u061f]")
+from exonym.text.tokens import Token, starts_sentence
 
 
 def _capitalised(word: str) -> bool:
@@ -86,9 +49,17 @@ class HeadlineLines:
         return found
 
 
-# Languages that capitalise every noun: a capitalised word before a place tells nothing there
-# ("die Hauptstadt Baku").
-_NOUNS_CAPITALISED = frozenset({"de", "lb"})
+@lru_cache(maxsize=1)
+def _surname() -> re.Pattern[str]:
+    """Endings of surnames in every language (-yan, -ov, -shvili, -ян, -յան ...)."""
+    return re.compile("(?:" + "|".join(map(re.escape, languages.all_surname_suffixes())) + ")$", re.IGNORECASE)
+
+
+def _capitalises_nouns(lang: str | None) -> bool:
+    """Languages that capitalise every noun: a capitalised word before a place tells nothing
+    there ("die Hauptstadt Baku")."""
+    found = languages.language(lang)
+    return found is not None and found.capitalises_nouns
 
 
 def person_reason(
@@ -110,29 +81,29 @@ def _reason(text: str, tokens: list[Token], i: int, is_known: Callable[[int], bo
     if i + 1 < len(tokens):
         nxt = tokens[i + 1]
         gap = text[tokens[i].end : nxt.start]
-        if gap == " " and _capitalised(nxt.text) and _SURNAME.search(nxt.text) and not is_known(i + 1):
+        if gap == " " and _capitalised(nxt.text) and _surname().search(nxt.text) and not is_known(i + 1):
             return f"followed by the surname {nxt.text!r}"
-    if i > 0 and lang not in _NOUNS_CAPITALISED:
+    if i > 0 and not _capitalises_nouns(lang):
         prev = tokens[i - 1]
         gap = text[prev.end : tokens[i].start]
         before = text[tokens[i - 2].end : prev.start] if i > 1 else ""
-        sentence_start = i == 1 or bool(_SENTENCE_END.search(before))
+        sentence_start = i == 1 or starts_sentence(text, prev.start)
         # a sentence's first word is capitalised anyway ("Делегация Азербайджана", "Yesterday
         # Baku"): it tells nothing
         # a given name stands alone before the surname: after "Leyla Abdullayeva" or before
         # nothing capitalised, the next capitalised word starts a new phrase
         two_back = tokens[i - 2] if i > 1 else None
         after_name = two_back is not None and before.strip() == "" and _capitalised(two_back.text)
-        after_article = two_back is not None and fold(two_back.text) in _DETERMINERS
+        after_article = two_back is not None and fold(two_back.text) in languages.all_determiners()
         if (
             gap == " "
             and not sentence_start
             and not after_name
             and not after_article
-            and not _SURNAME.search(prev.text)
+            and not _surname().search(prev.text)
             and _capitalised(prev.text)
-            and fold(prev.text).rstrip(".") not in _BEFORE_PLACES
-            and fold(prev.text) not in ALL_STOPWORDS  # "- La Russia", "« Le Caire"
+            and fold(prev.text).rstrip(".") not in languages.all_titles()
+            and fold(prev.text) not in languages.all_stopwords()  # "- La Russia", "« Le Caire"
             and not is_known(i - 1)
         ):
             return f"after the given name {prev.text!r}"

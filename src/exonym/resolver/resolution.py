@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING, Any
 from rapidfuzz import fuzz
 
 from exonym.errors import InputError
-from exonym.text.langguess import ALL_STOPWORDS, STOPWORDS, guess_language
-from exonym.text.langtags import canonical_tag
+from exonym.model import ENTRY_TYPES, GLOSSARY_TYPES, PLACE_TYPES, Entry, Name
 from exonym.resolver.match import (
     FUZZY_CUTOFF,
     FUZZY_CUTOFF_UNCASED,
@@ -25,12 +24,14 @@ from exonym.resolver.match import (
     Matcher,
     Memo,
     Span,
-    tokenize,
     word_forms,
 )
-from exonym.model import ENTRY_TYPES, GLOSSARY_TYPES, PLACE_TYPES, Entry, Name
-from exonym.text.normalize import TURKIC_LANGS, fold, latin_key
 from exonym.resolver.persons import HeadlineLines, person_reason
+from exonym.text import lang as languages
+from exonym.text.langguess import guess_language
+from exonym.text.langtags import canonical_tag
+from exonym.text.normalize import fold, latin_key
+from exonym.text.tokens import tokenize
 
 if TYPE_CHECKING:
     from exonym.gazetteer import Gazetteer
@@ -44,21 +45,6 @@ _IMPORT_SOURCES = frozenset({"geonames", "cldr"})
 
 _SETTLEMENT = frozenset({"city", "town", "village"})
 _ADMIN = frozenset({"first-level-division", "district", "disputed-territory"})
-# Words that name a place's type, folded, in the gazetteer's main languages (with their common
-# case forms): the word next to a name tells which of several same-named entries is meant.
-TYPE_CUES: dict[str, frozenset[str]] = {}
-for _words, _types in (
-    ("village villages kend kendi kendinde koy koyu koyunde село села селе селом деревня деревни деревне "
-     "село селі selo գյուղ գյուղը գյուղում գյուղի სოფელი სოფელში სოფლის dorf village pueblo aldea", {"village"}),
-    ("town city sehir seheri seherinde город города городе городом місто міста місті քաղաք քաղաքը "
-     "քաղաքում քաղաքի ქალაქი ქალაქში stadt ville ciudad citta", {"city", "town"}),
-    ("district rayon rayonu rayonunda район района районе районом районі շրջան շրջանը շրջանում "
-     "შრეთი raion bezirk distrito", {"district"}),
-    ("province region marz oblast мարզ մարզ մարզը մարզում մարզի область области области провинция "
-     "марз марза марзе მხარე მხარეში provinz provincia", {"first-level-division"}),
-):
-    for _w in _words.split():
-        TYPE_CUES[fold(_w)] = frozenset(_types)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,9 +81,6 @@ class Mention:
         return self.entry.id
 
 
-_OF_WORDS = frozenset({"of", "de", "du", "di", "del", "della", "do", "da"})
-
-
 def parse_types(types: Any) -> frozenset[str] | None:
     """None, 'city,town', ['city'], or the groups 'place' / 'glossary' -> a set of entry types."""
     if types is None:
@@ -115,6 +98,15 @@ def parse_types(types: Any) -> frozenset[str] | None:
         else:
             raise InputError(f"unknown type {t!r}; known: {', '.join(ENTRY_TYPES)}, place, glossary")
     return frozenset(out) if out else None
+
+
+def _stopwords(text_lang: str | None) -> frozenset[str]:
+    """Words never read as names at a sentence start: the text's language's, or every
+    language's when it is not known."""
+    if text_lang is None:
+        return languages.all_stopwords()
+    found = languages.language(text_lang)
+    return found.stopwords if found else frozenset()
 
 
 def _lang_hint(lang: str | None) -> str | None:
@@ -255,14 +247,14 @@ class _Resolution:
             return True
         if _is_weak(name) or hit.method in ("romanization variant", "fuzzy"):
             return False
-        if fold(surface) in (STOPWORDS.get(self.text_lang, ()) if self.text_lang else ALL_STOPWORDS):
+        if fold(surface) in _stopwords(self.text_lang):
             return False
         if self.text_lang is None:
             return True
         return self.text_lang in {lang.split("-")[0] for lang in name.langs} or len(name.langs) >= 5
 
     def run(self) -> list[Mention]:
-        turkic = self.text_lang in TURKIC_LANGS
+        turkic = self.text_lang in languages.turkic_reading()
         spans = _matcher(self.index).spans(self.text, turkic_hint=turkic, tokens=self.tokens)
         lower_words: set[str] | None = None  # the text's lower-case words, built when first needed
         scored: list[tuple[Span, dict[str, tuple[float, Hit, Name]]]] = []
@@ -393,7 +385,7 @@ class _Resolution:
 
         def known(t: int) -> bool:
             word = self.tokens[t].text
-            return covered(t) or fold(word) in TYPE_CUES or self._is_known_word(word)
+            return covered(t) or fold(word) in languages.all_type_cues() or self._is_known_word(word)
 
         headline = HeadlineLines(self.text, self.tokens)
         for k, (span, hits) in enumerate(scored):
@@ -422,17 +414,18 @@ class _Resolution:
         i = bisect.bisect_left(self._token_starts, span.end)
         j = bisect.bisect_left(self._token_starts, span.start) - 1
         out: frozenset[str] = frozenset()
+        cues = languages.all_type_cues()
         for k in (i, j):
             if 0 <= k < len(self.tokens):
                 tok = self.tokens[k]
                 gap = self.text[span.end : tok.start] if k == i else self.text[tok.end : span.start]
                 if len(gap) <= 3 and not gap.strip(" -\u00a0"):
-                    out |= TYPE_CUES.get(fold(tok.text), frozenset())
+                    out |= cues.get(fold(tok.text), frozenset())
                     # "the village of Tavush", "la ville de Gandja": the cue two words back
-                    if k == j and k > 0 and fold(tok.text) in _OF_WORDS:
+                    if k == j and k > 0 and fold(tok.text) in languages.all_of_words():
                         before = self.tokens[k - 1]
                         if not self.text[before.end : tok.start].strip():
-                            out |= TYPE_CUES.get(fold(before.text), frozenset())
+                            out |= cues.get(fold(before.text), frozenset())
         return out
 
     def _local_context(self, k: int, scored: list[tuple[Span, dict[str, tuple[float, Hit, Name]]]]) -> dict[str, Any]:
@@ -514,7 +507,7 @@ def lookup(gaz: Gazetteer, query: str, *, lang: str | None = None, limit: int = 
     tokens = tokenize(query)
     if not tokens:
         return []
-    turkic = bool(hint and hint.split("-")[0] in TURKIC_LANGS)
+    turkic = bool(hint and languages.reads_turkic([hint]))
     forms = [word_forms(t.text, turkic) for t in tokens]
     hits: list[Hit] = matcher.sequence_hits(forms) if len(forms) <= 12 else []
     if forms[0].tail:

@@ -134,7 +134,6 @@ _TURKIC_FROM_ORIGINAL = {
 _ARMENIAN_U = re.compile(r"ու|ո՞ւ")
 _ARMENIAN_INITIAL = re.compile(r"(?<![\w])([եո])")
 
-TURKIC_LANGS = frozenset({"az", "tr", "tk", "crh", "gag", "kaa", "uz"})
 _TURKIC_MARKERS = frozenset("əƏıİşŞğĞ")
 
 

@@ -43,6 +43,9 @@ _NAME_PREFIX_TO_SCRIPT = {
     "YI": "Yiii",
 }
 
+# Scripts whose words are not separated by spaces: names are found inside runs of letters.
+UNSPACED_SCRIPTS = frozenset({"Hani", "Hira", "Kana", "Thai", "Laoo", "Khmr", "Mymr"})
+
 KNOWN_SCRIPTS = frozenset(_NAME_PREFIX_TO_SCRIPT.values()) | {"Jpan", "Kore", "Hans", "Hant", "Zyyy", "Zzzz"}
 
 

@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from exonym.edit.yamlio import dump_entry
 from exonym.gazetteer import entry_files
 from exonym.text.langtags import canonical_tag
 from exonym.text.scripts import detect_script
-from exonym.edit.yamlio import dump_entry
+from exonym.text.slug import slug
 
 # CLDR region codes that are not places (or are written by hand as organizations).
 _CLDR_SKIP = {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"}
@@ -33,15 +34,6 @@ _TERRITORIES = set(
 _DISPUTED = {"EH"}
 # Scripts used by one language only: a GeoNames alternate name in them is in that language.
 _SCRIPT_LANG = {"Armn": "hy", "Geor": "ka"}
-
-
-def slug(text: str) -> str:
-    s = text.replace("&", " and ")
-    s = unicodedata.normalize("NFKD", s)
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    s = s.replace("ı", "i").replace("ə", "a").replace("ø", "o").replace("ł", "l").lower()
-    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
-    return s or "x"
 
 
 @dataclass

@@ -1,1 +1,253 @@
-"""."""
+"""Everything exonym knows about each language, in one place.
+
+Each language has a word-list file, `words/<code>.yaml` (checked by `words.schema.json`): its
+scripts, whether it inflects, and the words the resolver reads (function words, type cues such as
+"district" or "село", the generic terms of division names, titles, determiners ...). A language
+family whose words change form has a module here too (`slavic`, `turkic`, `armenian`, `georgian`,
+`arabic`): it declares the `SCRIPT` it reads and gives `bases(word)`, the candidate uninflected
+forms of a word in text, and optionally `name_variants(words)`, extra keys under which a name is
+indexed. Modules are found by looking, not listed: adding a language is adding its file (and a
+module when it has morphology). See README.md in this folder.
+
+Words are folded (see exonym.text.normalize.fold) when read, as the text they are compared with.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from exonym.text.normalize import fold
+
+WORDS = Path(__file__).with_name("words")
+
+# The entry types each group of type cues names.
+CUE_TYPES: dict[str, frozenset[str]] = {
+    "village": frozenset({"village"}),
+    "town": frozenset({"city", "town"}),
+    "district": frozenset({"district"}),
+    "province": frozenset({"first-level-division"}),
+}
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language's facts and word lists (folded), as its words/<code>.yaml gives them."""
+
+    code: str
+    name: str
+    scripts: tuple[str, ...]
+    inflects: bool = False
+    capitalises_nouns: bool = False
+    latin_reading: str | None = None  # "turkic": c is j, x is kh, q is g (Gəncə -> ganja)
+    function_words: frozenset[str] = frozenset()
+    sentence_words: frozenset[str] = frozenset()
+    type_cues: dict[str, frozenset[str]] = field(default_factory=dict)  # folded word -> types
+    generic_terms: frozenset[str] = frozenset()
+    titles: frozenset[str] = frozenset()
+    determiners: frozenset[str] = frozenset()
+    of_words: frozenset[str] = frozenset()
+    elided: frozenset[str] = frozenset()
+    surname_suffixes: tuple[str, ...] = ()  # as written: matched against words in text
+
+    @property
+    def stopwords(self) -> frozenset[str]:
+        """Words that are never names at the start of a sentence in this language."""
+        return self.function_words | self.sentence_words
+
+
+def _folded(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(fold(w) for w in words)
+
+
+def _language(data: dict[str, Any]) -> Language:
+    cues: dict[str, frozenset[str]] = {}
+    for group, words in (data.get("type_cues") or {}).items():
+        for w in words:
+            cues[fold(w)] = cues.get(fold(w), frozenset()) | CUE_TYPES[group]
+    return Language(
+        code=data["code"],
+        name=data["name"],
+        scripts=tuple(data["scripts"]),
+        inflects=bool(data.get("inflects", False)),
+        capitalises_nouns=bool(data.get("capitalises_nouns", False)),
+        latin_reading=data.get("latin_reading"),
+        function_words=_folded(data.get("function_words", ())),
+        sentence_words=_folded(data.get("sentence_words", ())),
+        type_cues=cues,
+        generic_terms=_folded(data.get("generic_terms", ())),
+        titles=_folded(data.get("titles", ())),
+        determiners=_folded(data.get("determiners", ())),
+        of_words=_folded(data.get("of_words", ())),
+        elided=_folded(data.get("elided", ())),
+        surname_suffixes=tuple(data.get("surname_suffixes", ())),
+    )
+
+
+def read_word_file(path: Path) -> dict[str, Any]:
+    """The raw mapping of one word-list file (the schema test reads it the same way)."""
+    import yaml
+
+    loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+    if not isinstance(data, dict) or data.get("code") != path.stem:
+        raise ValueError(f"{path}: a word-list file maps keys to values, with code: {path.stem}")
+    return data
+
+
+@cache
+def languages() -> dict[str, Language]:
+    """Every language with a word-list file, by code (read once)."""
+    return {p.stem: _language(read_word_file(p)) for p in sorted(WORDS.glob("*.yaml"))}
+
+
+def language(code: str | None) -> Language | None:
+    """The language of a tag's language subtag (`az` for `az-Cyrl-AZ`), or None if unknown."""
+    if not code:
+        return None
+    return languages().get(code.split("-", 1)[0].lower())
+
+
+def _union(get: Callable[[Language], frozenset[str]]) -> frozenset[str]:
+    return frozenset().union(*(get(x) for x in languages().values()))
+
+
+@cache
+def all_stopwords() -> frozenset[str]:
+    return _union(lambda x: x.stopwords)
+
+
+@cache
+def all_titles() -> frozenset[str]:
+    return _union(lambda x: x.titles)
+
+
+@cache
+def all_determiners() -> frozenset[str]:
+    return _union(lambda x: x.determiners)
+
+
+@cache
+def all_generic_terms() -> frozenset[str]:
+    return _union(lambda x: x.generic_terms)
+
+
+@cache
+def all_of_words() -> frozenset[str]:
+    return _union(lambda x: x.of_words)
+
+
+@cache
+def all_elided() -> frozenset[str]:
+    return _union(lambda x: x.elided)
+
+
+@cache
+def all_type_cues() -> dict[str, frozenset[str]]:
+    """Folded type word -> the entry types it names, in every language."""
+    out: dict[str, frozenset[str]] = {}
+    for x in languages().values():
+        for word, types in x.type_cues.items():
+            out[word] = out.get(word, frozenset()) | types
+    return out
+
+
+@cache
+def all_surname_suffixes() -> tuple[str, ...]:
+    return tuple(sorted({s for x in languages().values() for s in x.surname_suffixes}, key=lambda s: (-len(s), s)))
+
+
+@cache
+def turkic_reading() -> frozenset[str]:
+    """Codes of languages whose Latin letters read the Turkic way (az, tr ...)."""
+    return frozenset(code for code, x in languages().items() if x.latin_reading == "turkic")
+
+
+def reads_turkic(tags: Iterable[str]) -> bool:
+    """Whether any of these language tags reads Latin letters the Turkic way."""
+    codes = turkic_reading()
+    return any(tag.split("-", 1)[0] in codes for tag in tags)
+
+
+@cache
+def inflecting() -> frozenset[str]:
+    return frozenset(code for code, x in languages().items() if x.inflects)
+
+
+@cache
+def function_word_languages() -> dict[str, tuple[str, ...]]:
+    """Folded function word -> the languages it belongs to (for guessing a text's language)."""
+    out: dict[str, list[str]] = {}
+    for code, x in languages().items():
+        for w in sorted(x.function_words):
+            out.setdefault(w, []).append(code)
+    return {w: tuple(codes) for w, codes in out.items()}
+
+
+# -- morphology: the family modules ---------------------------------------------------------------
+@cache
+def families() -> tuple[ModuleType, ...]:
+    """The modules of this package that read a script's morphology (they declare SCRIPT)."""
+    found = []
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        if hasattr(module, "SCRIPT"):
+            found.append(module)
+    return tuple(found)
+
+
+@cache
+def _for_script(script: str, hook: str) -> tuple[Callable[..., Any], ...]:
+    return tuple(getattr(m, hook) for m in families() if m.SCRIPT == script and hasattr(m, hook))
+
+
+def bases(word: str, script: str | None) -> tuple[tuple[str, bool], ...]:
+    """Candidate bases (base, derived) of one folded word in text: its case, possessive and
+    clitic forms taken off. `derived` marks an adjective formed from the name (Bakılı)."""
+    if script is None:
+        return ()
+    out: dict[str, bool] = {}
+    for get in _for_script(script, "bases"):
+        for base, derived in get(word):
+            out.setdefault(base, derived)
+    return tuple(out.items())
+
+
+def has_bases(script: str | None) -> bool:
+    return script is not None and bool(_for_script(script, "bases"))
+
+
+def name_variants(words: list[str], script: str) -> list[str]:
+    """Further keys (folded) under which a name of these folded words is found in declined text."""
+    out: list[str] = []
+    for get in _for_script(script, "name_variants"):
+        out.extend(get(words))
+    return out
+
+
+def first_word_bases(word: str, script: str | None) -> tuple[tuple[str, bool], ...]:
+    """Bases of the first word of a phrase, where the script's proclitics attach (Arabic و, ب, ال)."""
+    if script is None or not any(getattr(m, "PROCLITICS", False) for m in families() if m.SCRIPT == script):
+        return ()
+    return bases(word, script)
+
+
+def stems(word: str, script: str | None) -> tuple[tuple[str, bool], ...]:
+    """Every (stem, derived) a folded word may have in a script whose names are indexed by stem
+    (Cyrillic: see slavic), the word itself first; empty in other scripts."""
+    for get in _for_script(script, "stems") if script else ():
+        return tuple(get(word))
+    return ()
+
+
+def name_stem(folded: str, script: str) -> str | None:
+    """The stem key of a name in a script whose names are indexed by stem, else None."""
+    for get in _for_script(script, "name_stem"):
+        return str(get(folded)[0])
+    return None

@@ -1,0 +1,83 @@
+"""Read-only maps of strings in flat arrays, for an index of a million names.
+
+Keys are stored as 64-bit hashes that are the same in every process (`stable_hash`; Python's str
+hashes are salted per process), sorted, beside their postings. A hash collision can only add a
+candidate, which the resolver's checks then weigh like any other.
+"""
+
+from __future__ import annotations
+
+import zlib
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable
+from typing import Any
+
+Posting = int | tuple[int, ...]
+
+
+def stable_hash(text: str) -> int:
+    """A 64-bit hash of a string, the same in every process and on every machine."""
+    data = text.encode("utf-8")
+    return (zlib.crc32(data) << 32) | zlib.adler32(data)
+
+
+class PackedMap:
+    """A read-only str -> Posting map in three flat arrays (sorted key hashes, offsets,
+    postings): about 16 bytes a key where a dict of str takes over 100. A hash collision can
+    only add a candidate, which the resolver's checks then weigh like any other."""
+
+    __slots__ = ("_hashes", "_offsets", "_values")
+
+    def __init__(self, source: dict[str, Posting]) -> None:
+        rows = sorted((stable_hash(k), v) for k, v in source.items())
+        self._hashes = array("Q")
+        self._offsets = array("I", [0])
+        self._values = array("I")
+        for h, v in rows:
+            if self._hashes and self._hashes[-1] == h:  # two keys, one hash: merge their postings
+                self._values.extend(postings(v))
+                self._offsets[-1] = len(self._values)
+                continue
+            self._hashes.append(h)
+            self._values.extend(postings(v))
+            self._offsets.append(len(self._values))
+
+    def get(self, key: str, default: Any = None) -> Any:
+        h = stable_hash(key)
+        i = bisect_left(self._hashes, h)
+        if i == len(self._hashes) or self._hashes[i] != h:
+            return default
+        a, b = self._offsets[i], self._offsets[i + 1]
+        return self._values[a] if b - a == 1 else tuple(self._values[a:b])
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self.get(key) is not None
+
+    def __len__(self) -> int:
+        return len(self._hashes)
+
+
+class PackedSet:
+    """A read-only set of strings as sorted 64-bit hashes."""
+
+    __slots__ = ("_hashes",)
+
+    def __init__(self, items: Iterable[str]) -> None:
+        self._hashes = array("Q", sorted({stable_hash(x) for x in items}))
+
+    def __contains__(self, key: object) -> bool:
+        if not isinstance(key, str):
+            return False
+        h = stable_hash(key)
+        i = bisect_left(self._hashes, h)
+        return i < len(self._hashes) and self._hashes[i] == h
+
+    def __len__(self) -> int:
+        return len(self._hashes)
+
+
+def postings(value: Posting | None) -> tuple[int, ...]:
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, int) else value

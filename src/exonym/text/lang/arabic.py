@@ -1,0 +1,28 @@
+"""Arabic and Persian (Arabic script): proclitics written into the word and Persian suffixes.
+
+والقاهرة, بالقاهرة -> القاهرة, قاهرة; تهرانها -> تهران; آذربایجانی (Azerbaijani, an adjective) ->
+آذربایجان, derived. Proclitics sit on the first word of a phrase, so they are taken off the
+first word of a multi-word name as well (PROCLITICS). Input is folded text.
+"""
+
+from __future__ import annotations
+
+SCRIPT = "Arab"
+PROCLITICS = True
+
+_PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف", "ك")
+_PERSIAN_SUFFIXES = ("های", "ها", "ی")
+
+
+def bases(word: str) -> list[tuple[str, bool]]:
+    out: dict[str, bool] = {}
+    for prefix in _PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            base = word[len(prefix) :]
+            out.setdefault(base, False)
+            if prefix.endswith("ال") or prefix == "لل":
+                out.setdefault("ال" + base, False)
+    for suffix in _PERSIAN_SUFFIXES:  # Persian -ی makes adjectives: آذربایجانی, Azerbaijani
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            out.setdefault(word[: -len(suffix)], suffix == "ی")
+    return list(out.items())

@@ -1,0 +1,45 @@
+"""Armenian: case endings, the linking յ and վ, and the syncope of declined names.
+
+Երևանում -> երևան; Բաքվում -> բաքու (ու becomes վ before a vowel ending); Ֆրանսիայում ->
+ֆրանսիա (a linking յ); ԵԱՀԿ Մինսկի խումբ -> ... խմբի (the last syllable loses its vowel, so the
+index keeps the name under that form too). Input is folded text.
+"""
+
+from __future__ import annotations
+
+SCRIPT = "Armn"
+
+_SUFFIXES = sorted(
+    "ում ից ով ի ին ը ն ու ները ների ներ երը երի եր իցը ումը յում յի յից յով".split(),
+    key=len,
+    reverse=True,
+)
+
+
+def syncope(word: str) -> str | None:
+    """The oblique stem of a word whose last syllable loses its ու or ի before a case ending
+    (խումբ -> խմբ-ի; Մինսկ stays)."""
+    for vowel in ("ու", "ի"):
+        i = word.rfind(vowel)
+        if 0 < i and i + len(vowel) < len(word) and vowel not in word[i + len(vowel) :]:
+            return word[:i] + word[i + len(vowel) :]
+    return None
+
+
+def bases(word: str) -> list[tuple[str, bool]]:
+    out: dict[str, None] = {}
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)]
+            out[base] = None
+            if base.endswith("վ"):
+                out[base[:-1] + "ու"] = None
+            if base.endswith("յ"):
+                out[base[:-1]] = None
+    return [(b, False) for b in out]
+
+
+def name_variants(words: list[str]) -> list[str]:
+    """A declined name loses its last syllable's vowel: the index keeps that form as well."""
+    short = syncope(words[-1])
+    return [" ".join([*words[:-1], short])] if short and len(short) >= 3 else []

@@ -1,0 +1,36 @@
+"""Georgian: case endings and the adjectives of multi-word names.
+
+თბილისში -> თბილისი (the nominative -ი comes back); ბაქოში -> ბაქო. Adjectives drop their -ი
+before a declined noun: მთიანი ყარაბაღი -> მთიან ყარაბაღში, so the index keeps that form of a
+name too. Input is folded text.
+"""
+
+from __future__ import annotations
+
+SCRIPT = "Geor"
+
+_SUFFIXES = sorted(
+    "ში ს ის ისა სა ით იდან ად დ ზე თან ისთვის ისკენ ამდე მდე მა მ ს ში ელი ური ზეც შიც".split(),
+    key=len,
+    reverse=True,
+)
+_DERIVING = frozenset({"ელი", "ური"})  # ქართული: Georgian (adjective)
+
+
+def bases(word: str) -> list[tuple[str, bool]]:
+    out: dict[str, bool] = {}
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            base = word[: -len(suffix)]
+            derived = suffix in _DERIVING
+            out.setdefault(base, derived)
+            if not base.endswith("ი"):
+                out.setdefault(base + "ი", derived)
+    return list(out.items())
+
+
+def name_variants(words: list[str]) -> list[str]:
+    if len(words) < 2:
+        return []
+    inner = [w[:-1] if w.endswith("ი") and len(w) > 3 else w for w in words[:-1]]
+    return [" ".join([*inner, words[-1]])] if inner != words[:-1] else []

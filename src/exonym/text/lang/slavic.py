@@ -1,0 +1,77 @@
+"""Russian, Ukrainian and Belarusian (Cyrillic): case endings.
+
+Names are recorded in the nominative: they lose only a nominative ending. Words in text may be in
+any case: each possible case ending gives a candidate stem, and a candidate counts only when it is
+the stem of a name. "Нагорный Карабах" -> "нагорн карабах"; "Нагорном Карабахе" -> the same among
+its candidates. Adjectival place names lose their -ск-/-ськ- too: "Товузском районе" -> "товуз
+район". The index keeps these stems under their own key level (STEM).
+
+All functions take folded text (see exonym.text.normalize.fold).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+SCRIPT = "Cyrl"
+
+# Nominative endings, singular and plural (Вооружённые силы, Соединённые Штаты, Химки).
+_NOMINATIVE = sorted("ый ий ой ая яя ое ее ые ие ій ія ия ие ья ье а я о е ь й ы и".split(), key=len, reverse=True)
+_CASE_ENDINGS = sorted(
+    """ый ий ой ая яя ое ее ые ие ого его ому ему ым им ом ем ую юю ых их ыми ими ей
+    ій ього ьому ім іх ої ою
+    иями ями ами иях ях ах ией ием ии ию ия ье ья ьи ью ьем ов ев ам ям
+    а я о е ы и у ю ь й і ї є ію ії ія""".split(),
+    key=len,
+    reverse=True,
+)
+# -ск-/-ськ-/-цк- adjectives derived from place names: Товузский, Товузький, Бакинский.
+_DERIVATIONAL = ("ськ", "зьк", "цьк", "ск", "цк", "ьк")
+MIN_STEM = 4
+# Ukrainian (and Russian dialect) softening before -і/-е: Карабах -> Карабасі, Ірак -> Іраці,
+# Прага -> Празі: the hard consonant comes back in the stem.
+_SOFTENED = {"с": "х", "ц": "к", "з": "г"}
+
+
+def _derived(stem: str) -> str | None:
+    for suffix in _DERIVATIONAL:
+        if stem.endswith(suffix) and len(stem) - len(suffix) >= MIN_STEM:
+            base = stem[: -len(suffix)]
+            return base + "з" if suffix == "зьк" else base
+    return None
+
+
+@lru_cache(maxsize=131072)
+def nominative_stem(word: str, min_stem: int = MIN_STEM) -> tuple[str, bool]:
+    """(stem, derived) of a folded nominative word; `derived` when an adjectival -ск- went too
+    (Товузский -> товуз)."""
+    for ending in _NOMINATIVE:
+        if word.endswith(ending) and len(word) - len(ending) >= min_stem:
+            stem = word[: -len(ending)]
+            base = _derived(stem) if len(ending) == 2 else None
+            return (base, True) if base else (stem, False)
+    return word, False
+
+
+@lru_cache(maxsize=131072)
+def stems(word: str) -> tuple[tuple[str, bool], ...]:
+    """Every (stem, derived) a folded word in any case may have, the word itself first."""
+    out: dict[str, bool] = {word: False}
+    for ending in _CASE_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
+            stem = word[: -len(ending)]
+            out.setdefault(stem, False)
+            base = _derived(stem)
+            if base:
+                out.setdefault(base, True)
+            if ending in ("і", "е") and stem[-1:] in _SOFTENED:
+                out.setdefault(stem[:-1] + _SOFTENED[stem[-1]], False)
+    return tuple(out.items())
+
+
+def name_stem(folded: str) -> tuple[str, bool]:
+    """The stem key of a nominative name: every word stemmed; True when any word was adjectival."""
+    # words after the first may keep a shorter stem (силы -> сил in Вооружённые силы Армении):
+    # the first word already narrows the match
+    found = [nominative_stem(w, MIN_STEM if k == 0 else 3) for k, w in enumerate(folded.split())]
+    return " ".join(s for s, _ in found), any(d for _, d in found)
