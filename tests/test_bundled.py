@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import exonym
-from exonym.gazetteer import bundled_path, entry_files, scan
+from exonym.data.folder import bundled_path, entry_files, scan
 from exonym.data.schema import entry_schema_json
 
 ROOT = Path(__file__).parent.parent

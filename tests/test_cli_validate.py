@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from exonym.gazetteer import bundled_path
+from exonym.data.folder import bundled_path
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

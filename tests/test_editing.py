@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from exonym.edit.examples import check_examples
 from exonym.edit.fmt import format_files
-from exonym.gazetteer import build, bundled_path, entry_files, scan
+from exonym.gazetteer import build
+from exonym.data.folder import bundled_path, entry_files, scan
 
 DATA = Path(__file__).parent / "data"
 

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from exonym.errors import InputError, InvalidLanguageTag
 from exonym.glossary.export import export
-from exonym.gazetteer import scan
+from exonym.data.folder import scan
 from exonym.glossary.names import parse_locale
 from exonym.glossary.render import render
 

@@ -10,7 +10,7 @@ import pytest
 import exonym
 from exonym.diagnostics import CODES
 from exonym.errors import DataError, UnknownEntry
-from exonym.gazetteer import scan
+from exonym.data.folder import scan
 
 DATA = Path(__file__).parent / "data"
 INVALID = sorted(p.name for p in (DATA / "invalid").iterdir() if p.is_dir())
@@ -104,7 +104,7 @@ def test_unknown_id_raises_a_key_error_subclass(gaz: exonym.Gazetteer) -> None:
 def test_cache_follows_content(valid_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EXONYM_CACHE_DIR", str(tmp_path / "cache"))
     first = exonym.load(valid_copy)
-    assert list((tmp_path / "cache").glob("*.pickle"))
+    assert list((tmp_path / "cache").glob("*.cache"))
     again = exonym.load(valid_copy)
     assert again.digest == first.digest
     path = valid_copy / "places" / "testville.yaml"

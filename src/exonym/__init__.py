@@ -13,8 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
-
+from exonym import model as _model
+from exonym._version import __version__
 from exonym.errors import (
     DataError,
     ExonymError,
@@ -32,13 +32,23 @@ if TYPE_CHECKING:
 _default: Gazetteer | None = None
 
 
+def _entry_name_in(entry: Entry, locale: str, at: int | None) -> str:
+    from exonym.glossary.names import name_in
+
+    return name_in(entry, locale, at=at).text
+
+
+_model.set_name_chooser(_entry_name_in)
+
+
 def load(path: str | Path | None = None) -> Gazetteer:
     """The gazetteer at `path`, or the bundled one (loaded once and cached) when `path` is None.
 
     Raises DataError, listing every problem, when the data does not validate.
     """
     global _default
-    from exonym.gazetteer import bundled_path, load_path
+    from exonym.data.folder import bundled_path
+    from exonym.gazetteer import load_path
 
     if path is not None:
         return load_path(path)

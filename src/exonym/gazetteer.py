@@ -1,25 +1,24 @@
-"""The Gazetteer: every entry of a gazetteer folder, checked, with the index built on demand.
+"""The Gazetteer: every entry of a gazetteer folder, checked, with its index, lookup and
+resolution, and names for readers.
 
-Loading parses YAML only to build a compiled cache (pickle keyed by a hash of the folder's
-content); later loads start from the cache.
+Loading reads the compiled cache when one matches the folder (see exonym.data.cache: data only,
+keyed by the folder's content and path and by the code that compiles it), and otherwise reads and
+checks every YAML file and builds the index, then writes the cache for next time.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-import pickle
-import tempfile
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from exonym import __version__
-from exonym.data.checks import check_entries
-from exonym.data.loader import LoadedEntry, read_entry, read_sources, read_text
+from exonym import _version
+from exonym.data import cache
+from exonym.data.folder import ScanResult, bundled_path, display_path, scan
 from exonym.data.styles import Style
-from exonym.diagnostics import Diagnostic
 from exonym.errors import DataError, GazetteerError, InputError, UnknownEntry
 from exonym.model import Entry, LazyEntries, Source, entry_to_raw
 
@@ -28,201 +27,12 @@ if TYPE_CHECKING:
     from exonym.resolver.index import Index
     from exonym.resolver.resolution import Candidate, Mention
 
-# Files in the gazetteer folder that are not entries.
-SPECIAL_FILES = frozenset({"sources.yaml", "styles.yaml", "retired-ids.yaml"})
-CACHE_FORMAT = 5
+__all__ = ["Gazetteer", "build", "bundled_path", "load_path"]
 
-
-def bundled_path() -> Path:
-    """The gazetteer shipped with the package (a source checkout's gazetteer/ comes first)."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here.parent.parent / "gazetteer", here / "bundled" / "gazetteer"):
-        if (candidate / "sources.yaml").is_file():
-            return candidate
-    raise GazetteerError(
-        f"the bundled gazetteer is missing (looked in {here.parent.parent / 'gazetteer'} and "
-        f"{here / 'bundled' / 'gazetteer'}); reinstall exonym or pass a path"
-    )
-
-
-def entry_files(root: Path) -> list[Path]:
-    """Every entry file under `root`, sorted: *.yaml except the special files and schema/."""
-    out = []
-    for path in root.rglob("*.yaml"):
-        rel = path.relative_to(root)
-        if rel.parts[0] in ("schema",) or (len(rel.parts) == 1 and rel.name in SPECIAL_FILES):
-            continue
-        out.append(path)
-    return sorted(out)
-
-
-def is_entry_file(path: Path) -> bool:
-    """Whether a file given by name is an entry (not sources.yaml, styles.yaml, a schema...)."""
-    return path.suffix == ".yaml" and path.name not in SPECIAL_FILES and path.parent.name != "schema"
-
-
-def content_hash(root: Path) -> str:
-    """A hash of every YAML file's relative path and bytes: changes when any data changes."""
-    h = hashlib.blake2b(digest_size=16)
-    h.update(f"{CACHE_FORMAT}:{__version__}".encode())
-    h.update(_code_hash().encode())
-    for path in sorted(root.rglob("*.yaml")):
-        h.update(str(path.relative_to(root)).encode())
-        h.update(b"\0")
-        h.update(path.read_bytes())
-        h.update(b"\0")
-    return h.hexdigest()
-
-
-# The compiled index depends on the code that builds it: a changed rule must rebuild the cache.
-_COMPILING_CODE = ("model.py", "text", "data", "resolver")
-
-
-def _code_hash() -> str:
-    here = Path(__file__).parent
-    h = hashlib.blake2b(digest_size=8)
-    for part in _COMPILING_CODE:
-        files = [here / part] if part.endswith(".py") else sorted((here / part).rglob("*.py"))
-        for f in files:
-            h.update(str(f.relative_to(here)).encode())
-            h.update(f.read_bytes())
-    return h.hexdigest()
-
-
-def _stat_fingerprint(root: Path) -> str:
-    """Paths, sizes and modification times of the YAML files: cheap to read, and when it is
-    unchanged the content hash computed last time still holds."""
-    h = hashlib.blake2b(digest_size=16)
-    h.update(str(root.resolve()).encode())
-    for path in sorted(root.rglob("*.yaml")):
-        st = path.stat()
-        h.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
-    return h.hexdigest()
-
-
-def _cached_digest(root: Path) -> str:
-    """content_hash(root), remembered against the stat fingerprint (and the code's own hash)."""
-    memo = cache_dir() / f"digest-{_stat_fingerprint(root)}-{_code_hash()}.txt"
-    try:
-        return memo.read_text(encoding="ascii").strip()
-    except OSError:
-        pass
-    digest = content_hash(root)
-    try:
-        memo.parent.mkdir(parents=True, exist_ok=True)
-        memo.write_text(digest, encoding="ascii")
-    except OSError:
-        pass
-    return digest
-
-
-@dataclass
-class ScanResult:
-    """Everything read from a gazetteer folder, with every problem found."""
-
-    root: Path
-    loaded: list[LoadedEntry]
-    sources: dict[str, Source]
-    retired: dict[str, str]
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    styles: dict[str, Style] = field(default_factory=dict)
-
-    @property
-    def errors(self) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if d.is_error]
-
-
-def _display(path: Path, root: Path) -> str:
-    """Paths in diagnostics: relative to the current directory when possible."""
-    try:
-        return os.path.relpath(path)
-    except ValueError:  # pragma: no cover - other drive on Windows
-        return str(path)
-
-
-def scan(root: Path | str) -> ScanResult:
-    """Read and check every file of a gazetteer folder; never raises for bad data."""
-    root = Path(root)
-    if not root.is_dir():
-        raise GazetteerError(f"no gazetteer folder at {root}")
-    diags: list[Diagnostic] = []
-    sources: dict[str, Source] = {}
-    src_path = root / "sources.yaml"
-    if src_path.is_file():
-        text, d = read_text(src_path, _display(src_path, root))
-        diags += d
-        if text is not None:
-            sources, d = read_sources(text, _display(src_path, root))
-            diags += d
-    else:
-        diags.append(Diagnostic(_display(src_path, root), 1, 1, "E102", "sources.yaml is missing"))
-    retired = read_retired(root, diags)
-    known = frozenset(sources)
-    loaded: list[LoadedEntry] = []
-    for path in entry_files(root):
-        shown = _display(path, root)
-        text, d = read_text(path, shown)
-        diags += d
-        if text is None:
-            continue
-        item, d = read_entry(text, shown, path.stem, known)
-        diags += d
-        if item is not None:
-            loaded.append(item)
-    diags += check_entries(loaded, retired)
-    styles = _read_styles(root, {item.entry.id for item in loaded}, known, diags)
-    diags.sort()
-    return ScanResult(root, loaded, sources, retired, diags, styles)
-
-
-def _special_file(root: Path, name: str, diags: list[Diagnostic]) -> tuple[str, str] | None:
-    """(shown path, text) of an optional file at the gazetteer's top, None when it is absent or
-    unreadable (the problem goes to `diags`)."""
-    path = root / name
-    if not path.is_file():
-        return None
-    shown = _display(path, root)
-    text, d = read_text(path, shown)
-    diags += d
-    return None if text is None else (shown, text)
-
-
-def _read_styles(root: Path, entry_ids: set[str], sources: frozenset[str], diags: list[Diagnostic]) -> dict[str, Style]:
-    """styles.yaml, if present: house styles, with their references to entries and sources."""
-    from exonym.data.styles import read_styles
-
-    found = _special_file(root, "styles.yaml", diags)
-    if found is None:
-        return {}
-    shown, text = found
-    styles, d, refs = read_styles(text, shown)
-    diags += d
-    for kind, ref, line, col in refs:
-        known = sources if kind == "source" else entry_ids
-        if ref not in known:
-            where = "sources.yaml" if kind == "source" else "the gazetteer"
-            diags.append(Diagnostic(shown, line, col, "E206", f"unknown {kind} {ref!r}: not in {where}"))
-    return styles
-
-
-def read_retired(root: Path, diags: list[Diagnostic]) -> dict[str, str]:
-    """retired-ids.yaml: a mapping of retired id -> why (merged into X, deleted ...)."""
-    from exonym.data.loader import parse_nodes
-
-    found = _special_file(root, "retired-ids.yaml", diags)
-    if found is None:
-        return {}
-    shown, text = found
-    node, d = parse_nodes(text, shown)
-    diags += d
-    if node is None or node.tag == "tag:yaml.org,2002:null":
-        return {}
-    import yaml
-
-    if not isinstance(node, yaml.MappingNode):
-        diags.append(Diagnostic(shown, 1, 1, "E003", "retired-ids.yaml maps retired ids to a reason"))
-        return {}
-    return {str(k.value): str(v.value) for k, v in node.value}
+CACHE_FORMAT = 6
+# The packages whose code decides what the compiled cache holds; their files (and the language
+# word lists) are part of the cache key, so a changed rule rebuilds it.
+_COMPILING = ("model.py", "text", "data", "resolver")
 
 
 class Gazetteer:
@@ -361,15 +171,6 @@ class Gazetteer:
 
         return resolve(self, text, lang=lang, types=types, include_adjectives=include_adjectives)
 
-    # -- pickling: the index travels with the entries -----------------------------------------
-    def __getstate__(self) -> dict[str, Any]:
-        raw = {eid: entry_to_raw(e) for eid, e in self.entries.items()}
-        return {"entries": raw, "sources": self.sources, "digest": self.digest, "index": self._index, "styles": self.styles}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__init__(LazyEntries(state["entries"]), state["sources"], digest=state["digest"], styles=state.get("styles"))  # type: ignore[misc]
-        self._index = state["index"]
-
 
 def build(result: ScanResult) -> Gazetteer:
     """A Gazetteer from a scan, or DataError listing every error."""
@@ -379,44 +180,118 @@ def build(result: ScanResult) -> Gazetteer:
     return Gazetteer(entries, result.sources, root=result.root, styles=result.styles)
 
 
-def cache_dir() -> Path:
-    env = os.environ.get("EXONYM_CACHE_DIR")
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache")
-    return Path(base) / "exonym"
+def _data_files(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".tsv", ".jsonl") and p.is_file())
+
+
+def content_digest(root: Path) -> str:
+    """A hash of every data file's relative path and bytes: changes when any data changes."""
+    h = hashlib.sha256()
+    for path in _data_files(root):
+        h.update(path.relative_to(root).as_posix().encode())
+        h.update(b"\0")
+        h.update(path.read_bytes())
+        h.update(b"\0")
+    return h.hexdigest()[:32]
+
+
+def code_digest() -> str:
+    """A hash of the code and word lists that compile a gazetteer, read from the files."""
+    package = Path(__file__).parent
+    h = hashlib.sha256(f"{CACHE_FORMAT}:{_version.__version__}".encode())
+    for part in _COMPILING:
+        files = [package / part] if part.endswith(".py") else sorted((package / part).rglob("*"))
+        for f in files:
+            if f.suffix in (".py", ".yaml", ".json") and f.is_file():
+                h.update(f.relative_to(package).as_posix().encode())
+                h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _cache_path(root: Path, digest: str) -> Path:
+    where = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:12]
+    return cache.cache_dir() / f"gazetteer-{where}-{digest}-{code_digest()}.cache"
 
 
 def load_path(root: Path | str, *, use_cache: bool = True) -> Gazetteer:
-    """Load a gazetteer folder, from the compiled cache when its content hash matches."""
+    """Load a gazetteer folder, from the compiled cache when one matches its content and path."""
     root = Path(root)
     if not root.is_dir():
         raise GazetteerError(f"no gazetteer folder at {root}")
-    digest = _cached_digest(root)
-    cache_file = cache_dir() / f"gazetteer-{digest}.pickle"
-    if use_cache and cache_file.is_file():
+    digest = content_digest(root)
+    path = _cache_path(root, digest)
+    if use_cache and path.exists():
         try:
-            with cache_file.open("rb") as fh:
-                gaz = pickle.load(fh)
-            if isinstance(gaz, Gazetteer) and gaz.digest == digest:
-                gaz.root = root
-                return gaz
-        except Exception:  # a stale or broken cache is rebuilt, never fatal
+            return _from_cache(path, root, digest)
+        except cache.CacheRefused as why:
+            if path.exists() and "does not exist" not in str(why):
+                cache.warn_refused(why)
+        except (ValueError, KeyError, TypeError, IndexError):  # a well-formed file of the wrong shape
             pass
     gaz = build(scan(root))
     gaz.digest = digest
     if use_cache:
         _ = gaz.index  # compile the index into the cache
-        _write_cache(cache_file, gaz)
+        try:
+            cache.write(path, _to_sections(gaz), {"format": CACHE_FORMAT, "digest": digest})
+            cache.prune(path.parent, path, path.name.split("-")[0] + "-" + path.name.split("-")[1] + "-")
+        except cache.CacheRefused as why:
+            cache.warn_refused(why)
+        except OSError:  # a read-only home must not stop anyone from resolving
+            pass
     return gaz
 
 
-def _write_cache(path: Path, gaz: Gazetteer) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:  # a read-only home must not stop anyone from resolving
-        pass
+def _to_sections(gaz: Gazetteer) -> dict[str, Any]:
+    from array import array
+
+    root = gaz.root
+    rows: list[bytes] = []
+    for e in gaz.entries.values():
+        raw = list(entry_to_raw(e))
+        if root is not None and e.path:  # kept relative to the folder: the cache serves one folder
+            raw[-1] = os.path.relpath(os.path.abspath(e.path), root.resolve())
+        rows.append(json.dumps(raw, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    offsets = array("Q", [0])
+    for row in rows:
+        offsets.append(offsets[-1] + len(row))
+    sections: dict[str, Any] = {
+        "entry.ids": list(gaz.entries),
+        "entry.rows": b"".join(rows),
+        "entry.offsets": offsets,
+        "sources": {k: [v.title, v.url, v.kind] for k, v in gaz.sources.items()},
+        "styles": [_style_raw(s) for s in gaz.styles.values()],
+    }
+    sections.update(gaz.index.to_sections())
+    return sections
+
+
+def _style_raw(style: Style) -> dict[str, Any]:
+    import dataclasses
+
+    return dataclasses.asdict(style)
+
+
+def _from_cache(path: Path, root: Path, digest: str) -> Gazetteer:
+    from exonym.resolver.index import Index
+
+    meta, sections = cache.read(path)
+    if meta.get("format") != CACHE_FORMAT or meta.get("digest") != digest:
+        raise cache.CacheRefused(f"{path} holds another gazetteer")
+    rows, offsets, ids = sections["entry.rows"], sections["entry.offsets"], sections["entry.ids"]
+    if len(offsets) != len(ids) + 1 or offsets[-1] != len(rows):
+        raise cache.CacheRefused(f"{path} has an inconsistent entry table")
+    where = {eid: k for k, eid in enumerate(ids)}
+
+    def row(eid: str) -> tuple[Any, ...]:
+        k = where[eid]
+        raw = json.loads(rows[offsets[k] : offsets[k + 1]])
+        if raw[-1] is not None:
+            raw[-1] = display_path(root / raw[-1])
+        return tuple(raw)
+
+    sources = {k: Source(k, *v) for k, v in sections["sources"].items()}
+    styles = {s["id"]: Style(**{k: tuple(v) if isinstance(v, list) else v for k, v in s.items()}) for s in sections["styles"]}
+    gaz = Gazetteer(LazyEntries(ids, row), sources, root=root, digest=digest, styles=styles)
+    gaz._index = Index.from_sections(sections)
+    return gaz

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,7 +42,7 @@ ID_KEYS = ("iso3166", "geonames", "wikidata", "geonames_admin1")
 
 
 class FrozenDict(Mapping[str, Any]):
-    """A read-only mapping that pickles and compares like a dict."""
+    """A read-only mapping that compares like a dict."""
 
     __slots__ = ("_data",)
 
@@ -66,12 +66,6 @@ class FrozenDict(Mapping[str, Any]):
 
     def __hash__(self) -> int:
         return hash(tuple(sorted(self._data.items())))
-
-    def __getstate__(self) -> dict[str, Any]:
-        return self._data
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self._data = state
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,14 +147,24 @@ class Entry:
     def name_in(self, locale: str, *, at: int | None = None) -> str:
         """The name to show in `locale` (BCP 47) at year `at`: see exonym.glossary.names for the fallback
         chain. House styles need the gazetteer: Gazetteer.name_in(entry, locale, style=...)."""
-        from exonym.glossary.names import name_in
-
-        return name_in(self, locale, at=at).text
+        if _name_chooser is None:  # pragma: no cover - exonym/__init__ installs it
+            raise RuntimeError("import exonym before asking an entry for its name")
+        return _name_chooser(self, locale, at)
 
     def names_in(self, lang: str) -> tuple[Name, ...]:
         """Names recorded for a language tag (exact tag or its language subtag)."""
         base = lang.split("-")[0].lower()
         return tuple(n for n in self.names if any(t == lang or t.split("-")[0] == base for t in n.langs))
+
+
+# How a name is chosen for a reader lives in the glossary layer (exonym.glossary.names), above this
+# one: the package installs it here on import, so the model never imports upwards.
+_name_chooser: Callable[[Entry, str, int | None], str] | None = None
+
+
+def set_name_chooser(choose: Callable[[Entry, str, int | None], str]) -> None:
+    global _name_chooser
+    _name_chooser = choose
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,16 +175,17 @@ class Source:
     kind: str | None = None
 
 
-# -- compact form for the compiled cache: plain tuples pickle ~20x faster than dataclasses ------
+# -- compact form for the compiled cache: plain lists and tuples, JSON-able --------------------------
 def _period_raw(p: Period | None) -> tuple[int | None, int | None] | None:
     return None if p is None else (p.start, p.end)
 
 
-def _period_from(t: tuple[int | None, int | None] | None) -> Period | None:
+def _period_from(t: Sequence[int | None] | None) -> Period | None:
     return None if t is None else Period(t[0], t[1])
 
 
 def entry_to_raw(e: Entry) -> tuple[Any, ...]:
+    """The entry as nested tuples of plain values (the cache stores them as JSON)."""
     names = tuple(
         (n.text, n.langs, n.kind, n.script, n.sources, n.preferred, _period_raw(n.period), n.system, n.used_by, n.note)
         for n in e.names
@@ -190,22 +195,23 @@ def entry_to_raw(e: Entry) -> tuple[Any, ...]:
     return (e.id, e.type, e.name, names, e.parents, tuple(e.ids.items()), coords, e.population, _period_raw(e.period), e.sources, e.notes, examples, e.path)
 
 
-def entry_from_raw(t: tuple[Any, ...]) -> Entry:
+def entry_from_raw(t: Sequence[Any]) -> Entry:
+    """The inverse of entry_to_raw; lists (from JSON) are taken as tuples."""
     (eid, etype, label, names, parents, ids, coords, population, period, sources, notes, examples, path) = t
     return Entry(
         id=eid,
         type=etype,
         name=label,
         names=tuple(
-            Name(text, langs, kind, script, srcs, preferred, _period_from(p), system, used_by, note)
+            Name(text, tuple(langs), kind, script, tuple(srcs), preferred, _period_from(p), system, tuple(used_by), note)
             for (text, langs, kind, script, srcs, preferred, p, system, used_by, note) in names
         ),
-        parents=parents,
+        parents=tuple(parents),
         ids=FrozenDict(dict(ids)),
         coordinates=None if coords is None else Coordinates(*coords),
         population=population,
         period=_period_from(period),
-        sources=sources,
+        sources=tuple(sources),
         notes=notes,
         examples=tuple(Example(*x) for x in examples),
         path=path,
@@ -213,27 +219,30 @@ def entry_from_raw(t: tuple[Any, ...]) -> Entry:
 
 
 class LazyEntries(Mapping[str, Entry]):
-    """id -> Entry, built from the compact form on first access: a cold start reads only the
-    entries a request touches."""
+    """id -> Entry, each built from its compact form on first access: a cold start decodes only
+    the entries a request touches."""
 
-    __slots__ = ("_done", "_raw")
+    __slots__ = ("_done", "_ids", "_row")
 
-    def __init__(self, raw: dict[str, tuple[Any, ...]]) -> None:
-        self._raw = raw
+    def __init__(self, ids: Sequence[str], row: Callable[[str], Sequence[Any]]) -> None:
+        self._ids = dict.fromkeys(ids)
+        self._row = row
         self._done: dict[str, Entry] = {}
 
     def __getitem__(self, key: str) -> Entry:
         entry = self._done.get(key)
         if entry is None:
-            entry = entry_from_raw(self._raw[key])
+            if key not in self._ids:
+                raise KeyError(key)
+            entry = entry_from_raw(self._row(key))
             self._done[key] = entry
         return entry
 
     def __contains__(self, key: object) -> bool:
-        return key in self._raw
+        return key in self._ids
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._raw)
+        return iter(self._ids)
 
     def __len__(self) -> int:
-        return len(self._raw)
+        return len(self._ids)

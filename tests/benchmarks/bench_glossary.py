@@ -28,7 +28,7 @@ from corpus import news_corpus  # noqa: E402
 import exonym  # noqa: E402
 from exonym.glossary.export import export, select  # noqa: E402
 from exonym.edit.fmt import format_files  # noqa: E402
-from exonym.gazetteer import bundled_path, entry_files  # noqa: E402
+from exonym.data.folder import bundled_path, entry_files  # noqa: E402
 from exonym.glossary.render import render  # noqa: E402
 
 

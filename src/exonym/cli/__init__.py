@@ -24,7 +24,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _gazetteer_path(arg: str | None) -> Path:
-    from exonym.gazetteer import bundled_path
+    from exonym.data.folder import bundled_path
 
     return Path(arg) if arg else bundled_path()
 
@@ -38,7 +38,7 @@ def _load(arg: str | None) -> Any:
 # -- validate ---------------------------------------------------------------------------------
 def cmd_validate(args: argparse.Namespace) -> int:
     from exonym.data.checks import name_collisions
-    from exonym.gazetteer import scan
+    from exonym.data.folder import scan
 
     result = scan(_gazetteer_path(args.path))
     diags = list(result.diagnostics)

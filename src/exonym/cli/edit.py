@@ -41,8 +41,8 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_fmt(args: argparse.Namespace) -> int:
+    from exonym.data.folder import entry_files, is_entry_file
     from exonym.edit.fmt import format_files
-    from exonym.gazetteer import entry_files, is_entry_file
 
     root = _gazetteer_path(args.gazetteer)
     if args.files:

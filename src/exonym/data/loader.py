@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -432,17 +431,3 @@ def read_sources(text: str, path: str) -> tuple[dict[str, Source], list[Diagnost
         kind = r.text(fields["kind"], "kind") if "kind" in fields else None
         out[sid] = Source(sid, title or sid, url, kind)
     return out, r.diags
-
-
-def read_text(path: Path, shown: str) -> tuple[str | None, list[Diagnostic]]:
-    """Read a file as UTF-8, turning decoding problems into a diagnostic."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return None, [Diagnostic(shown, 1, 1, "E001", f"cannot read the file: {exc.strerror}")]
-    try:
-        return data.decode("utf-8"), []
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, [Diagnostic(shown, line, col, "E001", "the file is not valid UTF-8")]

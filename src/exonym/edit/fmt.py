@@ -18,7 +18,8 @@ from typing import Any
 
 import yaml
 
-from exonym.data.loader import parse_nodes, read_entry, read_text
+from exonym.data.folder import read_file
+from exonym.data.loader import parse_nodes, read_entry
 from exonym.edit.yamlio import Comments, Key, Verbatim, emit, name_sort_key
 
 MODELINE = "# yaml-language-server: $schema="
@@ -192,7 +193,7 @@ def format_files(paths: Iterable[Path], root: Path, *, write: bool) -> FmtReport
     report = FmtReport()
     for path in paths:
         shown = os.path.relpath(path)
-        text, diags = read_text(path, shown)
+        text, diags = read_file(path, shown)
         if text is None:
             report.problems += [d.format() for d in diags]
             continue

@@ -22,8 +22,9 @@ from typing import Any
 
 import yaml
 
+from exonym.data.folder import read_retired
 from exonym.errors import InputError
-from exonym.gazetteer import Gazetteer, load_path, read_retired
+from exonym.gazetteer import Gazetteer, load_path
 from exonym.model import Entry, Name
 from exonym.text.normalize import fold
 

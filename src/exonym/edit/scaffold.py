@@ -14,10 +14,10 @@ from pathlib import Path
 
 import yaml
 
+from exonym.data.folder import entry_files, read_retired
 from exonym.edit.fmt import schema_path_for
 from exonym.edit.yamlio import dump_entry
 from exonym.errors import InputError
-from exonym.gazetteer import entry_files, read_retired
 from exonym.model import ENTRY_TYPES, NAME_KINDS
 from exonym.text.langtags import canonical_tag
 from exonym.text.slug import slug

@@ -41,14 +41,19 @@ class FuzzyIndex:
 
     # The arrays travel as bytes and become numpy arrays on first use, so that loading a
     # gazetteer does not import numpy (a tenth of a second) until a misspelling needs it.
-    def __getstate__(self) -> dict[str, Any]:
+    def to_sections(self) -> dict[str, Any]:
         h, i, n = self.arrays
-        return {"keys": self.keys, "raw": (h.tobytes(), i.tobytes(), n.tobytes())}
+        return {"fuzzy.keys": self.keys, "fuzzy.hashes": h.tobytes(), "fuzzy.ids": i.tobytes(), "fuzzy.lengths": n.tobytes()}
 
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.keys = state["keys"]
-        self._raw = state["raw"]
-        self._arrays = None
+    @classmethod
+    def from_sections(cls, sections: dict[str, Any]) -> FuzzyIndex:
+        out = cls.__new__(cls)
+        out.keys = sections["fuzzy.keys"]
+        out._raw = (sections["fuzzy.hashes"], sections["fuzzy.ids"], sections["fuzzy.lengths"])
+        if len(out._raw[0]) != 2 * len(out._raw[1]) or len(out._raw[2]) != 2 * len(out.keys):
+            raise ValueError("the fuzzy index's arrays do not fit together")
+        out._arrays = None
+        return out
 
     @property
     def arrays(self) -> tuple[Any, Any, Any]:

@@ -80,6 +80,44 @@ class Index:
     def __len__(self) -> int:
         return len(self.name_entry)
 
+    def to_sections(self) -> dict[str, Any]:
+        """The index as named arrays and strings for the cache (see exonym.data.cache)."""
+        out: dict[str, Any] = {
+            "index.entry_ids": self.entry_ids,
+            "index.name_entry": self.name_entry,
+            "index.name_pos": self.name_pos,
+            "index.priors": self.priors,
+            "index.name_flags": bytes(self.name_flags),
+            "index.lower_firsts": sorted(self.lower_firsts),
+        }
+        for name in ("keys", "skeletons", "stems", "max_words"):
+            out.update(getattr(self, name).to_sections(f"index.{name}"))
+        out.update(self.pairs.to_sections("index.pairs"))
+        out.update(self.fuzzy.to_sections())
+        return out
+
+    @classmethod
+    def from_sections(cls, sections: dict[str, Any]) -> Index:
+        """The inverse of to_sections; ValueError when the parts do not fit together."""
+        index = cls(
+            entry_ids=sections["index.entry_ids"],
+            name_entry=sections["index.name_entry"],
+            name_pos=sections["index.name_pos"],
+            keys=PackedMap.from_sections(sections, "index.keys"),
+            skeletons=PackedMap.from_sections(sections, "index.skeletons"),
+            stems=PackedMap.from_sections(sections, "index.stems"),
+            max_words=PackedMap.from_sections(sections, "index.max_words"),
+            fuzzy=FuzzyIndex.from_sections(sections),
+            priors=sections["index.priors"],
+            name_flags=bytearray(sections["index.name_flags"]),
+            pairs=PackedSet.from_sections(sections, "index.pairs"),
+            lower_firsts=set(sections["index.lower_firsts"]),
+        )
+        names = len(index.name_entry)
+        if len(index.name_pos) != names or len(index.name_flags) != names or len(index.priors) != len(index.entry_ids):
+            raise ValueError("the index's name tables do not fit together")
+        return index
+
 
 _TYPE_PRIOR = {
     "country": 60,

@@ -57,6 +57,19 @@ class PackedMap:
     def __len__(self) -> int:
         return len(self._hashes)
 
+    def to_sections(self, name: str) -> dict[str, array[int]]:
+        return {f"{name}.hashes": self._hashes, f"{name}.offsets": self._offsets, f"{name}.values": self._values}
+
+    @classmethod
+    def from_sections(cls, sections: dict[str, Any], name: str) -> PackedMap:
+        """The map from its arrays, after checking that they fit together."""
+        out = cls.__new__(cls)
+        out._hashes, out._offsets, out._values = (sections[f"{name}.{part}"] for part in ("hashes", "offsets", "values"))
+        shapes = (out._hashes.typecode, out._offsets.typecode, out._values.typecode)
+        if shapes != ("Q", "I", "I") or len(out._offsets) != len(out._hashes) + 1 or out._offsets[-1] != len(out._values):
+            raise ValueError(f"the arrays of {name} do not fit together")
+        return out
+
 
 class PackedSet:
     """A read-only set of strings as sorted 64-bit hashes."""
@@ -75,6 +88,17 @@ class PackedSet:
 
     def __len__(self) -> int:
         return len(self._hashes)
+
+    def to_sections(self, name: str) -> dict[str, array[int]]:
+        return {f"{name}.hashes": self._hashes}
+
+    @classmethod
+    def from_sections(cls, sections: dict[str, Any], name: str) -> PackedSet:
+        out = cls.__new__(cls)
+        out._hashes = sections[f"{name}.hashes"]
+        if out._hashes.typecode != "Q":
+            raise ValueError(f"the array of {name} is of the wrong kind")
+        return out
 
 
 def postings(value: Posting | None) -> tuple[int, ...]:

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from exonym.data.folder import entry_files
 from exonym.edit.yamlio import dump_entry
-from exonym.gazetteer import entry_files
 from exonym.text.langtags import canonical_tag
 from exonym.text.scripts import detect_script
 from exonym.text.slug import slug
