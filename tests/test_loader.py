@@ -38,9 +38,47 @@ def test_each_invalid_fixture_reports_its_code_at_its_line(code: str, valid_copy
     assert got == expected
 
 
+# Codes whose fixture git cannot hold (a pipe, a link out of the tree, a huge file): each has a
+# test below that makes its fixture.
+MADE_BY_TESTS = {"E114", "E115"}
+
+
 def test_every_error_code_has_a_fixture() -> None:
     codes = {c for c in CODES if c.startswith("E") and c != "E206"}
-    assert codes <= set(INVALID)
+    assert codes <= set(INVALID) | MADE_BY_TESTS
+
+
+def _only(valid_copy: Path) -> tuple[str, int, str]:
+    [d] = scan(valid_copy).diagnostics
+    return Path(d.path).name, d.line, d.code
+
+
+def test_a_pipe_named_like_an_entry_is_refused_not_read(valid_copy: Path) -> None:
+    import os
+
+    os.mkfifo(valid_copy / "places" / "pipe.yaml")
+    assert _only(valid_copy) == ("pipe.yaml", 1, "E114")  # and scan returned: nothing blocked
+
+
+def test_a_huge_file_is_refused_before_it_is_read(valid_copy: Path) -> None:
+    (valid_copy / "places" / "huge.yaml").write_bytes(b"# " + b"x" * (1024 * 1024) + b"\n")
+    assert _only(valid_copy) == ("huge.yaml", 1, "E114")
+
+
+def test_a_link_out_of_the_tree_is_refused(valid_copy: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere.yaml"
+    outside.write_text((valid_copy / "places" / "testville.yaml").read_text(encoding="utf-8").replace("testville", "elsewhere"), encoding="utf-8")
+    (valid_copy / "places" / "elsewhere.yaml").symlink_to(outside)
+    (valid_copy / "places" / "zero.yaml").symlink_to("/dev/zero")
+    got = sorted((Path(d.path).name, d.code) for d in scan(valid_copy).diagnostics)
+    assert got == [("elsewhere.yaml", "E115"), ("zero.yaml", "E115")]
+
+
+def test_a_link_inside_the_tree_is_read(valid_copy: Path) -> None:
+    (valid_copy / "places" / "testville.yaml").rename(valid_copy / "testville.yaml.txt")
+    (valid_copy / "places" / "testville.yaml").symlink_to("../testville.yaml.txt")
+    result = scan(valid_copy)
+    assert result.diagnostics == [] and "testville" in {i.entry.id for i in result.loaded}
 
 
 def test_all_problems_are_reported_not_only_the_first(valid_copy: Path) -> None:

@@ -49,6 +49,8 @@ CODES: dict[str, tuple[str, str]] = {
     "E111": ("text not in NFC or has stray spaces", "retype the text in NFC without edge spaces; exonym fmt never changes text"),
     "E112": ("romanization without system", "add system: bgn-pcgn, iso9, ala-lc, az-latin ... (gazetteer/README.md)"),
     "E113": ("two preferred names in one language", "keep preferred: true on one name per language tag"),
+    "E114": ("not a regular file, or too large", "entries are ordinary files under 1 MiB: replace a pipe, device or folder named *.yaml; split a huge file"),
+    "E115": ("link that leaves the gazetteer", "copy the entry into the gazetteer instead of linking to a file outside it"),
     "E201": ("duplicate id", "two files declare one id: rename one with exonym new, merge or delete"),
     "E202": ("id differs from file name", "rename the file to <id>.yaml or fix the id"),
     "E203": ("unknown entry reference", "parents and used_by must name existing entry ids"),

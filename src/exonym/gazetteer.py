@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from exonym import _version
 from exonym.data import cache
-from exonym.data.folder import ScanResult, bundled_path, display_path, scan
+from exonym.data.folder import ScanResult, bundled_path, data_files, display_path, safe_bytes, scan
 from exonym.data.styles import Style
 from exonym.errors import DataError, GazetteerError, InputError, UnknownEntry
 from exonym.model import Entry, LazyEntries, Source, entry_to_raw
@@ -180,17 +180,14 @@ def build(result: ScanResult) -> Gazetteer:
     return Gazetteer(entries, result.sources, root=result.root, styles=result.styles)
 
 
-def _data_files(root: Path) -> list[Path]:
-    return sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".tsv", ".jsonl") and p.is_file())
-
-
 def content_digest(root: Path) -> str:
-    """A hash of every data file's relative path and bytes: changes when any data changes."""
+    """A hash of every data file's relative path and bytes: changes when any data changes. Files
+    the loader would refuse count by name only (loading them then fails with their diagnostic)."""
     h = hashlib.sha256()
-    for path in _data_files(root):
+    for path in data_files(root):
         h.update(path.relative_to(root).as_posix().encode())
         h.update(b"\0")
-        h.update(path.read_bytes())
+        h.update(safe_bytes(path, root) or b"\1refused")
         h.update(b"\0")
     return h.hexdigest()[:32]
 

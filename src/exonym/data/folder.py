@@ -58,9 +58,40 @@ def entry_files(root: Path) -> list[Path]:
     return sorted(out)
 
 
+def data_files(root: Path) -> list[Path]:
+    """Every file the gazetteer's content depends on: entries, the special files, layers."""
+    out = []
+    for folder, dirs, files in os.walk(root):
+        dirs.sort()
+        out.extend(Path(folder) / name for name in files if name.endswith(DATA_SUFFIXES))
+    return sorted(out)
+
+
+DATA_SUFFIXES = (".yaml", ".tsv", ".tsv.gz", ".jsonl", ".jsonl.gz")
+MAX_LAYER_BYTES = 256 * 1024 * 1024
+
+
+def safe_bytes(path: Path, root: Path, limit: int = MAX_LAYER_BYTES) -> bytes | None:
+    """A file's bytes when read_file would read it (regular, inside the tree, under `limit`)."""
+    found, diags = _read_bytes(path, "", root, limit)
+    return None if diags else found
+
+
 def read_file(path: Path, shown: str, root: Path | None = None, *, limit: int = MAX_ENTRY_BYTES) -> tuple[str | None, list[Diagnostic]]:
     """A file's text, or None and a diagnostic: only regular files (E114), inside `root` when
     linked (E115), at most `limit` bytes (E114), valid UTF-8 (E001)."""
+    data, diags = _read_bytes(path, shown, root, limit)
+    if data is None:
+        return None, diags
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [Diagnostic(shown, line, col, "E001", "the file is not valid UTF-8")]
+
+
+def _read_bytes(path: Path, shown: str, root: Path | None, limit: int) -> tuple[bytes | None, list[Diagnostic]]:
     try:
         info = path.lstat()
         if stat.S_ISLNK(info.st_mode):
@@ -78,12 +109,7 @@ def read_file(path: Path, shown: str, root: Path | None = None, *, limit: int = 
         return None, [Diagnostic(shown, 1, 1, "E001", f"cannot read the file: {exc.strerror or exc}")]
     if len(data) > limit:  # grew while being read
         return None, [Diagnostic(shown, 1, 1, "E114", f"over the limit of {limit:,} bytes for one file; split it")]
-    try:
-        return data.decode("utf-8"), []
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, [Diagnostic(shown, line, col, "E001", "the file is not valid UTF-8")]
+    return data, []
 
 
 @dataclass

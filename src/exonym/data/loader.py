@@ -105,6 +105,7 @@ class _Reader:
         self.path = path
         self.known_sources = known_sources
         self.diags: list[Diagnostic] = []
+        self.refs: list[tuple[str, str, int, int]] = []  # (field, id, line, col) to check across files
 
     def problem(self, node: yaml.Node, code: str, message: str) -> None:
         line, col = _mark(node)
@@ -192,7 +193,58 @@ class _Reader:
             return None
         return value
 
-    def source_ids(self, node: yaml.Node, key: str) -> tuple[str, ...]:
+    # -- one reader per spec.Field.kind: the spec says what a key holds, the reader follows --------
+    def read(self, f: spec.Field, node: yaml.Node, key: str) -> Any:
+        """The value of `node` as field `f` describes it, or None (the problem is recorded)."""
+        return getattr(self, "_read_" + f.kind.replace("[", "_").rstrip("]"))(f, node, key)
+
+    def _read_text(self, f: spec.Field, node: yaml.Node, key: str) -> str | None:
+        value = self.text(node, key)
+        if value is not None and f.pattern and not re.fullmatch(f.pattern, value):
+            self.problem(node, f.code or "E107", f"malformed {key} {value!r}: {f.hint}")
+            return None
+        return value
+
+    _read_id = _read_text
+    _read_script = _read_text
+
+    def _read_enum(self, f: spec.Field, node: yaml.Node, key: str) -> str | None:
+        return self.enum(node, key, f.enum)
+
+    def _read_bool(self, f: spec.Field, node: yaml.Node, key: str) -> bool | None:
+        return self.boolean(node, key)
+
+    def _read_int(self, f: spec.Field, node: yaml.Node, key: str) -> int | None:
+        if f.pattern:  # an identifier written as a number: its shape is the check
+            value = self._read_text(f, node, key)
+            return None if value is None else int(value)
+        return self.integer(node, key)
+
+    def _read_float(self, f: spec.Field, node: yaml.Node, key: str) -> float | None:
+        return self.number(node, key)
+
+    def _read_langs(self, f: spec.Field, node: yaml.Node, key: str) -> tuple[str, ...] | None:
+        langs: list[str] = []
+        for item in self.items(node, key, allow_scalar=True):
+            tag = self.text(item, key)
+            if tag is None:
+                continue
+            try:
+                langs.append(canonical_tag(tag))
+            except InvalidLanguageTag as exc:
+                self.problem(item, "E103", str(exc))
+        return tuple(dict.fromkeys(langs)) or None
+
+    def _read_list_id(self, f: spec.Field, node: yaml.Node, key: str) -> tuple[str, ...]:
+        out: list[str] = []
+        for item in self.items(node, key, allow_scalar=True):
+            ref = self.text(item, key)
+            if ref is not None:
+                out.append(ref)
+                self.refs.append((key, ref, *_mark(item)))
+        return tuple(out)
+
+    def _read_list_source(self, f: spec.Field, node: yaml.Node, key: str) -> tuple[str, ...]:
         out: list[str] = []
         for item in self.items(node, key, allow_scalar=True):
             sid = self.text(item, key)
@@ -203,18 +255,76 @@ class _Reader:
             out.append(sid)
         return tuple(out)
 
-    def period(self, node: yaml.Node, key: str) -> Period | None:
-        fields = self.mapping(node, spec.PERIOD_FIELDS, key)
-        if fields is None:
+    def record(self, node: yaml.Node, fields: dict[str, spec.Field], what: str) -> dict[str, Any] | None:
+        """A mapping read key by key through `read`; None when it is not a mapping."""
+        nodes = self.mapping(node, fields, what)
+        if nodes is None:
             return None
-        start = self.integer(fields["from"], "from") if "from" in fields else None
-        end = self.integer(fields["to"], "to") if "to" in fields else None
+        return {key: self.read(fields[key], value, key) for key, value in nodes.items()}
+
+    def _read_ids(self, f: spec.Field, node: yaml.Node, key: str) -> dict[str, Any]:
+        values = self.record(node, spec.IDS_FIELDS, key) or {}
+        return {k: v for k, v in values.items() if v is not None}
+
+    def _read_coords(self, f: spec.Field, node: yaml.Node, key: str) -> Coordinates | None:
+        values = self.record(node, spec.COORD_FIELDS, key) or {}
+        lat, lon = values.get("lat"), values.get("lon")
+        if lat is None or lon is None:
+            return None
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            self.problem(node, "E108", f"coordinates out of range: {lat}, {lon}")
+            return None
+        return Coordinates(lat, lon)
+
+    def _read_period(self, f: spec.Field, node: yaml.Node, key: str) -> Period | None:
+        values = self.record(node, spec.PERIOD_FIELDS, key)
+        if values is None:
+            return None
+        start, end = values.get("from"), values.get("to")
         if start is None and end is None:
             self.problem(node, "E108", f"{key!r} needs 'from', 'to' or both")
             return None
         if start is not None and end is not None and start > end:
             self.problem(node, "E108", f"{key!r} runs backwards: from {start} to {end}")
         return Period(start, end)
+
+    def _read_names(self, f: spec.Field, node: yaml.Node, key: str) -> list[tuple[Name, yaml.Node]]:
+        items = self.items(node, key)
+        if not items and isinstance(node, yaml.SequenceNode):
+            self.problem(node, "E102", "an entry needs at least one name")
+        out = []
+        for item in items:
+            values = self.record(item, spec.NAME_FIELDS, "name")
+            if values is None or values.get("text") is None or values.get("lang") is None or values.get("kind") is None:
+                continue
+            name = Name(
+                text=values["text"],
+                langs=values["lang"],
+                kind=values["kind"],
+                script=values.get("script") or detect_script(values["text"]),
+                sources=values.get("sources", ()),
+                preferred=bool(values.get("preferred")),
+                period=values.get("period"),
+                system=values.get("system"),
+                used_by=values.get("used_by", ()),
+                note=values.get("note"),
+            )
+            out.append((name, item))
+        return out
+
+    def _read_examples(self, f: spec.Field, node: yaml.Node, key: str) -> tuple[Example, ...]:
+        out = []
+        for item in self.items(node, key):
+            nodes = self.mapping(item, spec.EXAMPLE_FIELDS, "example") or {}
+            values = {k: self.read(spec.EXAMPLE_FIELDS[k], v, k) for k, v in nodes.items()}
+            text, mention = values.get("text"), values.get("mention")
+            if text is None or mention is None:
+                continue
+            if mention not in text:
+                self.problem(nodes["mention"], "E106", f"mention {mention!r} does not occur in the example text")
+            else:
+                out.append(Example(text, mention, _mark(item)[0]))
+        return tuple(out)
 
 
 def read_entry(
@@ -228,184 +338,55 @@ def read_entry(
     if node is None:
         return None, diags or [Diagnostic(path, 1, 1, "E003", "the file is empty; an entry is a mapping")]
     r = _Reader(path, known_sources)
-    fields = r.mapping(node, spec.ENTRY_FIELDS, "entry")
-    if fields is None:
+    nodes = r.mapping(node, spec.ENTRY_FIELDS, "entry")
+    if nodes is None:
         return None, r.diags
-
-    refs: list[tuple[str, str, int, int]] = []
-    entry_id = r.text(fields["id"], "id") if "id" in fields else None
-    id_mark = _mark(fields["id"]) if "id" in fields else (1, 1)
-    if entry_id is not None:
-        if not re.fullmatch(spec.ID_PATTERN, entry_id):
-            r.problem(fields["id"], "E109", f"id {entry_id!r} must be lower-case ASCII letters, digits and '-'")
-        if stem is not None and entry_id != stem:
-            r.problem(fields["id"], "E202", f"id {entry_id!r} differs from the file name {stem!r}.yaml")
-    etype = r.enum(fields["type"], "type", spec.ENTRY_FIELDS["type"].enum) if "type" in fields else None
-    label = r.text(fields["name"], "name") if "name" in fields else None
-
-    parents: list[str] = []
-    if "parents" in fields:
-        for item in r.items(fields["parents"], "parents", allow_scalar=True):
-            pid = r.text(item, "parents")
-            if pid is not None:
-                parents.append(pid)
-                refs.append(("parents", pid, *_mark(item)))
-
-    ids: dict[str, Any] = {}
-    if "ids" in fields:
-        id_fields = r.mapping(fields["ids"], spec.IDS_FIELDS, "ids") or {}
-        ids = _read_ids(r, id_fields)
-
-    coordinates = None
-    if "coordinates" in fields:
-        cf = r.mapping(fields["coordinates"], spec.COORD_FIELDS, "coordinates") or {}
-        lat = r.number(cf["lat"], "lat") if "lat" in cf else None
-        lon = r.number(cf["lon"], "lon") if "lon" in cf else None
-        if lat is not None and lon is not None:
-            if -90 <= lat <= 90 and -180 <= lon <= 180:
-                coordinates = Coordinates(lat, lon)
-            else:
-                r.problem(fields["coordinates"], "E108", f"coordinates out of range: {lat}, {lon}")
-
-    population = r.integer(fields["population"], "population") if "population" in fields else None
-    period = r.period(fields["period"], "period") if "period" in fields else None
-    sources = r.source_ids(fields["sources"], "sources") if "sources" in fields else ()
-    notes = r.text(fields["notes"], "notes") if "notes" in fields else None
-
-    names: list[Name] = []
-    name_marks: list[tuple[int, int]] = []
-    seen: dict[tuple[str, str], tuple[int, int]] = {}
-    preferred_at: dict[str, int] = {}
-    if "names" in fields:
-        items = r.items(fields["names"], "names")
-        if not items and isinstance(fields["names"], yaml.SequenceNode):
-            r.problem(fields["names"], "E102", "an entry needs at least one name")
-        for item in items:
-            name = _read_name(r, item, refs)
-            if name is None:
-                continue
-            line_col = _mark(item)
-            for lang in name.langs:
-                key = (name.text, lang)
-                if key in seen:
-                    r.problem(item, "E104", f"name {name.text!r} ({lang}) repeats in names (first at line {seen[key][0]}); delete one")
-                else:
-                    seen[key] = line_col
-                if name.preferred:
-                    if lang in preferred_at:
-                        r.problem(item, "E113", f"a second preferred name for {lang} (the first is at line {preferred_at[lang]}); keep one")
-                    else:
-                        preferred_at[lang] = line_col[0]
-            if name.kind == "romanization" and not name.system:
-                r.problem(item, "E112", f"romanization {name.text!r} needs its system (bgn-pcgn, iso9, ala-lc ...)")
-            names.append(name)
-            name_marks.append(line_col)
-
-    examples: list[Example] = []
-    if "examples" in fields:
-        for item in r.items(fields["examples"], "examples"):
-            ef = r.mapping(item, spec.EXAMPLE_FIELDS, "example") or {}
-            etext = r.text(ef["text"], "text") if "text" in ef else None
-            mention = r.text(ef["mention"], "mention") if "mention" in ef else None
-            if etext is not None and mention is not None:
-                if mention not in etext:
-                    r.problem(ef["mention"], "E106", f"mention {mention!r} does not occur in the example text")
-                else:
-                    examples.append(Example(etext, mention, _mark(item)[0]))
-
-    if entry_id is None or etype is None or label is None or not names:
+    values = {key: r.read(spec.ENTRY_FIELDS[key], value, key) for key, value in nodes.items()}
+    entry_id = values.get("id")
+    if entry_id is not None and stem is not None and entry_id != stem:
+        r.problem(nodes["id"], "E202", f"id {entry_id!r} differs from the file name {stem!r}.yaml")
+    named = values.get("names") or []
+    _check_names(r, named)
+    if entry_id is None or values.get("type") is None or values.get("name") is None or not named:
         return None, r.diags
     entry = Entry(
         id=entry_id,
-        type=etype,
-        name=label,
-        names=tuple(names),
-        parents=tuple(parents),
-        ids=FrozenDict(ids),
-        coordinates=coordinates,
-        population=population,
-        period=period,
-        sources=sources,
-        notes=notes,
-        examples=tuple(examples),
+        type=values["type"],
+        name=values["name"],
+        names=tuple(name for name, _ in named),
+        parents=values.get("parents", ()),
+        ids=FrozenDict(values.get("ids") or {}),
+        coordinates=values.get("coordinates"),
+        population=values.get("population"),
+        period=values.get("period"),
+        sources=values.get("sources", ()),
+        notes=values.get("notes"),
+        examples=values.get("examples", ()),
         path=path,
     )
-    return LoadedEntry(entry, path, id_mark, refs, name_marks), r.diags
+    id_mark = _mark(nodes["id"])
+    return LoadedEntry(entry, path, id_mark, r.refs, [_mark(item) for _, item in named]), r.diags
 
 
-def _read_ids(r: _Reader, fields: dict[str, yaml.Node]) -> dict[str, Any]:
-    ids: dict[str, Any] = {}
-    checks = {
-        "iso3166": (spec.ISO3166_PATTERN, "an ISO 3166 code looks like 'AZ' or 'AZ-TOV'"),
-        "wikidata": (spec.WIKIDATA_PATTERN, "a Wikidata id looks like 'Q227'"),
-        "geonames_admin1": (spec.ADMIN1_PATTERN, "a GeoNames first-level code looks like 'AZ.58'"),
-    }
-    for key, node in fields.items():
-        value = r.scalar(node, key)
-        if value is None:
-            continue
-        if key == "geonames":
-            if not re.fullmatch(r"[1-9][0-9]*", value):
-                r.problem(node, "E107", f"GeoNames id must be a positive whole number, not {value!r}")
-                continue
-            ids[key] = int(value)
-            continue
-        pattern, hint = checks[key]
-        if not re.fullmatch(pattern, value):
-            r.problem(node, "E107", f"malformed {key} {value!r}: {hint}")
-            continue
-        ids[key] = value
-    return ids
-
-
-def _read_name(r: _Reader, node: yaml.Node, refs: list[tuple[str, str, int, int]]) -> Name | None:
-    fields = r.mapping(node, spec.NAME_FIELDS, "name")
-    if fields is None:
-        return None
-    text = r.text(fields["text"], "text") if "text" in fields else None
-    langs: list[str] = []
-    if "lang" in fields:
-        for item in r.items(fields["lang"], "lang", allow_scalar=True):
-            tag = r.text(item, "lang")
-            if tag is None:
-                continue
-            try:
-                langs.append(canonical_tag(tag))
-            except InvalidLanguageTag as exc:
-                r.problem(item, "E103", str(exc))
-    kind = r.enum(fields["kind"], "kind", spec.NAME_FIELDS["kind"].enum) if "kind" in fields else None
-    script = None
-    if "script" in fields:
-        script = r.text(fields["script"], "script")
-        if script is not None and not re.fullmatch(spec.SCRIPT_PATTERN, script):
-            r.problem(fields["script"], "E110", f"script {script!r} is not an ISO 15924 code like 'Latn'")
-            script = None
-    system = r.text(fields["system"], "system") if "system" in fields else None
-    preferred = bool(r.boolean(fields["preferred"], "preferred")) if "preferred" in fields else False
-    period = r.period(fields["period"], "period") if "period" in fields else None
-    used_by: list[str] = []
-    if "used_by" in fields:
-        for item in r.items(fields["used_by"], "used_by", allow_scalar=True):
-            uid = r.text(item, "used_by")
-            if uid is not None:
-                used_by.append(uid)
-                refs.append(("used_by", uid, *_mark(item)))
-    sources = r.source_ids(fields["sources"], "sources") if "sources" in fields else ()
-    note = r.text(fields["note"], "note") if "note" in fields else None
-    if text is None or not langs or kind is None:
-        return None
-    return Name(
-        text=text,
-        langs=tuple(dict.fromkeys(langs)),
-        kind=kind,
-        script=script or detect_script(text),
-        sources=sources,
-        preferred=preferred,
-        period=period,
-        system=system,
-        used_by=tuple(used_by),
-        note=note,
-    )
+def _check_names(r: _Reader, named: list[tuple[Name, yaml.Node]]) -> None:
+    """Rules across an entry's names: no spelling twice in a language (E104), one preferred name
+    per language (E113), a romanization names its system (E112)."""
+    seen: dict[tuple[str, str], int] = {}
+    preferred_at: dict[str, int] = {}
+    for name, item in named:
+        line = _mark(item)[0]
+        for lang in name.langs:
+            if (name.text, lang) in seen:
+                r.problem(item, "E104", f"name {name.text!r} ({lang}) repeats in names (first at line {seen[name.text, lang]}); delete one")
+            else:
+                seen[name.text, lang] = line
+            if name.preferred:
+                if lang in preferred_at:
+                    r.problem(item, "E113", f"a second preferred name for {lang} (the first is at line {preferred_at[lang]}); keep one")
+                else:
+                    preferred_at[lang] = line
+        if name.kind == "romanization" and not name.system:
+            r.problem(item, "E112", f"romanization {name.text!r} needs its system (bgn-pcgn, iso9, ala-lc ...)")
 
 
 def read_sources(text: str, path: str) -> tuple[dict[str, Source], list[Diagnostic]]:

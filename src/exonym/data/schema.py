@@ -14,20 +14,16 @@ SCHEMA_ID = "https://exonym.invalid/schema/entry.schema.json"
 def _field_schema(f: spec.Field) -> dict[str, Any]:
     k = f.kind
     base: dict[str, Any]
-    if k == "text":
-        base = {"type": "string", "minLength": 1}
-    elif k == "id":
-        base = {"type": "string", "pattern": spec.ID_PATTERN}
+    if k in ("text", "id", "script"):
+        base = {"type": "string", "pattern": f.pattern} if f.pattern else {"type": "string", "minLength": 1}
     elif k == "enum":
         base = {"type": "string", "enum": list(f.enum)}
     elif k == "bool":
         base = {"type": "boolean"}
     elif k == "int":
-        base = {"type": "integer"}
+        base = {"type": "integer", "minimum": 1} if f.pattern else {"type": "integer"}
     elif k == "float":
         base = {"type": "number"}
-    elif k == "script":
-        base = {"type": "string", "pattern": spec.SCRIPT_PATTERN}
     elif k == "langs":
         tag = {"type": "string", "pattern": r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"}
         base = {"oneOf": [tag, {"type": "array", "items": tag, "minItems": 1, "uniqueItems": True}]}
@@ -39,10 +35,6 @@ def _field_schema(f: spec.Field) -> dict[str, Any]:
         base = {"oneOf": [item, {"type": "array", "items": item, "minItems": 1, "uniqueItems": True}]}
     elif k == "ids":
         base = _object(spec.IDS_FIELDS)
-        base["properties"]["iso3166"]["pattern"] = spec.ISO3166_PATTERN
-        base["properties"]["wikidata"]["pattern"] = spec.WIKIDATA_PATTERN
-        base["properties"]["geonames_admin1"]["pattern"] = spec.ADMIN1_PATTERN
-        base["properties"]["geonames"]["minimum"] = 1
     elif k == "coords":
         base = _object(spec.COORD_FIELDS)
         base["properties"]["lat"].update(minimum=-90, maximum=90)
