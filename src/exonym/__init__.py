@@ -27,7 +27,7 @@ from exonym.model import Entry, Name, Period, Source
 
 if TYPE_CHECKING:
     from exonym.gazetteer import Gazetteer
-    from exonym.resolver.resolution import Candidate, Mention
+    from exonym.resolver.results import Candidate, Mention
 
 _default: Gazetteer | None = None
 
@@ -101,7 +101,7 @@ def __getattr__(name: str) -> Any:
 
         return Gazetteer
     if name in ("Mention", "Candidate"):
-        from exonym.resolver import resolution as _resolve
+        from exonym.resolver import results as _results
 
-        return getattr(_resolve, name)
+        return getattr(_results, name)
     raise AttributeError(name)

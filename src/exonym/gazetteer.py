@@ -25,7 +25,7 @@ from exonym.model import Entry, LazyEntries, Source, entry_to_raw
 if TYPE_CHECKING:
     from exonym.glossary.names import LocaleName
     from exonym.resolver.index import Index
-    from exonym.resolver.resolution import Candidate, Mention
+    from exonym.resolver.results import Candidate, Mention
 
 __all__ = ["Gazetteer", "build", "bundled_path", "load_path"]
 

@@ -88,7 +88,7 @@ class Coordinates:
     lon: float
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class Name:
     """One name of an entry: a spelling, its languages, script, kind and sources."""
 
@@ -112,6 +112,9 @@ class Name:
     def is_adjective(self) -> bool:
         return self.kind in ADJECTIVE_KINDS
 
+    def __repr__(self) -> str:
+        return f"Name({self.text!r}, {'/'.join(self.langs)}, {self.kind})"
+
 
 @dataclass(frozen=True, slots=True)
 class Example:
@@ -122,7 +125,7 @@ class Example:
     line: int = 0  # where the example starts in its file, for messages
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class Entry:
     """One place or glossary term, with every name it goes by."""
 
@@ -143,6 +146,9 @@ class Entry:
     @property
     def is_place(self) -> bool:
         return self.type in PLACE_TYPES
+
+    def __repr__(self) -> str:
+        return f"Entry({self.id!r}, {self.type}, {self.name!r}, {len(self.names)} names)"
 
     def name_in(self, locale: str, *, at: int | None = None) -> str:
         """The name to show in `locale` (BCP 47) at year `at`: see exonym.glossary.names for the fallback

@@ -7,7 +7,7 @@ from typing import Any
 
 from exonym.glossary.names import LocaleName
 from exonym.model import Entry, Name
-from exonym.resolver.resolution import Candidate, Mention
+from exonym.resolver.results import Candidate, Mention
 
 
 def name_dict(name: Name) -> dict[str, Any]:

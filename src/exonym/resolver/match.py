@@ -13,22 +13,14 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from exonym.resolver.index import FOLDED, LATIN, LOWER_INITIAL, SHORT, WEAK, Index, postings
+from exonym.resolver.scoring import FUZZY_SHARE, METHOD_SCORES, weight
 from exonym.text import lang
 from exonym.text.normalize import fold, has_turkic_letters, latin_key, skeleton
 from exonym.text.scripts import UNSPACED_SCRIPTS, char_script
 from exonym.text.tokens import APOSTROPHE, DASH_SET, Token, starts_sentence, tokenize
 
-# How much each way of matching is trusted (0-100) before context and priors.
-METHOD_SCORES = {
-    "exact": 100,
-    "folded": 96,
-    "transliterated": 90,
-    "inflected": 88,
-    "romanization variant": 82,
-}
 FUZZY_CUTOFF = 86  # rapidfuzz ratio on Latin keys; calibrated on the golden set (see tests)
 FUZZY_MIN_LENGTH = 6
-SHORT_FORM_PENALTY = 3
 UNCASED_FUZZY_MIN = {"Arab": 6, "Geor": 8}  # consonantal Arabic script writes shorter words
 FUZZY_CUTOFF_UNCASED = 88  # no capitals to tell a name from a word: a closer spelling is needed
 SKELETON_MIN_LENGTH = 6
@@ -186,7 +178,7 @@ class Matcher:
             level = p & 3
             if level == SHORT:  # Tovuz for Tovuz District: a derived form, below a recorded name
                 method = method_for_level[FOLDED]
-                out.append(Hit(p >> 2, method, METHOD_SCORES[method] - SHORT_FORM_PENALTY, derived, short=True))
+                out.append(Hit(p >> 2, method, METHOD_SCORES[method] + weight("short_form"), derived, short=True))
             else:
                 method = method_for_level[level]
                 out.append(Hit(p >> 2, method, METHOD_SCORES[method], derived))
@@ -402,5 +394,5 @@ class Matcher:
             if score < cutoff:
                 continue
             for p in postings(self.index.keys.get(key)):
-                best.append(Hit(p >> 2, "fuzzy", score * 0.9))
+                best.append(Hit(p >> 2, "fuzzy", score * FUZZY_SHARE))
         return best

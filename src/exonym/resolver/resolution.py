@@ -7,18 +7,17 @@ import bisect
 import re
 import unicodedata
 from collections import Counter, deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
 
 from exonym.errors import InputError
-from exonym.model import ENTRY_TYPES, GLOSSARY_TYPES, PLACE_TYPES, Entry, Name
+from exonym.model import ENTRY_TYPES, GLOSSARY_TYPES, PLACE_TYPES, Name
 from exonym.resolver.match import (
     FUZZY_CUTOFF,
     FUZZY_CUTOFF_UNCASED,
-    SHORT_FORM_PENALTY,
     UNCASED_FUZZY_MIN,
     Hit,
     Matcher,
@@ -27,9 +26,11 @@ from exonym.resolver.match import (
     word_forms,
 )
 from exonym.resolver.persons import HeadlineLines, person_reason
+from exonym.resolver.results import Candidate, Mention
+from exonym.resolver.scoring import METHOD_SCORES, score, weight
 from exonym.text import lang as languages
 from exonym.text.langguess import guess_language
-from exonym.text.langtags import canonical_tag
+from exonym.text.langtags import canonical_tag, language_of
 from exonym.text.normalize import fold, latin_key
 from exonym.text.tokens import tokenize
 
@@ -44,41 +45,9 @@ TYPE_GROUPS = {"place": PLACE_TYPES, "places": PLACE_TYPES, "glossary": GLOSSARY
 _IMPORT_SOURCES = frozenset({"geonames", "cldr"})
 
 _SETTLEMENT = frozenset({"city", "town", "village"})
+# entry id -> (score, hit, name): the best reading of a span by each entry
+Readings = dict[str, tuple[float, Hit, Name]]
 _ADMIN = frozenset({"first-level-division", "district", "disputed-territory"})
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """An entry proposed for a name, with how well it fits (0-100) and why."""
-
-    entry: Entry
-    score: float
-    name: Name
-    method: str
-
-    @property
-    def id(self) -> str:
-        return self.entry.id
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A place or term found in a text; `start`/`end` are code-point offsets into that text."""
-
-    start: int
-    end: int
-    text: str
-    entry: Entry
-    score: float
-    method: str
-    name: Name
-    candidates: tuple[Candidate, ...] = ()  # the runners-up, best first
-    is_adjective: bool = False
-    explanation: str = ""
-
-    @property
-    def id(self) -> str:
-        return self.entry.id
 
 
 def parse_types(types: Any) -> frozenset[str] | None:
@@ -143,7 +112,7 @@ class _Resolution:
         self.index = gaz.index
         self.tokens = tokenize(text)
         self._token_starts = [t.start for t in self.tokens]
-        self.text_lang = lang.split("-")[0] if lang else guess_language([word_forms(t.text, False).fold for t in self.tokens[:400]])
+        self.text_lang = language_of(lang) if lang else guess_language([word_forms(t.text, False).fold for t in self.tokens[:400]])
         self._ancestors: dict[str, frozenset[str]] = {}
 
     def ancestors(self, entry_id: str) -> frozenset[str]:
@@ -153,15 +122,15 @@ class _Resolution:
             self._ancestors[entry_id] = got
         return got
 
-    def entry_hits(self, span: Span) -> dict[str, tuple[float, Hit, Name]]:
+    def entry_hits(self, span: Span) -> Readings:
         """Best hit per entry, after the precision gates (cached per surface and setting)."""
         # lookup() scores a different set of hits (fuzzy ones added) by other rules: keep apart.
         key = (self.text[span.start : span.end], span.first_word_case, span.sentence_start, self.text_lang, self.types, self.ranking_only, id(span.hits) if span.hits and span.hits[0].method == "fuzzy" else 0)
         return _hit_cache(self.gaz).get_or(key, lambda: self._entry_hits(span))  # type: ignore[no-any-return]
 
-    def _entry_hits(self, span: Span) -> dict[str, tuple[float, Hit, Name]]:
+    def _entry_hits(self, span: Span) -> Readings:
         surface = unicodedata.normalize("NFC", self.text[span.start : span.end])
-        best: dict[str, tuple[float, Hit, Name]] = {}
+        best: Readings = {}
         ix = self.index
         for hit in span.hits:
             entry_id = ix.entry_ids[ix.name_entry[hit.name_id]]
@@ -176,20 +145,20 @@ class _Resolution:
                 continue  # the skeleton only proposes; the spelling must still be close
             if span.sentence_start and span.first_word_case == "title" and not self._sentence_start_ok(surface, name, hit):
                 continue
-            score = hit.score
+            value = hit.score
             exact = surface == name.text or (hit.short and (name.text.startswith(surface + " ") or name.text.endswith(" " + surface)))
             if hit.method == "folded" and exact:
-                score = 100.0 - (SHORT_FORM_PENALTY if hit.short else 0)
-                hit = Hit(hit.name_id, "exact", score, hit.derived, hit.short)
+                value = METHOD_SCORES["exact"] + (weight("short_form") if hit.short else 0)
+                hit = Hit(hit.name_id, "exact", value, hit.derived, hit.short)
             if _is_weak(name) and not self.ranking_only:
-                score -= 8
-            if self.text_lang and any(lang.split("-")[0] == self.text_lang for lang in name.langs):
-                score += 3  # a name in the text's own language is the likelier reading
+                value += weight("import_variant")
+            if self.text_lang and any(language_of(lang) == self.text_lang for lang in name.langs):
+                value += weight("own_language")
             elif name.is_adjective:
-                score -= 3
+                value += weight("foreign_adjective")
             old = best.get(entry_id)
-            if old is None or score > old[0]:
-                best[entry_id] = (score, hit, name)
+            if old is None or value > old[0]:
+                best[entry_id] = (value, hit, name)
         return best
 
     @staticmethod
@@ -251,21 +220,25 @@ class _Resolution:
             return False
         if self.text_lang is None:
             return True
-        return self.text_lang in {lang.split("-")[0] for lang in name.langs} or len(name.langs) >= 5
+        return self.text_lang in {language_of(lang) for lang in name.langs} or len(name.langs) >= 5
 
     def run(self) -> list[Mention]:
+        scored = self._without_persons(self._readings())
+        return self._choose(scored)
+
+    def _readings(self) -> list[tuple[Span, Readings]]:
+        """Every candidate span with the readings that pass the precision gates. A span whose
+        readings all fail is retried: its words may hold a shorter or a misspelt name that the
+        longest match hid."""
         turkic = self.text_lang in languages.turkic_reading()
-        spans = _matcher(self.index).spans(self.text, turkic_hint=turkic, tokens=self.tokens)
-        lower_words: set[str] | None = None  # the text's lower-case words, built when first needed
-        scored: list[tuple[Span, dict[str, tuple[float, Hit, Name]]]] = []
         matcher = _matcher(self.index)
-        queue = deque(spans)
+        queue = deque(matcher.spans(self.text, turkic_hint=turkic, tokens=self.tokens))
+        lower_words: set[str] | None = None  # the text's lower-case words, built when first needed
+        out: list[tuple[Span, Readings]] = []
         while queue:
             span = queue.popleft()
             hits = self.entry_hits(span)
             if not hits:
-                # Every reading failed the gates: the words may still hold a shorter name, or a
-                # misspelled one, that the longest match hid.
                 queue.extendleft(reversed(self._retry(matcher, span, turkic)))
                 continue
             if span.sentence_start and span.first_word_case == "title":
@@ -274,102 +247,114 @@ class _Resolution:
                     lower_words = {word_forms(t.text, False).fold for t in self.tokens if t.text[:1].islower()}
                 if word in lower_words:  # "Split the bill ... split": a common word
                     continue
-            scored.append((span, hits))
-        scored = self._without_persons(scored)
+            out.append((span, hits))
+        return out
 
-        def base(entry_id: str, s: float) -> float:
-            prior: int = self.index.priors[self.gaz.index_number(entry_id)]
-            return s * 0.75 + prior * 0.25
+    def _base(self, entry_id: str, match: float) -> float:
+        return score(match, self.index.priors[self.gaz.index_number(entry_id)])
 
-        # Pass 1: anchors are spans with one clear reading.
+    def _choose(self, scored: list[tuple[Span, Readings]]) -> list[Mention]:
+        """One entry per span, from its readings and what the other spans establish."""
+        # Anchors are spans with one clear reading; they are the context the others lean on.
         anchors: list[set[str]] = []
         leaders: list[str] = []
         for _, hits in scored:
-            ranked = sorted((base(e, s), e) for e, (s, _, _) in hits.items())[::-1]
-            clear = len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= 12
+            ranked = sorted((self._base(e, s), e) for e, (s, _, _) in hits.items())[::-1]
+            clear = len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= weight("clear_margin")
             anchors.append({ranked[0][1]} if clear else set())
             leaders.append(ranked[0][1])
-
-        # What the other spans establish, counted so that each span can leave itself out in O(1).
+        # Counted over the whole text, so that each span can leave itself out in O(1).
         context_count: Counter[str] = Counter()
         ancestor_count: Counter[str] = Counter()
         for a in anchors:
             for e in a:
                 context_count[e] += 1
                 ancestor_count.update(self.ancestors(e))
-
         mentions: list[Mention] = []
         for k, (span, hits) in enumerate(scored):
             own = anchors[k]
-            own_ancestors = Counter(a for e in own for a in self.ancestors(e))
-            context = _Others(context_count, Counter(own))
-            context_ancestors = _Others(ancestor_count, own_ancestors)
-            local = self._local_context(k, scored)
+            context = _Context(
+                mentioned=_Others(context_count, Counter(own)),
+                contained=_Others(ancestor_count, Counter(a for e in own for a in self.ancestors(e))),
+                local=self._local_context(k, scored),
+                cue=self._type_cue(span),
+            )
             # "Tovuz (known as Tavush in Armenia)": names in apposition are read at one level,
             # two districts or two towns, when they are not one place.
-            partner_levels = {_level(self.gaz.entries[leaders[j]].type) for j in local["bracket"]}
-            results = []
-            for entry_id, (s, hit, name) in hits.items():
-                why: list[str] = []
-                bonus = 0.0
-                anc = self.ancestors(entry_id)
-                if entry_id in local["same"]:
-                    bonus += 30
-                    why.append("named again beside it in apposition")
-                if anc & local["parent"]:
-                    bonus += 25
-                    why.append(f"qualified by {', '.join(sorted(anc & local['parent']))} beside it")
-                known = {a for a in anc if a in context or a in context_ancestors}
-                if known:
-                    bonus += 15
-                    why.append(f"in {', '.join(sorted(known)[:3])}, which the text mentions")
-                elif entry_id in context_ancestors:
-                    bonus += 10
-                    why.append("contains other places the text mentions")
-                elif entry_id in context:
-                    bonus += 8
-                    why.append("mentioned elsewhere in the text")
-                if _level(self.gaz.entries[entry_id].type) in partner_levels:
-                    bonus += 6
-                    why.append("at the level of the name in apposition")
-                cue = self._type_cue(span)
-                if cue and self.gaz.entries[entry_id].type in cue:
-                    bonus += 20
-                    why.append("the word beside it names its type")
-                if _is_weak(name):
-                    if not bonus and not self._proper_noun(span, hit, entry_id):
-                        continue  # an import's variant with no language needs context
-                    bonus /= 2  # and context counts for less behind such a name
-                results.append((base(entry_id, s) + bonus, entry_id, hit, name, why))
-            if not results:
-                continue
-            results.sort(key=lambda r: (-r[0], r[1]))
-            score, entry_id, hit, name, why = results[0]
-            if score < MIN_MENTION_SCORE:
-                continue
-            is_adjective = name.is_adjective or hit.derived
-            if is_adjective and not self.include_adjectives:
-                continue
-            entry = self.gaz.entries[entry_id]
-            method = "context" if why and len(results) > 1 and results[1][0] > base(entry_id, hit.score) - 1 else hit.method
-            runners = tuple(Candidate(self.gaz.entries[e], round(min(100.0, sc), 1), n, h.method) for sc, e, h, n, _ in results[1:6])
-            mentions.append(
-                Mention(
-                    start=span.start,
-                    end=span.end,
-                    text=self.text[span.start : span.end],
-                    entry=entry,
-                    score=round(min(100.0, score), 1),
-                    method=method,
-                    name=name,
-                    candidates=runners,
-                    is_adjective=is_adjective,
-                    explanation=_explain(hit, name, why, is_adjective),
-                )
-            )
+            context.partner_levels = {_level(self.gaz.entries[leaders[j]].type) for j in context.local["bracket"]}
+            mention = self._mention(span, hits, context)
+            if mention is not None:
+                mentions.append(mention)
         return mentions
 
-    def _without_persons(self, scored: list[tuple[Span, dict[str, tuple[float, Hit, Name]]]]) -> list[tuple[Span, dict[str, tuple[float, Hit, Name]]]]:
+    def _mention(self, span: Span, hits: Readings, context: _Context) -> Mention | None:
+        """The best-supported reading of a span, or None when none is good enough."""
+        results = []
+        for entry_id, (s, hit, name) in hits.items():
+            bonus, why = self._evidence(entry_id, context)
+            if _is_weak(name):
+                if not bonus and not self._proper_noun(span, hit, entry_id):
+                    continue  # an import's variant with no language needs context
+                bonus *= weight("import_variant_context")
+            results.append((self._base(entry_id, s) + bonus, entry_id, hit, name, why))
+        if not results:
+            return None
+        results.sort(key=lambda r: (-r[0], r[1]))
+        best, entry_id, hit, name, why = results[0]
+        if best < weight("min_mention"):
+            return None
+        is_adjective = name.is_adjective or hit.derived
+        if is_adjective and not self.include_adjectives:
+            return None
+        lifted = why and len(results) > 1 and results[1][0] > self._base(entry_id, hit.score) - weight("context_method_margin")
+        return Mention(
+            start=span.start,
+            end=span.end,
+            text=self.text[span.start : span.end],
+            entry=self.gaz.entries[entry_id],
+            score=round(min(100.0, best), 1),
+            method="context" if lifted else hit.method,
+            name=name,
+            candidates=tuple(Candidate(self.gaz.entries[e], round(min(100.0, sc), 1), n, h.method) for sc, e, h, n, _ in results[1:6]),
+            is_adjective=is_adjective,
+            reasons=tuple(why),
+            match_method=hit.method,
+            short_form=hit.short,
+        )
+
+    def _evidence(self, entry_id: str, context: _Context) -> tuple[float, list[str]]:
+        """What the text around a span says for one reading: (bonus, reasons), by the weights of
+        exonym.resolver.scoring."""
+        why: list[str] = []
+        bonus = 0.0
+        local = context.local
+        anc = self.ancestors(entry_id)
+        if entry_id in local["same"]:
+            bonus += weight("apposition_same")
+            why.append("named again beside it in apposition")
+        if anc & local["parent"]:
+            bonus += weight("qualified_by_parent")
+            why.append(f"qualified by {', '.join(sorted(anc & local['parent']))} beside it")
+        known = {a for a in anc if a in context.mentioned or a in context.contained}
+        if known:
+            bonus += weight("inside_mentioned")
+            why.append(f"in {', '.join(sorted(known)[:3])}, which the text mentions")
+        elif entry_id in context.contained:
+            bonus += weight("contains_mentioned")
+            why.append("contains other places the text mentions")
+        elif entry_id in context.mentioned:
+            bonus += weight("mentioned_elsewhere")
+            why.append("mentioned elsewhere in the text")
+        entry_type = self.gaz.entries[entry_id].type
+        if _level(entry_type) in context.partner_levels:
+            bonus += weight("apposition_level")
+            why.append("at the level of the name in apposition")
+        if context.cue and entry_type in context.cue:
+            bonus += weight("type_cue")
+            why.append("the word beside it names its type")
+        return bonus, why
+
+    def _without_persons(self, scored: list[tuple[Span, Readings]]) -> list[tuple[Span, Readings]]:
         """Drop one-word place names that the text shows to be part of a person's name
         (Michael Jordan, Ararat Mirzoyan), and the same word alone elsewhere in it."""
         if self.ranking_only:
@@ -428,7 +413,7 @@ class _Resolution:
                             out |= cues.get(fold(before.text), frozenset())
         return out
 
-    def _local_context(self, k: int, scored: list[tuple[Span, dict[str, tuple[float, Hit, Name]]]]) -> dict[str, Any]:
+    def _local_context(self, k: int, scored: list[tuple[Span, Readings]]) -> dict[str, Any]:
         """Entries of the neighbouring spans that qualify span k: "X (Y)", "X, Y", "X in Y"."""
         span = scored[k][0]
         same: set[str] = set()
@@ -455,6 +440,17 @@ class _Resolution:
         return {"same": same, "parent": parent, "bracket": bracket}
 
 
+@dataclass(slots=True)
+class _Context:
+    """What the rest of the text says around one span."""
+
+    mentioned: _Others  # entries the other spans name clearly
+    contained: _Others  # ancestors of those entries
+    local: dict[str, Any]  # the neighbours: same place, parent, bracketed partner
+    cue: frozenset[str]  # entry types named by the word beside the span
+    partner_levels: set[str] = field(default_factory=set)
+
+
 class _Others:
     """Membership in a count of the whole text, less one span's own share."""
 
@@ -472,17 +468,6 @@ class _Others:
 
 def _level(entry_type: str) -> str:
     return "settlement" if entry_type in _SETTLEMENT else "unit"
-
-
-def _explain(hit: Hit, name: Name, why: list[str], is_adjective: bool) -> str:
-    langs = ", ".join(name.langs)
-    what = f"the short form of the {name.kind} name" if hit.short else f"the {name.kind} name"
-    text = f"{hit.method} match of {what} {name.text!r} ({langs}; sources: {', '.join(name.sources) or 'none'})"
-    if is_adjective:
-        text += "; an adjective or demonym, not the place itself"
-    if why:
-        text += "; " + "; ".join(why)
-    return text
 
 
 def resolve(gaz: Gazetteer, text: str, *, lang: str | None = None, types: Any = None, include_adjectives: bool = False) -> list[Mention]:
@@ -518,13 +503,13 @@ def lookup(gaz: Gazetteer, query: str, *, lang: str | None = None, limit: int = 
         hits += matcher.fuzzy_hits(query_latin, cutoff=78)
     span = Span(0, len(query), hits, "none", False)
     res = _Resolution(gaz, query, hint, wanted, True)
-    res.text_lang = hint.split("-")[0] if hint else None
+    res.text_lang = language_of(hint) if hint else None
     res.ranking_only = True
     best = res.entry_hits(span)
     ranked = []
-    for entry_id, (score, hit, name) in best.items():
+    for entry_id, (value, hit, name) in best.items():
         prior = gaz.index.priors[gaz.index_number(entry_id)]
         # The match decides; the prior only orders entries that share a name.
-        ranked.append((min(100.0, score), prior, entry_id, hit, name))
+        ranked.append((min(100.0, value), prior, entry_id, hit, name))
     ranked.sort(key=lambda r: (-r[0], -r[1], r[2]))
     return [Candidate(gaz.entries[e], round(s, 1), n, h.method) for s, _, e, h, n in ranked[:limit]]
