@@ -24,6 +24,7 @@ from exonym.model import Entry, LazyEntries, Source, entry_to_raw
 
 if TYPE_CHECKING:
     from exonym.glossary.names import LocaleName
+    from exonym.resolver.budget import Budget
     from exonym.resolver.index import Index
     from exonym.resolver.results import Candidate, Mention
 
@@ -123,7 +124,7 @@ class Gazetteer:
             return self.styles[style_id]
         except KeyError:
             known = ", ".join(sorted(self.styles)) or "none (no styles.yaml)"
-            raise InputError(f"unknown style {style_id!r}; known styles: {known}") from None
+            raise InputError(f"unknown style {style_id!r}; known styles: {known}", parameter="style") from None
 
     # -- names for readers -----------------------------------------------------------------
     def name_in(self, entry: str | Entry, locale: str, *, at: int | None = None, style: str | None = None, first: bool = True) -> LocaleName:
@@ -165,11 +166,14 @@ class Gazetteer:
 
         return lookup(self, query, lang=lang, limit=limit, types=types)
 
-    def resolve(self, text: str, *, lang: str | None = None, types: Any = None, include_adjectives: bool = False) -> list[Mention]:
-        """Every place and term mentioned in `text`; see exonym.resolve."""
+    def resolve(
+        self, text: str, *, lang: str | None = None, types: Any = None, include_adjectives: bool = False, budget: Budget | None = None
+    ) -> list[Mention]:
+        """Every place and term mentioned in `text`; see exonym.resolve. A `budget` bounds the
+        work (deadline, cancellation, number of mentions)."""
         from exonym.resolver.resolution import resolve
 
-        return resolve(self, text, lang=lang, types=types, include_adjectives=include_adjectives)
+        return resolve(self, text, lang=lang, types=types, include_adjectives=include_adjectives, budget=budget)
 
 
 def build(result: ScanResult) -> Gazetteer:

@@ -42,9 +42,9 @@ FORMATS = ("tbx", "csv")
 def parse_langs(langs: str | Iterable[str] | None) -> list[str]:
     """Tags as name_in reads them (a well-formed tag without names gives empty columns)."""
     items = langs.split(",") if isinstance(langs, str) else list(langs or [])
-    out = [parse_locale(x.strip()).tag for x in items if x.strip()]
+    out = [parse_locale(x.strip(), "langs").tag for x in items if x.strip()]
     if not out:
-        raise InputError("give at least one language, e.g. --langs en,ru,hy,az")
+        raise InputError("give at least one language, e.g. --langs en,ru,hy,az", parameter="langs")
     return list(dict.fromkeys(out))
 
 
@@ -53,7 +53,8 @@ def select(gaz: Any, *, types: Any = None, within: Iterable[str] = ()) -> list[E
     wanted = parse_types(types)
     roots = list(within)
     for r in roots:
-        gaz.get(r)  # unknown ids are an error, not an empty glossary
+        if r not in gaz:  # an unknown id is an error, not an empty glossary
+            raise InputError(f"no entry has the id {r!r}", parameter="within")
     out = []
     for e in gaz:
         if wanted is not None and e.type not in wanted:
@@ -194,7 +195,7 @@ def to_csv(gaz: Any, entries: list[Entry], langs: list[str], *, style: str | Non
 
 def export(gaz: Any, fmt: str, *, langs: Any, types: Any = None, within: Iterable[str] = (), style: str | None = None) -> str:
     if fmt not in FORMATS:
-        raise InputError(f"unknown format {fmt!r}; one of: {', '.join(FORMATS)}")
+        raise InputError(f"unknown format {fmt!r}; one of: {', '.join(FORMATS)}", parameter="format")
     if style:
         gaz.style(style)
     tags = parse_langs(langs)

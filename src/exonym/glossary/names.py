@@ -60,11 +60,12 @@ class LocaleName:
 
 
 @lru_cache(maxsize=1024)
-def parse_locale(locale: str) -> RequestedLocale:
-    """Parse and canonicalise a locale; InvalidLanguageTag when it is not a well-formed tag."""
+def parse_locale(locale: str, parameter: str = "locale") -> RequestedLocale:
+    """Parse and canonicalise a locale; InvalidLanguageTag (naming `parameter`) when it is not a
+    well-formed tag."""
     raw = _EXTENSIONS.sub("", str(locale or "").strip().replace("_", "-"))
     if not _WELL_FORMED.match(raw):
-        raise InvalidLanguageTag(str(locale), "not a well-formed BCP 47 tag (e.g. en, az-Cyrl-AZ, zh-Hant-TW)")
+        raise InvalidLanguageTag(str(locale), "not a well-formed BCP 47 tag (e.g. en, az-Cyrl-AZ, zh-Hant-TW)", parameter=parameter)
     raw = _alias(raw)
     try:
         tag = canonical_tag(raw)

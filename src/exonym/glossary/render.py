@@ -84,8 +84,11 @@ def render(
     mark: bool = False,
     lang: str | None = None,
     types: Any = "place",
+    budget: Any = None,
 ) -> Rendering:
-    req = parse_locale(to)  # a bad tag fails before any work
+    """The text with every place mention in `to`'s name under `style`; see the module's notes.
+    A `budget` (exonym.resolver.budget) bounds the resolution under it."""
+    req = parse_locale(to, "to")  # a bad tag fails before any work
     if style is not None:
         gaz.style(style)
     # a language whose nouns change form (cases, or proclitics written into the word): a name
@@ -97,7 +100,7 @@ def render(
     pos = 0
     length = 0
     memo: dict[tuple[str, bool], Any] = {}  # an article names the same places again and again
-    for m in gaz.resolve(text, lang=lang, types=types):
+    for m in gaz.resolve(text, lang=lang, types=types, budget=budget):
         key = (m.entry.id, m.entry.id not in seen)
         chosen = memo.get(key)
         if chosen is None:

@@ -12,6 +12,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from exonym.resolver.budget import Budget
 from exonym.resolver.index import FOLDED, LATIN, LOWER_INITIAL, SHORT, WEAK, Index, postings
 from exonym.resolver.scoring import FUZZY_SHARE, METHOD_SCORES, weight
 from exonym.text import lang
@@ -19,6 +20,7 @@ from exonym.text.normalize import fold, has_turkic_letters, latin_key, skeleton
 from exonym.text.scripts import UNSPACED_SCRIPTS, char_script
 from exonym.text.tokens import APOSTROPHE, DASH_SET, Token, starts_sentence, tokenize
 
+CHECK_EVERY = 512  # words between two looks at the budget: cheap, and a fraction of a millisecond apart
 FUZZY_CUTOFF = 86  # rapidfuzz ratio on Latin keys; calibrated on the golden set (see tests)
 FUZZY_MIN_LENGTH = 6
 UNCASED_FUZZY_MIN = {"Arab": 6, "Geor": 8}  # consonantal Arabic script writes shorter words
@@ -265,7 +267,7 @@ class Matcher:
         return best
 
     # -- a whole text -----------------------------------------------------------------------
-    def spans(self, text: str, *, turkic_hint: bool = False, fuzzy: bool = True, tokens: list[Token] | None = None) -> list[Span]:
+    def spans(self, text: str, *, turkic_hint: bool = False, fuzzy: bool = True, tokens: list[Token] | None = None, budget: Budget | None = None) -> list[Span]:
         if tokens is None:
             tokens = tokenize(text)
         forms = [word_forms(t.text, turkic_hint) for t in tokens]
@@ -273,7 +275,11 @@ class Matcher:
         lower_seen = {f.fold for f in forms if f.case == "lower"}
         i = 0
         n_tokens = len(tokens)
+        checked = 0
         while i < n_tokens:
+            if budget is not None and i - checked >= CHECK_EVERY:
+                budget.check()
+                checked = i
             f = forms[i]
             if f.script in UNSPACED_SCRIPTS:
                 out += self._unspaced(tokens[i])

@@ -13,9 +13,11 @@ from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
 
-from exonym.errors import InputError
+from exonym.errors import InputError, InvalidLanguageTag
 from exonym.model import ENTRY_TYPES, GLOSSARY_TYPES, PLACE_TYPES, Name
+from exonym.resolver.budget import Budget
 from exonym.resolver.match import (
+    CHECK_EVERY,
     FUZZY_CUTOFF,
     FUZZY_CUTOFF_UNCASED,
     UNCASED_FUZZY_MIN,
@@ -65,7 +67,7 @@ def parse_types(types: Any) -> frozenset[str] | None:
         elif t in ENTRY_TYPES:
             out.add(t)
         else:
-            raise InputError(f"unknown type {t!r}; known: {', '.join(ENTRY_TYPES)}, place, glossary")
+            raise InputError(f"unknown type {t!r}; known: {', '.join(ENTRY_TYPES)}, place, glossary", parameter="types")
     return frozenset(out) if out else None
 
 
@@ -81,7 +83,10 @@ def _stopwords(text_lang: str | None) -> frozenset[str]:
 def _lang_hint(lang: str | None) -> str | None:
     if lang is None:
         return None
-    return canonical_tag(lang)
+    try:
+        return canonical_tag(lang)
+    except InvalidLanguageTag as exc:
+        raise exc.about("lang") from None
 
 
 def _is_weak(name: Name) -> bool:
@@ -102,8 +107,9 @@ def _hit_cache(gaz: Gazetteer) -> Memo:
 class _Resolution:
     """One text's spans scored against each other."""
 
-    def __init__(self, gaz: Gazetteer, text: str, lang: str | None, types: frozenset[str] | None, include_adjectives: bool) -> None:
+    def __init__(self, gaz: Gazetteer, text: str, lang: str | None, types: frozenset[str] | None, include_adjectives: bool, budget: Budget | None = None) -> None:
         self.gaz = gaz
+        self.budget = budget
         self.text = text
         self.lang = lang
         self.types = types
@@ -232,10 +238,14 @@ class _Resolution:
         longest match hid."""
         turkic = self.text_lang in languages.turkic_reading()
         matcher = _matcher(self.index)
-        queue = deque(matcher.spans(self.text, turkic_hint=turkic, tokens=self.tokens))
+        queue = deque(matcher.spans(self.text, turkic_hint=turkic, tokens=self.tokens, budget=self.budget))
         lower_words: set[str] | None = None  # the text's lower-case words, built when first needed
         out: list[tuple[Span, Readings]] = []
+        seen = 0
         while queue:
+            seen += 1
+            if self.budget is not None and seen % CHECK_EVERY == 0:
+                self.budget.check()
             span = queue.popleft()
             hits = self.entry_hits(span)
             if not hits:
@@ -285,6 +295,10 @@ class _Resolution:
             mention = self._mention(span, hits, context)
             if mention is not None:
                 mentions.append(mention)
+                if self.budget is not None:
+                    self.budget.add_mentions()
+                    if len(mentions) % CHECK_EVERY == 0:
+                        self.budget.check()
         return mentions
 
     def _mention(self, span: Span, hits: Readings, context: _Context) -> Mention | None:
@@ -470,22 +484,24 @@ def _level(entry_type: str) -> str:
     return "settlement" if entry_type in _SETTLEMENT else "unit"
 
 
-def resolve(gaz: Gazetteer, text: str, *, lang: str | None = None, types: Any = None, include_adjectives: bool = False) -> list[Mention]:
+def resolve(
+    gaz: Gazetteer, text: str, *, lang: str | None = None, types: Any = None, include_adjectives: bool = False, budget: Budget | None = None
+) -> list[Mention]:
     if not isinstance(text, str):
-        raise InputError(f"text must be a string, not {type(text).__name__}")
-    return _Resolution(gaz, text, _lang_hint(lang), parse_types(types), include_adjectives).run()
+        raise InputError(f"text must be a string, not {type(text).__name__}", parameter="text")
+    return _Resolution(gaz, text, _lang_hint(lang), parse_types(types), include_adjectives, budget).run()
 
 
 def lookup(gaz: Gazetteer, query: str, *, lang: str | None = None, limit: int = 5, types: Any = None) -> list[Candidate]:
     if not isinstance(query, str):
-        raise InputError(f"query must be a string, not {type(query).__name__}")
+        raise InputError(f"query must be a string, not {type(query).__name__}", parameter="query")
     query = query.strip()
     if not query:
-        raise InputError("the query is empty")
+        raise InputError("the query is empty", parameter="query")
     if len(query) > MAX_QUERY_LENGTH:
-        raise InputError(f"the query is longer than {MAX_QUERY_LENGTH} characters")
+        raise InputError(f"the query is longer than {MAX_QUERY_LENGTH} characters", parameter="query")
     if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
-        raise InputError("limit must be a whole number of at least 1")
+        raise InputError("limit must be a whole number of at least 1", parameter="limit")
     hint = _lang_hint(lang)
     wanted = parse_types(types)
     matcher = _matcher(gaz.index)
