@@ -7,13 +7,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from exonym.cli import EXIT_DATA, _gazetteer_path
+from exonym.cli.common import EXIT_DATA, gazetteer_path
 
 
 def cmd_new(args: argparse.Namespace) -> int:
     from exonym.edit.scaffold import new_entry
 
-    root = _gazetteer_path(args.gazetteer)
+    root = gazetteer_path(args.gazetteer)
     made = new_entry(
         root,
         args.name,
@@ -44,7 +44,7 @@ def cmd_fmt(args: argparse.Namespace) -> int:
     from exonym.data.folder import entry_files, is_entry_file
     from exonym.edit.fmt import format_files
 
-    root = _gazetteer_path(args.gazetteer)
+    root = gazetteer_path(args.gazetteer)
     if args.files:
         paths = []
         for f in args.files:

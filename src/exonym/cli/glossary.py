@@ -9,12 +9,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from exonym.cli import _load
-from exonym.cli.resolve import _read_input
+from exonym.cli.common import load_gazetteer, read_input
 
 
 def cmd_name(args: argparse.Namespace) -> int:
-    gaz = _load(args.gazetteer)
+    gaz = load_gazetteer(args.gazetteer)
     for locale in args.to.split(","):
         chosen = gaz.name_in(args.id, locale.strip(), at=args.at, style=args.style, first=not args.later)
         note = " (fallback)" if chosen.fallback else ""
@@ -25,8 +24,8 @@ def cmd_name(args: argparse.Namespace) -> int:
 def cmd_render(args: argparse.Namespace) -> int:
     from exonym.glossary.render import render
 
-    gaz = _load(args.gazetteer)
-    result = render(gaz, _read_input(args.file), to=args.to, style=args.style, at=args.at, mark=args.mark, lang=args.lang, types=args.types)
+    gaz = load_gazetteer(args.gazetteer)
+    result = render(gaz, read_input(args.file), to=args.to, style=args.style, at=args.at, mark=args.mark, lang=args.lang, types=args.types)
     if args.format == "json":
         body = {
             "locale": result.locale,
@@ -46,7 +45,7 @@ def cmd_render(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from exonym.glossary.export import export
 
-    gaz = _load(args.gazetteer)
+    gaz = load_gazetteer(args.gazetteer)
     text = export(gaz, args.format, langs=args.langs, types=args.types, within=args.within or (), style=args.style)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8", newline="")

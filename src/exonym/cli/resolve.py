@@ -8,38 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from exonym.cli.common import load_gazetteer, read_input, split_types
 from exonym.errors import InputError
-
-MAX_INPUT_BYTES = 50 * 1024 * 1024  # a larger single document is refused, not half-read
-
-
-def _gazetteer(args: argparse.Namespace) -> Any:
-    import exonym
-
-    return exonym.load(getattr(args, "gazetteer", None))
-
-
-def _read_input(path: str | None) -> str:
-    if path in (None, "-"):
-        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
-        where = "standard input"
-    else:
-        p = Path(path)
-        if not p.is_file():
-            raise InputError(f"no such file: {path}")
-        with p.open("rb") as fh:
-            data = fh.read(MAX_INPUT_BYTES + 1)
-        where = path
-    if len(data) > MAX_INPUT_BYTES:
-        raise InputError(f"{where} is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB; split it (jsonl) first")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{where} is not valid UTF-8 (byte {exc.start})") from None
-
-
-def _types(arg: str | None) -> list[str] | None:
-    return [t for t in arg.split(",") if t.strip()] if arg else None
 
 
 def _print_mentions_text(text: str, mentions: list[Any], out: TextIO) -> None:
@@ -56,11 +26,11 @@ def _print_mentions_text(text: str, mentions: list[Any], out: TextIO) -> None:
 def cmd_resolve(args: argparse.Namespace) -> int:
     from exonym.glossary.serialize import mention_dict
 
-    gaz = _gazetteer(args)
-    types = _types(args.types)
+    gaz = load_gazetteer(getattr(args, "gazetteer", None))
+    types = split_types(args.types)
     if args.format == "jsonl":
         return _resolve_jsonl(gaz, args, types)
-    text = _read_input(args.file)
+    text = read_input(args.file)
     mentions = gaz.resolve(text, lang=args.lang, types=types, include_adjectives=args.adjectives)
     if args.format == "json":
         json.dump({"mentions": [mention_dict(m) for m in mentions], "offsets": "code points"}, sys.stdout, ensure_ascii=False, indent=2)
@@ -132,8 +102,8 @@ class _Progress:
 def cmd_lookup(args: argparse.Namespace) -> int:
     from exonym.glossary.serialize import candidate_dict
 
-    gaz = _gazetteer(args)
-    candidates = gaz.lookup(args.query, lang=args.lang, limit=args.limit, types=_types(args.types))
+    gaz = load_gazetteer(getattr(args, "gazetteer", None))
+    candidates = gaz.lookup(args.query, lang=args.lang, limit=args.limit, types=split_types(args.types))
     if args.format == "json":
         json.dump({"query": args.query, "candidates": [candidate_dict(c) for c in candidates]}, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -148,7 +118,7 @@ def cmd_lookup(args: argparse.Namespace) -> int:
 def cmd_show(args: argparse.Namespace) -> int:
     from exonym.glossary.serialize import entry_dict
 
-    gaz = _gazetteer(args)
+    gaz = load_gazetteer(getattr(args, "gazetteer", None))
     entry = gaz.get(args.id)
     if args.format == "json":
         json.dump(entry_dict(entry), sys.stdout, ensure_ascii=False, indent=2)

