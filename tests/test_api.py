@@ -152,7 +152,9 @@ def test_real_server_over_http() -> None:
             pytest.fail("the server did not start: " + proc.stderr.read1().decode())
         body = json.loads(urllib.request.urlopen(base + "/lookup?q=Gyumri", timeout=5).read())
         assert body["candidates"][0]["id"] == "gyumri"
-        req = urllib.request.Request(base + "/resolve", data=json.dumps({"text": "Xankəndidə"}).encode(), headers={"content-type": "application/json"})
+        req = urllib.request.Request(
+            base + "/resolve", data=json.dumps({"text": "Xankəndidə"}).encode(), headers={"content-type": "application/json"}
+        )
         assert [m["id"] for m in json.loads(urllib.request.urlopen(req, timeout=5).read())["mentions"]] == ["khankendi"]
     finally:
         proc.terminate()

@@ -59,7 +59,16 @@ def test_size_and_coverage(gaz: exonym.Gazetteer) -> None:
     stats = gaz.stats()
     assert stats["entries"] >= 600
     types = {e.type for e in gaz}
-    assert {"country", "city", "district", "first-level-division", "historical-unit", "organization", "disputed-territory", "village"} <= types
+    assert {
+        "country",
+        "city",
+        "district",
+        "first-level-division",
+        "historical-unit",
+        "organization",
+        "disputed-territory",
+        "village",
+    } <= types
 
 
 @pytest.mark.parametrize(

@@ -14,10 +14,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from exonym.data.folder import bundled_path, entry_files, scan
 from exonym.edit.examples import check_examples
 from exonym.edit.fmt import format_files
 from exonym.gazetteer import build
-from exonym.data.folder import bundled_path, entry_files, scan
 
 DATA = Path(__file__).parent / "data"
 
@@ -98,10 +98,42 @@ def test_new_writes_a_valid_entry_beside_its_parent(valid_copy: Path) -> None:
 
 
 def test_new_makes_ids_from_any_script(valid_copy: Path) -> None:
-    proc = run("new", "Şəki", "--type", "town", "--parent", "testland", "--lang", "az", "--kind", "official", "--source", "editor", "--gazetteer", str(valid_copy), "--dry-run")
+    proc = run(
+        "new",
+        "Şəki",
+        "--type",
+        "town",
+        "--parent",
+        "testland",
+        "--lang",
+        "az",
+        "--kind",
+        "official",
+        "--source",
+        "editor",
+        "--gazetteer",
+        str(valid_copy),
+        "--dry-run",
+    )
     assert proc.returncode == 0, proc.stderr
     assert "id: shaki\n" in proc.stdout and "lang: az" in proc.stdout
-    proc = run("new", "Ереван", "--type", "town", "--parent", "testland", "--lang", "ru", "--kind", "exonym", "--source", "editor", "--gazetteer", str(valid_copy), "--dry-run")
+    proc = run(
+        "new",
+        "Ереван",
+        "--type",
+        "town",
+        "--parent",
+        "testland",
+        "--lang",
+        "ru",
+        "--kind",
+        "exonym",
+        "--source",
+        "editor",
+        "--gazetteer",
+        str(valid_copy),
+        "--dry-run",
+    )
     assert proc.returncode == 0, proc.stderr
     assert "id: yerevan\n" in proc.stdout
 
@@ -164,7 +196,9 @@ def test_an_edit_that_steals_an_example_fails_naming_both_entries(valid_copy: Pa
 
 # -- impact -------------------------------------------------------------------------------------
 def _git(repo: Path, *args: str) -> None:
-    subprocess.run(["git", "-C", str(repo), "-c", "user.name=Test", "-c", "user.email=test@example.org", *args], check=True, capture_output=True)
+    subprocess.run(
+        ["git", "-C", str(repo), "-c", "user.name=Test", "-c", "user.email=test@example.org", *args], check=True, capture_output=True
+    )
 
 
 def _committed_repo(tmp_path: Path, seed: str | None = None) -> Path:
@@ -243,13 +277,19 @@ def test_an_editor_adds_a_village_with_three_names_and_an_example(tmp_path: Path
 
 
 # -- the formatter keeps any value as it reads -------------------------------------------------
-TEXTS = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=30).map(
-    lambda t: unicodedata.normalize("NFC", " ".join(t.split()))
-).filter(bool)
+TEXTS = (
+    st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=30)
+    .map(lambda t: unicodedata.normalize("NFC", " ".join(t.split())))
+    .filter(bool)
+)
 
 
 @settings(max_examples=200, deadline=None)
-@given(label=TEXTS, texts=st.lists(TEXTS, min_size=1, max_size=4, unique=True), note=st.one_of(st.none(), TEXTS, TEXTS.map(lambda t: (t + " ") * 12)))
+@given(
+    label=TEXTS,
+    texts=st.lists(TEXTS, min_size=1, max_size=4, unique=True),
+    note=st.one_of(st.none(), TEXTS, TEXTS.map(lambda t: (t + " ") * 12)),
+)
 def test_fmt_round_trips_any_text(label: str, texts: list[str], note: str | None) -> None:
     from exonym.edit.fmt import canonical_text
     from exonym.edit.yamlio import dump_entry, name_sort_key

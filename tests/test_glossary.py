@@ -13,9 +13,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from exonym.data.folder import scan
 from exonym.errors import InputError, InvalidLanguageTag
 from exonym.glossary.export import export
-from exonym.data.folder import scan
 from exonym.glossary.names import parse_locale
 from exonym.glossary.render import render
 
@@ -128,12 +128,56 @@ def test_styles_are_validated(valid_copy: Path) -> None:
 # -- render -----------------------------------------------------------------------------------
 SEED_RENDERINGS = {
     # the seed's place mentions, in text order, rendered under the neutral style
-    "ru": ["Москва", "Москва", "Товузский район", "Тавушская область", "Армения", "Баку", "Азербайджан", "Армения", "Азербайджан", "Нагорный Карабах (Арцах)"],
+    "ru": [
+        "Москва",
+        "Москва",
+        "Товузский район",
+        "Тавушская область",
+        "Армения",
+        "Баку",
+        "Азербайджан",
+        "Армения",
+        "Азербайджан",
+        "Нагорный Карабах (Арцах)",
+    ],
     # the gazetteer records no Azerbaijani name for Tavush Province: English, the last step
-    "az": ["Moskva", "Moskva", "Tovuz rayonu", "Tavush Province", "Ermənistan", "Bakı", "Azərbaycan", "Ermənistan", "Azərbaycan", "Dağlıq Qarabağ (Artsakh)"],
+    "az": [
+        "Moskva",
+        "Moskva",
+        "Tovuz rayonu",
+        "Tavush Province",
+        "Ermənistan",
+        "Bakı",
+        "Azərbaycan",
+        "Ermənistan",
+        "Azərbaycan",
+        "Dağlıq Qarabağ (Artsakh)",
+    ],
     # Armenian records only the Armenian side's names of Nagorno-Karabakh: nothing to bracket
-    "hy": ["Մոսկվա", "Մոսկվա", "Թովուզի շրջան", "Տավուշի մարզ", "Հայաստան", "Բաքու", "Ադրբեջան", "Հայաստան", "Ադրբեջան", "Լեռնային Ղարաբաղ"],
-    "en": ["Moscow", "Moscow", "Tovuz District", "Tavush Province", "Armenia", "Baku", "Azerbaijan", "Armenia", "Azerbaijan", "Nagorno-Karabakh (Artsakh)"],
+    "hy": [
+        "Մոսկվա",
+        "Մոսկվա",
+        "Թովուզի շրջան",
+        "Տավուշի մարզ",
+        "Հայաստան",
+        "Բաքու",
+        "Ադրբեջան",
+        "Հայաստան",
+        "Ադրբեջան",
+        "Լեռնային Ղարաբաղ",
+    ],
+    "en": [
+        "Moscow",
+        "Moscow",
+        "Tovuz District",
+        "Tavush Province",
+        "Armenia",
+        "Baku",
+        "Azerbaijan",
+        "Armenia",
+        "Azerbaijan",
+        "Nagorno-Karabakh (Artsakh)",
+    ],
 }
 
 
@@ -252,13 +296,15 @@ def test_cli_export_and_render(tmp_path: Path) -> None:
     target = tmp_path / "glossary.tbx"
     proc = subprocess.run(
         [sys.executable, "-m", "exonym", "export", "--format", "tbx", "--langs", "ru,en,hy,az", "--within", "armenia", "-o", str(target)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert proc.returncode == 0, proc.stderr
     assert ET.parse(target).getroot().get("type") == "TBX-Basic"
     proc = subprocess.run(
         [sys.executable, "-m", "exonym", "render", str(SEED), "--to", "ru", "--style", "neutral", "--mark"],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert proc.returncode == 0 and "⟦Товузский район⟧" in proc.stdout and "⟦Москва⟧" in proc.stdout
     bad = subprocess.run([sys.executable, "-m", "exonym", "render", str(SEED), "--to", "!!"], capture_output=True, text=True)
@@ -266,7 +312,9 @@ def test_cli_export_and_render(tmp_path: Path) -> None:
 
 
 # -- found in review -------------------------------------------------------------------------
-@pytest.mark.parametrize(("locale", "expected"), [("zh", "格鲁吉亚"), ("zh-CN", "格鲁吉亚"), ("zh-Hans", "格鲁吉亚"), ("zh-TW", "喬治亞"), ("zh-Hant", "喬治亞")])
+@pytest.mark.parametrize(
+    ("locale", "expected"), [("zh", "格鲁吉亚"), ("zh-CN", "格鲁吉亚"), ("zh-Hans", "格鲁吉亚"), ("zh-TW", "喬治亞"), ("zh-Hant", "喬治亞")]
+)
 def test_chinese_scripts_follow_the_tag(gaz, locale: str, expected: str) -> None:
     # Han text is both scripts: the name's tag (zh = Hans by CLDR, zh-Hant) decides
     assert gaz.name_in("georgia", locale).text == expected

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 import exonym
+from exonym.data.folder import scan
 from exonym.diagnostics import CODES
 from exonym.errors import DataError, UnknownEntry
-from exonym.data.folder import scan
 
 DATA = Path(__file__).parent / "data"
 INVALID = sorted(p.name for p in (DATA / "invalid").iterdir() if p.is_dir())
@@ -32,8 +32,7 @@ def test_each_invalid_fixture_reports_its_code_at_its_line(code: str, valid_copy
             path, lineno = where.rsplit(":", 1)
             expected.add((path, int(lineno), want))
     got = {
-        (Path(d.path).resolve().relative_to((valid_copy / "zz").resolve()).as_posix(), d.line, d.code)
-        for d in scan(valid_copy).diagnostics
+        (Path(d.path).resolve().relative_to((valid_copy / "zz").resolve()).as_posix(), d.line, d.code) for d in scan(valid_copy).diagnostics
     }
     assert got == expected
 
@@ -67,7 +66,9 @@ def test_a_huge_file_is_refused_before_it_is_read(valid_copy: Path) -> None:
 
 def test_a_link_out_of_the_tree_is_refused(valid_copy: Path, tmp_path: Path) -> None:
     outside = tmp_path / "elsewhere.yaml"
-    outside.write_text((valid_copy / "places" / "testville.yaml").read_text(encoding="utf-8").replace("testville", "elsewhere"), encoding="utf-8")
+    outside.write_text(
+        (valid_copy / "places" / "testville.yaml").read_text(encoding="utf-8").replace("testville", "elsewhere"), encoding="utf-8"
+    )
     (valid_copy / "places" / "elsewhere.yaml").symlink_to(outside)
     (valid_copy / "places" / "zero.yaml").symlink_to("/dev/zero")
     got = sorted((Path(d.path).name, d.code) for d in scan(valid_copy).diagnostics)
@@ -83,8 +84,7 @@ def test_a_link_inside_the_tree_is_read(valid_copy: Path) -> None:
 
 def test_all_problems_are_reported_not_only_the_first(valid_copy: Path) -> None:
     (valid_copy / "places" / "many.yaml").write_text(
-        "id: many\ntype: hamlet\nname: Many\ncolour: red\nnames:\n"
-        "  - {text: Many, lang: zz, kind: official, sources: [nobody]}\n",
+        "id: many\ntype: hamlet\nname: Many\ncolour: red\nnames:\n  - {text: Many, lang: zz, kind: official, sources: [nobody]}\n",
         encoding="utf-8",
     )
     codes = sorted(d.code for d in scan(valid_copy).diagnostics)

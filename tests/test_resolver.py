@@ -20,12 +20,19 @@ def ids(text: str, **kw) -> list[str]:
 def test_offsets_index_the_callers_string_after_length_changing_letters() -> None:
     text = "Straße 𝔘 Երևան և Բաքու, İSTANBUL ﬁ Tbilisi"
     mentions = exonym.resolve(text)
-    assert [(m.text, m.entry.id) for m in mentions] == [("Երևան", "yerevan"), ("Բաքու", "baku"), ("İSTANBUL", "istanbul"), ("Tbilisi", "tbilisi")]
+    assert [(m.text, m.entry.id) for m in mentions] == [
+        ("Երևան", "yerevan"),
+        ("Բաքու", "baku"),
+        ("İSTANBUL", "istanbul"),
+        ("Tbilisi", "tbilisi"),
+    ]
     for m in mentions:
         assert text[m.start : m.end] == m.text
 
 
-@pytest.mark.parametrize("text", ["Talks in Bakı and Gəncə.", "Arménie et Azerbaïdjan.", "Переговоры в Ереване и Баку.", "İSTANBUL'DA ve BAKÜ'DE"])
+@pytest.mark.parametrize(
+    "text", ["Talks in Bakı and Gəncə.", "Arménie et Azerbaïdjan.", "Переговоры в Ереване и Баку.", "İSTANBUL'DA ve BAKÜ'DE"]
+)
 def test_nfc_and_nfd_give_the_same_result(text: str) -> None:
     nfd = unicodedata.normalize("NFD", text)
     assert ids(nfd) == ids(unicodedata.normalize("NFC", text))
@@ -118,7 +125,12 @@ def test_any_text_gives_valid_offsets(text: str) -> None:
         assert 0 <= m.score <= 100
 
 
-@given(st.lists(st.sampled_from(["Baku", "Bakı", "Ереване", " ", "\u0301", "\x00", "𝔘", "և", "-", "'", "(", "Tovuz", "nice", "İ", "\n"]), max_size=40))
+@given(
+    st.lists(
+        st.sampled_from(["Baku", "Bakı", "Ереване", " ", "\u0301", "\x00", "𝔘", "և", "-", "'", "(", "Tovuz", "nice", "İ", "\n"]),
+        max_size=40,
+    )
+)
 @settings(max_examples=300, deadline=None)
 def test_odd_pieces_never_break_offsets(pieces: list[str]) -> None:
     text = "".join(pieces)

@@ -25,10 +25,7 @@ class Diagnostic:
     def format_github(self) -> str:
         level = "error" if self.is_error else "warning"
         message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return (
-            f"::{level} file={self.path},line={self.line},col={self.col},"
-            f"title={self.code}::{self.code} {message}"
-        )
+        return f"::{level} file={self.path},line={self.line},col={self.col},title={self.code}::{self.code} {message}"
 
 
 # Every code the validator can emit, with the one-line fix shown in CONTRIBUTING.md.
@@ -49,7 +46,10 @@ CODES: dict[str, tuple[str, str]] = {
     "E111": ("text not in NFC or has stray spaces", "retype the text in NFC without edge spaces; exonym fmt never changes text"),
     "E112": ("romanization without system", "add system: bgn-pcgn, iso9, ala-lc, az-latin ... (gazetteer/README.md)"),
     "E113": ("two preferred names in one language", "keep preferred: true on one name per language tag"),
-    "E114": ("not a regular file, or too large", "entries are ordinary files under 1 MiB: replace a pipe, device or folder named *.yaml; split a huge file"),
+    "E114": (
+        "not a regular file, or too large",
+        "entries are ordinary files under 1 MiB: replace a pipe, device or folder named *.yaml; split a huge file",
+    ),
     "E115": ("link that leaves the gazetteer", "copy the entry into the gazetteer instead of linking to a file outside it"),
     "E201": ("duplicate id", "two files declare one id: rename one with exonym new, merge or delete"),
     "E202": ("id differs from file name", "rename the file to <id>.yaml or fix the id"),

@@ -127,7 +127,9 @@ class Gazetteer:
             raise InputError(f"unknown style {style_id!r}; known styles: {known}", parameter="style") from None
 
     # -- names for readers -----------------------------------------------------------------
-    def name_in(self, entry: str | Entry, locale: str, *, at: int | None = None, style: str | None = None, first: bool = True) -> LocaleName:
+    def name_in(
+        self, entry: str | Entry, locale: str, *, at: int | None = None, style: str | None = None, first: bool = True
+    ) -> LocaleName:
         """The entry's name for `locale` at year `at` under a house style; see exonym.glossary.names.
         Answers are kept (entries never change), so a newsroom's repeated names cost nothing."""
         e = entry if isinstance(entry, Entry) else self.get(entry)
@@ -273,6 +275,11 @@ def _style_raw(style: Style) -> dict[str, Any]:
     return dataclasses.asdict(style)
 
 
+def _style_from(raw: dict[str, Any]) -> Style:
+    fields: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in raw.items()}
+    return Style(**fields)
+
+
 def _from_cache(path: Path, root: Path, digest: str) -> Gazetteer:
     from exonym.resolver.index import Index
 
@@ -292,7 +299,7 @@ def _from_cache(path: Path, root: Path, digest: str) -> Gazetteer:
         return tuple(raw)
 
     sources = {k: Source(k, *v) for k, v in sections["sources"].items()}
-    styles = {s["id"]: Style(**{k: tuple(v) if isinstance(v, list) else v for k, v in s.items()}) for s in sections["styles"]}
+    styles = {raw["id"]: _style_from(raw) for raw in sections["styles"]}
     gaz = Gazetteer(LazyEntries(ids, row), sources, root=root, digest=digest, styles=styles)
     gaz._index = Index.from_sections(sections)
     return gaz

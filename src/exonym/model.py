@@ -193,12 +193,25 @@ def _period_from(t: Sequence[int | None] | None) -> Period | None:
 def entry_to_raw(e: Entry) -> tuple[Any, ...]:
     """The entry as nested tuples of plain values (the cache stores them as JSON)."""
     names = tuple(
-        (n.text, n.langs, n.kind, n.script, n.sources, n.preferred, _period_raw(n.period), n.system, n.used_by, n.note)
-        for n in e.names
+        (n.text, n.langs, n.kind, n.script, n.sources, n.preferred, _period_raw(n.period), n.system, n.used_by, n.note) for n in e.names
     )
     coords = None if e.coordinates is None else (e.coordinates.lat, e.coordinates.lon)
     examples = tuple((x.text, x.mention, x.line) for x in e.examples)
-    return (e.id, e.type, e.name, names, e.parents, tuple(e.ids.items()), coords, e.population, _period_raw(e.period), e.sources, e.notes, examples, e.path)
+    return (
+        e.id,
+        e.type,
+        e.name,
+        names,
+        e.parents,
+        tuple(e.ids.items()),
+        coords,
+        e.population,
+        _period_raw(e.period),
+        e.sources,
+        e.notes,
+        examples,
+        e.path,
+    )
 
 
 def entry_from_raw(t: Sequence[Any]) -> Entry:

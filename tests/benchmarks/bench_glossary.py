@@ -23,13 +23,13 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).parent))
-from corpus import news_corpus  # noqa: E402
+from corpus import news_corpus
 
-import exonym  # noqa: E402
-from exonym.glossary.export import export, select  # noqa: E402
-from exonym.edit.fmt import format_files  # noqa: E402
-from exonym.data.folder import bundled_path, entry_files  # noqa: E402
-from exonym.glossary.render import render  # noqa: E402
+import exonym
+from exonym.data.folder import bundled_path, entry_files
+from exonym.edit.fmt import format_files
+from exonym.glossary.export import export, select
+from exonym.glossary.render import render
 
 
 def median_time(fn, runs: int) -> float:
@@ -48,6 +48,7 @@ def main() -> None:
     root = bundled_path()
     files = entry_files(root)
     fmt_t = median_time(lambda: format_files(files, root, write=False), max(1, args.runs // 2))
+
     def compose_all() -> None:
         for f in files:  # one tree at a time, as fmt holds them (a list of all would tax the GC)
             yaml.compose(f.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
@@ -90,8 +91,9 @@ def main() -> None:
     csv_t = median_time(cold(lambda: export(gaz, "csv", langs="ru,en,hy,az", within=within)), args.runs)
     rows = [[e.id, e.type, e.name, *[n.text for n in e.names[:4]]] for e in select(gaz, within=within)]
     peer_t = median_time(lambda: csv.writer(io.StringIO()).writerows(rows), args.runs)
-    print(f"export  tbx {tbx_t * 1e3:6.0f} ms  csv {csv_t * 1e3:5.0f} ms  ({len(rows)} entries; csv module alone {peer_t * 1e3:.1f} ms, csv export {csv_t / peer_t:.0f}x)")
-
+    print(
+        f"export  tbx {tbx_t * 1e3:6.0f} ms  csv {csv_t * 1e3:5.0f} ms  ({len(rows)} entries; csv module alone {peer_t * 1e3:.1f} ms, csv export {csv_t / peer_t:.0f}x)"
+    )
 
 
 if __name__ == "__main__":

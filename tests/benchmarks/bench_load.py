@@ -40,8 +40,10 @@ def main() -> None:
     base = statistics.median(python_only)
     print(f"python start alone:                      {base * 1e3:7.0f} ms")
     print(f"import exonym + load, no cache (YAML):   {uncached * 1e3:7.0f} ms (one run: it writes the cache)")
-    print(f"import exonym + load, from the cache:    {statistics.median(warm) * 1e3:7.0f} ms median of {args.runs} "
-          f"({(statistics.median(warm) - base) * 1e3:.0f} ms beyond Python's own start)")
+    print(
+        f"import exonym + load, from the cache:    {statistics.median(warm) * 1e3:7.0f} ms median of {args.runs} "
+        f"({(statistics.median(warm) - base) * 1e3:.0f} ms beyond Python's own start)"
+    )
     print(f"... and a first resolve():               {statistics.median(first_resolve) * 1e3:7.0f} ms median")
     print(f"peer: import rapidfuzz, yaml, babel:     {statistics.median(peer) * 1e3:7.0f} ms median")
 

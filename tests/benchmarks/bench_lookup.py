@@ -95,7 +95,9 @@ def main() -> None:
             t = time.perf_counter()
             process.extractOne(queries[i][0], names, scorer=fuzz.WRatio)
             wratio_times.append(time.perf_counter() - t)
-        found_rate = sum(1 for (q, n), top in zip(queries, tops, strict=True) if top and n in [x.text for x in gaz.get(top).names]) / len(queries)
+        found_rate = sum(1 for (q, n), top in zip(queries, tops, strict=True) if top and n in [x.text for x in gaz.get(top).names]) / len(
+            queries
+        )
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         p50, p99 = pct(times, 0.5) * 1e3, pct(times, 0.99) * 1e3
         brute_p50 = statistics.median(brute_times) * 1e3

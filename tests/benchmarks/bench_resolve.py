@@ -104,7 +104,9 @@ def main() -> None:
         for name, fn in peers(names).items():
             row[name] = timed(fn, docs, args.runs)
         ratios = ", ".join(f"{k} {v:.2f} MB/s ({row['exonym'] / v:.2f}x)" for k, v in row.items() if k != "exonym")
-        print(f"{label:>10} names={len(names):>9,} build={build:6.1f}s  exonym {ours:.2f} MB/s ({mentions:.0f} mentions/MB) | {ratios} | peak RSS with exonym's index {rss_ours:.0f} MB")
+        print(
+            f"{label:>10} names={len(names):>9,} build={build:6.1f}s  exonym {ours:.2f} MB/s ({mentions:.0f} mentions/MB) | {ratios} | peak RSS with exonym's index {rss_ours:.0f} MB"
+        )
 
 
 if __name__ == "__main__":

@@ -28,8 +28,28 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from corpus import news_corpus
 
-QUERIES = ["Baku", "Bakı", "Ереван", "Gyumri", "Stepanakert", "Xankendi", "Azerbiajan", "Tbilisi", "Moscow", "Tovuz",
-           "Նագորնո", "Нагорном Карабахе", "Gəncə", "Tavush", "Kirovabad", "Leninakan", "Shusha", "Lachin", "Paris", "OSCE"]
+QUERIES = [
+    "Baku",
+    "Bakı",
+    "Ереван",
+    "Gyumri",
+    "Stepanakert",
+    "Xankendi",
+    "Azerbiajan",
+    "Tbilisi",
+    "Moscow",
+    "Tovuz",
+    "Նագորնո",
+    "Нагорном Карабахе",
+    "Gəncə",
+    "Tavush",
+    "Kirovabad",
+    "Leninakan",
+    "Shusha",
+    "Lachin",
+    "Paris",
+    "OSCE",
+]
 
 
 def free_port() -> int:
@@ -40,8 +60,11 @@ def free_port() -> int:
 
 def start(workers: int) -> tuple[subprocess.Popen[bytes], str]:
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "exonym", "serve", "--port", str(port), "--workers", str(workers)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "exonym", "serve", "--port", str(port), "--workers", str(workers)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}"
     for _ in range(600):
         try:
@@ -69,8 +92,13 @@ def wrk(base: str, path: str, seconds: int, connections: int, lua: str | None) -
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     socket_errors = re.search(r"Socket errors: (.*)", out)
-    return {"rps": rps, "p50": ms("50%"), "p99": ms("99%"), "errors": float(errors.group(1)) if errors else 0.0,
-            "socket_errors": socket_errors.group(1) if socket_errors else ""}  # type: ignore[dict-item]
+    return {
+        "rps": rps,
+        "p50": ms("50%"),
+        "p99": ms("99%"),
+        "errors": float(errors.group(1)) if errors else 0.0,
+        "socket_errors": socket_errors.group(1) if socket_errors else "",
+    }  # type: ignore[dict-item]
 
 
 def python_client(base: str, path: str, seconds: int, connections: int, body: bytes | None) -> dict[str, float]:
@@ -103,8 +131,12 @@ def python_client(base: str, path: str, seconds: int, connections: int, body: by
     for th in threads:
         th.join()
     latencies.sort()
-    return {"rps": len(latencies) / seconds, "p50": latencies[len(latencies) // 2] * 1e3,
-            "p99": latencies[int(len(latencies) * 0.99)] * 1e3, "errors": float(errors[0])}
+    return {
+        "rps": len(latencies) / seconds,
+        "p50": latencies[len(latencies) // 2] * 1e3,
+        "p99": latencies[int(len(latencies) * 0.99)] * 1e3,
+        "errors": float(errors[0]),
+    }
 
 
 def main() -> None:
@@ -125,8 +157,10 @@ def main() -> None:
     with open(resolve_lua, "w", encoding="utf-8") as fh:
         fh.write("wrk.method = 'POST'\nwrk.headers['Content-Type'] = 'application/json'\n")
         fh.write("wrk.body = " + json.dumps(body.decode()) + "\n")
-    print(f"client: {'wrk' if use_wrk else 'python threads'}, {args.connections} connections, {args.seconds} s per run, "
-          f"article {len(article.encode())} bytes")
+    print(
+        f"client: {'wrk' if use_wrk else 'python threads'}, {args.connections} connections, {args.seconds} s per run, "
+        f"article {len(article.encode())} bytes"
+    )
     for workers in [int(w) for w in args.workers.split(",")]:
         proc, base = start(workers)
         try:
@@ -135,9 +169,17 @@ def main() -> None:
                     wrk(base, path, 2, args.connections, lua)  # warm-up: every worker's caches, discarded
                     res = wrk(base, path, args.seconds, args.connections, lua)
                 else:
-                    res = python_client(base, path if payload else "/lookup?q=" + urllib.parse.quote(random.choice(QUERIES)), args.seconds, args.connections, payload)
-                print(f"workers={workers} {label:<9} {res['rps']:8.0f} req/s  p50 {res['p50']:6.1f} ms  p99 {res['p99']:6.1f} ms  "
-                      f"non-2xx {int(res['errors'])} {res.get('socket_errors', '')}")
+                    res = python_client(
+                        base,
+                        path if payload else "/lookup?q=" + urllib.parse.quote(random.choice(QUERIES)),
+                        args.seconds,
+                        args.connections,
+                        payload,
+                    )
+                print(
+                    f"workers={workers} {label:<9} {res['rps']:8.0f} req/s  p50 {res['p50']:6.1f} ms  p99 {res['p99']:6.1f} ms  "
+                    f"non-2xx {int(res['errors'])} {res.get('socket_errors', '')}"
+                )
         finally:
             proc.terminate()
             proc.wait(timeout=20)

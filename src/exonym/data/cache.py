@@ -13,6 +13,7 @@ into place, so a reader never sees half a file.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -108,10 +109,8 @@ def write(path: Path, sections: Mapping[str, Section], meta: Mapping[str, Any]) 
         os.chmod(tmp, 0o600)
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise
 
 

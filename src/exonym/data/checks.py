@@ -54,7 +54,7 @@ def _cycles(by_id: dict[str, LoadedEntry]) -> list[Diagnostic]:
                 stack.append((node, i + 1))
                 nxt = parents[i]
                 if state.get(nxt) == 1:
-                    cycle = path[path.index(nxt):]
+                    cycle = path[path.index(nxt) :]
                     key = frozenset(cycle)
                     if key not in reported:
                         reported.add(key)

@@ -33,7 +33,9 @@ def bundled_path() -> Path:
     for candidate in candidates:
         if (candidate / "sources.yaml").is_file():
             return candidate
-    raise GazetteerError(f"the bundled gazetteer is missing (looked in {candidates[0]} and {candidates[1]}); reinstall exonym or pass a path")
+    raise GazetteerError(
+        f"the bundled gazetteer is missing (looked in {candidates[0]} and {candidates[1]}); reinstall exonym or pass a path"
+    )
 
 
 def is_entry_file(path: Path) -> bool:
@@ -60,7 +62,7 @@ def entry_files(root: Path) -> list[Path]:
 
 def data_files(root: Path) -> list[Path]:
     """Every file the gazetteer's content depends on: entries, the special files, layers."""
-    out = []
+    out: list[Path] = []
     for folder, dirs, files in os.walk(root):
         dirs.sort()
         out.extend(Path(folder) / name for name in files if name.endswith(DATA_SUFFIXES))

@@ -30,7 +30,14 @@ ADMIN1_PATTERN = r"^[A-Z]{2}\.[0-9A-Z]{1,4}$"
 SCRIPT_PATTERN = r"^[A-Z][a-z]{3}$"
 
 ENTRY_FIELDS: dict[str, Field] = {
-    "id": Field("id", "Stable id: lower-case ASCII slug, equal to the file name; never reused.", True, pattern=ID_PATTERN, code="E109", hint="lower-case ASCII letters, digits and '-'"),
+    "id": Field(
+        "id",
+        "Stable id: lower-case ASCII slug, equal to the file name; never reused.",
+        True,
+        pattern=ID_PATTERN,
+        code="E109",
+        hint="lower-case ASCII letters, digits and '-'",
+    ),
     "type": Field("enum", "What the entry is.", True, ENTRY_TYPES),
     "name": Field("text", "Canonical English label (see the neutral policy in gazetteer/README.md).", True),
     "parents": Field("list[id]", "Ids of the entries that contain this one."),
@@ -48,7 +55,13 @@ NAME_FIELDS: dict[str, Field] = {
     "text": Field("text", "The name as written (NFC).", True),
     "lang": Field("langs", "BCP 47 language tag, or a list of tags sharing this spelling.", True),
     "kind": Field("enum", "What sort of name it is.", True, NAME_KINDS),
-    "script": Field("script", "ISO 15924 script code; derived from the text when absent.", pattern=SCRIPT_PATTERN, code="E110", hint="an ISO 15924 code like 'Latn'"),
+    "script": Field(
+        "script",
+        "ISO 15924 script code; derived from the text when absent.",
+        pattern=SCRIPT_PATTERN,
+        code="E110",
+        hint="an ISO 15924 code like 'Latn'",
+    ),
     "system": Field("text", "Romanization system (bgn-pcgn, iso9, ala-lc, ...), for kind romanization."),
     "preferred": Field("bool", "The name to show in its languages."),
     "period": Field("period", "Years in which the name was in use."),
@@ -58,10 +71,22 @@ NAME_FIELDS: dict[str, Field] = {
 }
 
 IDS_FIELDS: dict[str, Field] = {
-    "iso3166": Field("text", "ISO 3166-1 alpha-2 (AZ) or ISO 3166-2 (AZ-TOV) code.", pattern=ISO3166_PATTERN, code="E107", hint="an ISO 3166 code looks like 'AZ' or 'AZ-TOV'"),
+    "iso3166": Field(
+        "text",
+        "ISO 3166-1 alpha-2 (AZ) or ISO 3166-2 (AZ-TOV) code.",
+        pattern=ISO3166_PATTERN,
+        code="E107",
+        hint="an ISO 3166 code looks like 'AZ' or 'AZ-TOV'",
+    ),
     "geonames": Field("int", "GeoNames id.", pattern=r"^[1-9][0-9]*$", code="E107", hint="a GeoNames id is a positive whole number"),
     "wikidata": Field("text", "Wikidata QID (Q123).", pattern=WIKIDATA_PATTERN, code="E107", hint="a Wikidata id looks like 'Q227'"),
-    "geonames_admin1": Field("text", "GeoNames first-level code (AZ.58): imported places in it get this parent.", pattern=ADMIN1_PATTERN, code="E107", hint="a GeoNames first-level code looks like 'AZ.58'"),
+    "geonames_admin1": Field(
+        "text",
+        "GeoNames first-level code (AZ.58): imported places in it get this parent.",
+        pattern=ADMIN1_PATTERN,
+        code="E107",
+        hint="a GeoNames first-level code looks like 'AZ.58'",
+    ),
 }
 
 PERIOD_FIELDS: dict[str, Field] = {

@@ -65,7 +65,7 @@ def _meaning(node: yaml.Node, path: tuple[str, ...] = ()) -> Any:
             keyed = [(name_sort_key(_data(n)), i) for i, n in enumerate(node.value)]
             items = [items[i] for _, i in sorted(keyed)]
         return ("seq", tuple(items))
-    return ("map", tuple(sorted((str(k.value), _meaning(v, (*path, str(k.value))))  for k, v in node.value)))
+    return ("map", tuple(sorted((str(k.value), _meaning(v, (*path, str(k.value)))) for k, v in node.value)))
 
 
 def _key_lines(root: yaml.MappingNode) -> list[tuple[int, Key]]:
@@ -167,7 +167,9 @@ def canonical_text(text: str, shown: str, schema_path: str | None) -> str:
 def _check_same(after: str, node: yaml.Node, comments: Comments, shown: str) -> None:
     new_node, diags = parse_nodes(after, shown)
     if new_node is None or not isinstance(new_node, yaml.MappingNode):
-        raise FormatRefused(f"{shown}:1:1: formatting would break the file ({diags[0].message if diags else 'no mapping'}); please report this")
+        raise FormatRefused(
+            f"{shown}:1:1: formatting would break the file ({diags[0].message if diags else 'no mapping'}); please report this"
+        )
     if _meaning(new_node) != _meaning(node):
         raise FormatRefused(f"{shown}:1:1: formatting would change the data; left as it is, please report this")
     old = Counter(c for c in comments.all() if not c.startswith(MODELINE))

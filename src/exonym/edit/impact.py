@@ -115,6 +115,7 @@ _NAME_FIELDS = ("kind", "script", "sources", "preferred", "period", "system", "u
 
 def _changed_fields(a: Entry, b: Entry) -> list[str]:
     """Fields whose content differs (where a file moved or an example's line shifted is not a change)."""
+
     def value(e: Entry, name: str) -> Any:
         if name == "examples":
             return [(x.text, x.mention) for x in e.examples]
@@ -219,14 +220,21 @@ def to_markdown(imp: Impact) -> str:
         f"{len(imp.mentions)} mentions resolve differently** (in {imp.texts_checked} texts: seeds, golden tests, examples)"
     )
     if imp.not_retired:
-        out += ["", "> **Warning:** removed ids not recorded in retired-ids.yaml (ids are never reused): "
-                + ", ".join(f"`{i}`" for i in imp.not_retired)]
+        out += [
+            "",
+            "> **Warning:** removed ids not recorded in retired-ids.yaml (ids are never reused): "
+            + ", ".join(f"`{i}`" for i in imp.not_retired),
+        ]
 
     def section(title: str, header: str, rows: list[str]) -> None:
         if rows:
             out.extend(["", f"### {title}", "", header, _rule(header), *rows])
 
-    section("Entries added", "| id | type | name | file |", [f"| `{e.id}` | {e.type} | {_md_escape(e.name)} | {e.path or ''} |" for e in imp.added])
+    section(
+        "Entries added",
+        "| id | type | name | file |",
+        [f"| `{e.id}` | {e.type} | {_md_escape(e.name)} | {e.path or ''} |" for e in imp.added],
+    )
     section("Entries removed", "| id | type | name |", [f"| `{e.id}` | {e.type} | {_md_escape(e.name)} |" for e in imp.removed])
     section("Entries changed", "| id | name | fields |", [f"| `{e.id}` | {_md_escape(e.name)} | {', '.join(f)} |" for e, f in imp.changed])
     section("Names added", "| entry | name | lang | kind | sources |", [f"| `{eid}` | {_name_cell(n)} |" for eid, n in imp.names_added])
@@ -239,9 +247,21 @@ def to_markdown(imp: Impact) -> str:
             for eid, a, b, fs in imp.names_changed
         ],
     )
-    section("New name collisions", "| folded name | before | after |", [f"| {_md_escape(k)} | {', '.join(b) or '-'} | {', '.join(a)} |" for k, b, a in imp.collisions_new])
-    section("Collisions gone", "| folded name | before | after |", [f"| {_md_escape(k)} | {', '.join(b)} | {', '.join(a) or '-'} |" for k, b, a in imp.collisions_gone])
-    section("Mentions that resolve differently", "| where | mention | before | after |", [f"| {_md_escape(w)} | {_md_escape(m)} | {b} | {a} |" for w, m, b, a in imp.mentions])
+    section(
+        "New name collisions",
+        "| folded name | before | after |",
+        [f"| {_md_escape(k)} | {', '.join(b) or '-'} | {', '.join(a)} |" for k, b, a in imp.collisions_new],
+    )
+    section(
+        "Collisions gone",
+        "| folded name | before | after |",
+        [f"| {_md_escape(k)} | {', '.join(b)} | {', '.join(a) or '-'} |" for k, b, a in imp.collisions_gone],
+    )
+    section(
+        "Mentions that resolve differently",
+        "| where | mention | before | after |",
+        [f"| {_md_escape(w)} | {_md_escape(m)} | {b} | {a} |" for w, m, b, a in imp.mentions],
+    )
     if not any((imp.added, imp.removed, imp.changed)):
         out += ["", "No entry differs from the base."]
     return "\n".join(out) + "\n"
@@ -299,4 +319,3 @@ def impact_report(base: str, *, gazetteer: str | None = None, texts: list[str] |
         after, retired = _load(work)
         imp = compare(before, after, texts_to_check(repo, texts or ()), base, retired)
     return to_json(imp) if fmt == "json" else to_markdown(imp)
-

@@ -117,7 +117,10 @@ def deleted_ids(root: Path) -> dict[str, str]:
     try:
         done = subprocess.run(
             ["git", "-C", str(root), "log", "--diff-filter=D", "--name-only", "--pretty=format:%h", "--", "."],
-            capture_output=True, text=True, timeout=20, check=True,
+            capture_output=True,
+            text=True,
+            timeout=20,
+            check=True,
         )
     except (OSError, subprocess.SubprocessError):
         return {}

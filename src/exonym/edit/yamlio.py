@@ -64,11 +64,7 @@ def implicit_tag(plain: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _scalar_text(value: str) -> str:
-    if (
-        _SAFE_PLAIN.fullmatch(value)
-        and "  " not in value
-        and implicit_tag(value) == "tag:yaml.org,2002:str"
-    ):
+    if _SAFE_PLAIN.fullmatch(value) and "  " not in value and implicit_tag(value) == "tag:yaml.org,2002:str":
         return value
     out = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10**9)
     return out.removesuffix("\n...\n").rstrip("\n")

@@ -169,7 +169,9 @@ def to_tbx(gaz: Any, entries: list[Entry], langs: list[str], *, style: str | Non
                 ET.SubElement(term_sec, q("term")).text = name.text
                 ET.SubElement(term_sec, q("termNote"), {"type": "partOfSpeech"}).text = _part_of_speech(name)
                 ET.SubElement(term_sec, q("termNote"), {"type": "termType"}).text = _term_type(name)
-                ET.SubElement(term_sec, q("termNote"), {"type": "administrativeStatus"}).text = _status(gaz, entry, name, tag, style, preferred)
+                ET.SubElement(term_sec, q("termNote"), {"type": "administrativeStatus"}).text = _status(
+                    gaz, entry, name, tag, style, preferred
+                )
                 for sid in name.sources:
                     source = gaz.sources.get(sid)
                     ET.SubElement(term_sec, q("admin"), {"type": "source"}).text = source.title if source else sid

@@ -32,7 +32,9 @@ if TYPE_CHECKING:
 _WELL_FORMED = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?(-[A-Za-z0-9]{5,8}|-[0-9][A-Za-z0-9]{3})*$")
 # BCP 47 extensions (-u-ca-gregory) and private use (-x-...) say nothing about which name to show
 _EXTENSIONS = re.compile(r"-(?:[0-9A-WY-Za-wy-z](?:-[A-Za-z0-9]{2,8})+|[Xx](?:-[A-Za-z0-9]{1,8})+)+$")
-_KIND_RANK = {k: i for i, k in enumerate(("official", "endonym", "exonym", "variant", "romanization", "colloquial", "abbreviation", "historical"))}
+_KIND_RANK = {
+    k: i for i, k in enumerate(("official", "endonym", "exonym", "variant", "romanization", "colloquial", "abbreviation", "historical"))
+}
 _TIERS = 2  # 0: usable as is; 1: avoided by the style, historical, or out of its period
 _THIS_YEAR = datetime.date.today().year
 
@@ -280,8 +282,7 @@ def choose(
     # only the names in a language of the chain are worth a look (a country has hundreds)
     chain_langs = {_tag_parts(step)[0] for step in locale.chain}
     usable = [
-        n for n in entry.names
-        if n.kind not in ADJECTIVE_KINDS and n not in skip and any(_tag_parts(t)[0] in chain_langs for t in n.langs)
+        n for n in entry.names if n.kind not in ADJECTIVE_KINDS and n not in skip and any(_tag_parts(t)[0] in chain_langs for t in n.langs)
     ]
     tiers = {id(n): tier(n) for n in usable}
     for wanted in range(_TIERS):
@@ -293,14 +294,21 @@ def choose(
 
 
 def other_side(
-    entry: Entry, primary: Name, locale: RequestedLocale, step: str, at: int | None, parties: Parties, neutral_users: frozenset[str] = frozenset()
+    entry: Entry,
+    primary: Name,
+    locale: RequestedLocale,
+    step: str,
+    at: int | None,
+    parties: Parties,
+    neutral_users: frozenset[str] = frozenset(),
 ) -> Name | None:
     """The name another party uses, in the primary name's language step: Stepanakert beside
     Khankendi. Another party is a `used_by` outside the favoured ones and the primary's, and
     not one of `neutral_users` (the UN uses a name without being a side to the dispute)."""
     mine = set(primary.used_by) | set(parties.prefer)
     theirs = [
-        n for n in entry.names
+        n
+        for n in entry.names
         if (set(n.used_by) - neutral_users) and not (set(n.used_by) & mine) and n.kind not in ADJECTIVE_KINDS and _in_use(n, at)
     ]
     if not theirs:
@@ -311,8 +319,12 @@ def other_side(
     steps = locale.chain[locale.chain.index(step) :] if step in locale.chain else (step,)
     for s in steps:
         found = [
-            n for n in entry.names
-            if n.text != primary.text and _matches(n, s) and _in_use(n, at) and n.kind not in ADJECTIVE_KINDS
+            n
+            for n in entry.names
+            if n.text != primary.text
+            and _matches(n, s)
+            and _in_use(n, at)
+            and n.kind not in ADJECTIVE_KINDS
             and (n in theirs or (not n.used_by and skeleton(latin_key(n.text)) in keys))
         ]
         if found:

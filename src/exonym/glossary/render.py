@@ -108,7 +108,7 @@ def render(
         seen.add(m.entry.id)
         out.append(text[pos : m.start])
         length += m.start - pos
-        core, tail = split_tail(m.text, m.name.text)
+        _core, tail = split_tail(m.text, m.name.text)
         keeps_tail = bool(tail) and (not target_inflects or bool(_POSSESSIVE.match(tail)))
         if chosen.text + tail == m.text:
             written, status, reason = m.text, "same", "already the target name"

@@ -56,7 +56,13 @@ def mention_dict(m: Mention) -> dict[str, Any]:
         "type": m.entry.type,
         "score": m.score,
         "method": m.method,
-        "matched": {"text": m.name.text, "lang": m.name.lang, "langs": list(m.name.langs), "kind": m.name.kind, "sources": list(m.name.sources)},
+        "matched": {
+            "text": m.name.text,
+            "lang": m.name.lang,
+            "langs": list(m.name.langs),
+            "kind": m.name.kind,
+            "sources": list(m.name.sources),
+        },
         "ids": dict(m.entry.ids),
         "is_adjective": m.is_adjective,
         "explanation": m.explanation,
@@ -71,7 +77,13 @@ def candidate_dict(c: Candidate) -> dict[str, Any]:
         "type": c.entry.type,
         "score": c.score,
         "method": c.method,
-        "matched": {"text": c.name.text, "lang": c.name.lang, "langs": list(c.name.langs), "kind": c.name.kind, "sources": list(c.name.sources)},
+        "matched": {
+            "text": c.name.text,
+            "lang": c.name.lang,
+            "langs": list(c.name.langs),
+            "kind": c.name.kind,
+            "sources": list(c.name.sources),
+        },
         "ids": dict(c.entry.ids),
     }
 

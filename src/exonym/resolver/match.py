@@ -13,7 +13,8 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from exonym.resolver.budget import Budget
-from exonym.resolver.index import FOLDED, LATIN, LOWER_INITIAL, SHORT, WEAK, Index, postings
+from exonym.resolver.index import FOLDED, LATIN, LOWER_INITIAL, SHORT, WEAK, Index
+from exonym.resolver.packed import postings
 from exonym.resolver.scoring import FUZZY_SHARE, METHOD_SCORES, weight
 from exonym.text import lang
 from exonym.text.normalize import fold, has_turkic_letters, latin_key, skeleton
@@ -127,9 +128,7 @@ def _joinable(text: str, a: Token, b: Token) -> bool:
     core = gap.strip(" \t\u00a0\u202f\n")
     if not core:
         return True
-    if len(core) == 1 and (core in DASH_SET or (core == "." and len(a.text) <= 2)):
-        return True
-    return False
+    return bool(len(core) == 1 and (core in DASH_SET or (core == "." and len(a.text) <= 2)))
 
 
 class Matcher:
@@ -169,9 +168,7 @@ class Matcher:
             return True
         if f.tail and (f.tail in keys or f.tail in mw or (latin_key(f.tail) in keys)):
             return True
-        if any(b.partition(" ")[0] in mw for b, _ in lang.first_word_bases(f.fold, f.script)):
-            return True
-        return False
+        return bool(any(b.partition(" ")[0] in mw for b, _ in lang.first_word_bases(f.fold, f.script)))
 
     # -- one word sequence ------------------------------------------------------------------
     def _key_hits(self, key: str, method_for_level: dict[int, str], derived: bool = False) -> list[Hit]:
@@ -267,7 +264,9 @@ class Matcher:
         return best
 
     # -- a whole text -----------------------------------------------------------------------
-    def spans(self, text: str, *, turkic_hint: bool = False, fuzzy: bool = True, tokens: list[Token] | None = None, budget: Budget | None = None) -> list[Span]:
+    def spans(
+        self, text: str, *, turkic_hint: bool = False, fuzzy: bool = True, tokens: list[Token] | None = None, budget: Budget | None = None
+    ) -> list[Span]:
         if tokens is None:
             tokens = tokenize(text)
         forms = [word_forms(t.text, turkic_hint) for t in tokens]

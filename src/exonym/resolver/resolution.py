@@ -104,10 +104,19 @@ def _hit_cache(gaz: Gazetteer) -> Memo:
     and across texts."""
     return _matcher(gaz.index).hit_cache
 
+
 class _Resolution:
     """One text's spans scored against each other."""
 
-    def __init__(self, gaz: Gazetteer, text: str, lang: str | None, types: frozenset[str] | None, include_adjectives: bool, budget: Budget | None = None) -> None:
+    def __init__(
+        self,
+        gaz: Gazetteer,
+        text: str,
+        lang: str | None,
+        types: frozenset[str] | None,
+        include_adjectives: bool,
+        budget: Budget | None = None,
+    ) -> None:
         self.gaz = gaz
         self.budget = budget
         self.text = text
@@ -131,7 +140,15 @@ class _Resolution:
     def entry_hits(self, span: Span) -> Readings:
         """Best hit per entry, after the precision gates (cached per surface and setting)."""
         # lookup() scores a different set of hits (fuzzy ones added) by other rules: keep apart.
-        key = (self.text[span.start : span.end], span.first_word_case, span.sentence_start, self.text_lang, self.types, self.ranking_only, id(span.hits) if span.hits and span.hits[0].method == "fuzzy" else 0)
+        key = (
+            self.text[span.start : span.end],
+            span.first_word_case,
+            span.sentence_start,
+            self.text_lang,
+            self.types,
+            self.ranking_only,
+            id(span.hits) if span.hits and span.hits[0].method == "fuzzy" else 0,
+        )
         return _hit_cache(self.gaz).get_or(key, lambda: self._entry_hits(span))  # type: ignore[no-any-return]
 
     def _entry_hits(self, span: Span) -> Readings:
@@ -174,9 +191,8 @@ class _Resolution:
         "того"); a short all-caps word matches only an abbreviation or the same capitals."""
         first = next((c for c in name.text if c.isalpha()), "")
         name_lowercase = bool(first) and first.islower()
-        if span.first_word_case == "lower":
-            if not name_lowercase or hit.method in ("romanization variant", "fuzzy"):
-                return False
+        if span.first_word_case == "lower" and (not name_lowercase or hit.method in ("romanization variant", "fuzzy")):
+            return False
         letters = sum(c.isalpha() for c in surface)
         if name.kind == "abbreviation" and hit.method not in ("folded", "exact", "inflected"):
             return False  # an abbreviation is matched as written, never through another script
@@ -184,9 +200,7 @@ class _Resolution:
             return False
         if letters <= 3 and span.first_word_case == "upper":
             return name.kind == "abbreviation" or surface == name.text or name.text.isupper()
-        if letters <= 2 and not (surface == name.text or name.kind == "abbreviation"):
-            return False
-        return True
+        return not (letters <= 2 and not (surface == name.text or name.kind == "abbreviation"))
 
     def _proper_noun(self, span: Span, hit: Hit, entry_id: str) -> bool:
         """A capitalised word mid-sentence, or with an apostrophe suffix (Ankara'da), matching a
@@ -402,9 +416,12 @@ class _Resolution:
 
     def _is_known_word(self, word: str) -> bool:
         """Whether a word alone is a name in the gazetteer (Azerbaijani, Soviet, Tavush ...)."""
+
         def compute() -> bool:
             spans = _matcher(self.index).spans(word, turkic_hint=False)
-            return any(s.start == 0 and s.end == len(word) and any(h.method in ("exact", "folded", "inflected") for h in s.hits) for s in spans)
+            return any(
+                s.start == 0 and s.end == len(word) and any(h.method in ("exact", "folded", "inflected") for h in s.hits) for s in spans
+            )
 
         return bool(_hit_cache(self.gaz).get_or(("known word", word), compute))
 
@@ -445,7 +462,7 @@ class _Resolution:
             strong_here = {e for e, (_, _, n) in scored[k][1].items() if not _is_weak(n)}
             if re.fullmatch(r"\s*[(\[]\s*", gap if j > k else gap[-3:]):
                 same |= strong_other & strong_here
-            if j > k and re.fullmatch(r"\s*[(\[][^()\[\]]{0,30}", gap) or j < k and re.fullmatch(r"\s*[(\[][^()\[\]]{0,30}", gap):
+            if (j > k and re.fullmatch(r"\s*[(\[][^()\[\]]{0,30}", gap)) or (j < k and re.fullmatch(r"\s*[(\[][^()\[\]]{0,30}", gap)):
                 bracket.add(j)
             if j > k and re.fullmatch(r"\s*(,|\(|[(]?\s*\w+(\s\w+)?\s+as\s+\w+\s+in|\bin|\bof|в|во|у|de|du|en|in)\s*", gap, re.I):
                 parent |= set(other_hits)

@@ -28,7 +28,9 @@ WEIGHTS: dict[str, Weight] = {
     "import_variant": Weight(-8, "an importer's alternate spelling with no stated language says little on its own"),
     "own_language": Weight(3, "a name in the text's own language is the likelier reading"),
     "foreign_adjective": Weight(-3, "an adjective of another language is more often a word of that language than a mention"),
-    "short_form": Weight(-3, "a division named without its generic term (Tovuz for Tovuz District) yields to an entry with that exact name"),
+    "short_form": Weight(
+        -3, "a division named without its generic term (Tovuz for Tovuz District) yields to an entry with that exact name"
+    ),
     # -- what the text around it says ----------------------------------------------------------
     "apposition_same": Weight(30, "named again beside it in brackets: Stepanakert (Khankendi) is one place"),
     "qualified_by_parent": Weight(25, "followed by a place that contains it: Tovuz, Azerbaijan"),

@@ -19,6 +19,6 @@ def guess_language(words: list[str], *, sample: int = 400) -> str | None:
             counts[lang] += 1
     if not counts:
         return None
-    (best, n), *rest = counts.most_common(2) + [("", 0)]
+    (best, n), *rest = [*counts.most_common(2), ("", 0)]
     runner = rest[0][1] if rest else 0
     return best if n >= 2 and n >= 1.5 * runner else None

