@@ -58,6 +58,15 @@ CLASSES = (
     "dropped-known",
     "missing-form",
     "plain",
+    # world.yaml (the world layer)
+    "world-town",
+    "world-division",
+    "us-state",
+    "river-sea-range",
+    "common-word-trap",
+    "person-trap",
+    "namesake",
+    "dateline",
 )
 CASE_KEYS = {"id", "lang", "classes", "text", "mentions", "optional", "missing_from_gazetteer", "note", "source"}
 MENTION_KEYS = {"text", "entry", "geonames", "admin1", "pending", "occurrence", "note"}
