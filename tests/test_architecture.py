@@ -18,7 +18,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("data", ("exonym.data",)),
     ("resolver", ("exonym.resolver",)),
     ("glossary", ("exonym.glossary",)),
-    ("facade", ("exonym.gazetteer", "exonym")),
+    ("facade", ("exonym.gazetteer", "exonym", "exonym.parallel")),
     ("edit", ("exonym.edit",)),
     ("applications", ("exonym.cli", "exonym.api", "exonym.integrations", "exonym.__main__")),
 ]

@@ -10,6 +10,7 @@ Importing the package loads nothing; the bundled gazetteer loads once, lazily, a
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -67,6 +68,17 @@ def resolve(text: str, *, lang: str | None = None, types: Any = None, include_ad
     return load().resolve(text, lang=lang, types=types, include_adjectives=include_adjectives)
 
 
+def resolve_many(
+    texts: Iterable[str], *, workers: int = 1, lang: str | None = None, types: Any = None, include_adjectives: bool = False
+) -> Iterator[list[Mention]]:
+    """The mentions of each text, in order, as resolve() gives them; with `workers` > 1 (0: one per
+    core) in a pool of processes that each load the compiled gazetteer once. A generator: it reads
+    the texts as it goes."""
+    from exonym.parallel import resolve_many as many
+
+    return many(load(), texts, workers=workers, lang=lang, types=types, include_adjectives=include_adjectives)
+
+
 def lookup(query: str, *, lang: str | None = None, limit: int = 5, types: Any = None) -> list[Candidate]:
     """Entries ranked for one name in any script or form; empty when nothing is close."""
     return load().lookup(query, lang=lang, limit=limit, types=types)
@@ -91,6 +103,7 @@ __all__ = [
     "load",
     "lookup",
     "resolve",
+    "resolve_many",
 ]
 
 
