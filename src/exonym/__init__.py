@@ -42,19 +42,21 @@ def _entry_name_in(entry: Entry, locale: str, at: int | None) -> str:
 _model.set_name_chooser(_entry_name_in)
 
 
-def load(path: str | Path | None = None) -> Gazetteer:
-    """The gazetteer at `path`, or the bundled one (loaded once and cached) when `path` is None.
+def load(path: str | Path | None = None, *, layers: bool | None = None) -> Gazetteer:
+    """The gazetteer at `path`, or the bundled one (loaded once and kept) when `path` is None.
+    `layers=False` leaves out the generated world layer (also EXONYM_LAYERS=off).
 
     Raises DataError, listing every problem, when the data does not validate.
     """
     global _default
     from exonym.data.folder import bundled_path
-    from exonym.gazetteer import load_path
+    from exonym.gazetteer import layers_wanted, load_path
 
     if path is not None:
-        return load_path(path)
-    if _default is None:
-        _default = load_path(bundled_path())
+        return load_path(path, layers=layers)
+    wanted = layers_wanted(layers)
+    if _default is None or _default.layers != wanted:
+        _default = load_path(bundled_path(), layers=wanted)
     return _default
 
 

@@ -51,6 +51,8 @@ CODES: dict[str, tuple[str, str]] = {
         "entries are ordinary files under 1 MiB: replace a pipe, device or folder named *.yaml; split a huge file",
     ),
     "E115": ("link that leaves the gazetteer", "copy the entry into the gazetteer instead of linking to a file outside it"),
+    "E116": ("control, format or unassigned character", "retype the text: names hold letters, marks, digits, spaces and punctuation only"),
+    "E117": ("layer not sorted by id", "regenerate the layer with its importer (exonym import world); layers are not edited by hand"),
     "E201": ("duplicate id", "two files declare one id: rename one with exonym new, merge or delete"),
     "E202": ("id differs from file name", "rename the file to <id>.yaml or fix the id"),
     "E203": ("unknown entry reference", "parents and used_by must name existing entry ids"),

@@ -53,6 +53,7 @@ class Gazetteer:
         self.styles = styles or {}
         self.root = root
         self.digest = digest
+        self.layers = True  # whether the generated layers were read (see load_path)
         self._index: Index | None = None
         self._children: dict[str, tuple[str, ...]] | None = None
         self._numbers: dict[str, int] | None = None
@@ -211,28 +212,40 @@ def code_digest() -> str:
     return h.hexdigest()[:16]
 
 
-def _cache_path(root: Path, digest: str) -> Path:
-    where = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:12]
+def _cache_path(root: Path, digest: str, layers: bool) -> Path:
+    where = hashlib.sha256(f"{root.resolve()}\0{layers}".encode()).hexdigest()[:12]
     return cache.cache_dir() / f"gazetteer-{where}-{digest}-{code_digest()}.cache"
 
 
-def load_path(root: Path | str, *, use_cache: bool = True) -> Gazetteer:
-    """Load a gazetteer folder, from the compiled cache when one matches its content and path."""
+def layers_wanted(layers: bool | None) -> bool:
+    """Whether to read the generated layers: as asked, else EXONYM_LAYERS (on unless 0/off/no)."""
+    if layers is not None:
+        return layers
+    return os.environ.get("EXONYM_LAYERS", "on").strip().lower() not in ("0", "off", "no", "false")
+
+
+def load_path(root: Path | str, *, use_cache: bool = True, layers: bool | None = None) -> Gazetteer:
+    """Load a gazetteer folder, from the compiled cache when one matches its content and path.
+    `layers` (default: on, or EXONYM_LAYERS) reads the generated layers under the curated YAML."""
     root = Path(root)
     if not root.is_dir():
         raise GazetteerError(f"no gazetteer folder at {root}")
+    with_layers = layers_wanted(layers)
     digest = content_digest(root)
-    path = _cache_path(root, digest)
+    path = _cache_path(root, digest, with_layers)
     if use_cache and path.exists():
         try:
-            return _from_cache(path, root, digest)
+            found = _from_cache(path, root, digest)
+            found.layers = with_layers
+            return found
         except cache.CacheRefused as why:
             if path.exists() and "does not exist" not in str(why):
                 cache.warn_refused(why)
         except (ValueError, KeyError, TypeError, IndexError):  # a well-formed file of the wrong shape
             pass
-    gaz = build(scan(root))
+    gaz = build(scan(root, layers=with_layers))
     gaz.digest = digest
+    gaz.layers = with_layers
     if use_cache:
         _ = gaz.index  # compile the index into the cache
         try:

@@ -1,4 +1,4 @@
-"""Editors' commands: `exonym new`, `exonym fmt`, `exonym impact`."""
+"""Editors' commands: `exonym new`, `exonym promote`, `exonym fmt`, `exonym impact`."""
 
 from __future__ import annotations
 
@@ -37,6 +37,23 @@ def cmd_new(args: argparse.Namespace) -> int:
         "sentence if the name could be ambiguous, then run exonym fmt and exonym validate",
         file=sys.stderr,
     )
+    return 0
+
+
+def cmd_promote(args: argparse.Namespace) -> int:
+    import exonym
+    from exonym.edit.promote import promote
+
+    root = gazetteer_path(args.gazetteer)
+    path, text = promote(exonym.load(root, layers=True), root, args.id)
+    if args.dry_run:
+        sys.stdout.write(text)
+        return 0
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8", newline="\n") as fh:
+        fh.write(text)
+    print(path)
+    print(f"wrote {args.id!r} as YAML: it now replaces the layer's line; edit it, then exonym fmt and exonym validate", file=sys.stderr)
     return 0
 
 
@@ -91,6 +108,12 @@ def add_commands(sub: Any) -> None:
     n.add_argument("--gazetteer", help="gazetteer folder (default: the bundled one)")
     n.add_argument("--dry-run", action="store_true", help="print the file instead of writing it")
     n.set_defaults(func=cmd_new)
+
+    pr = sub.add_parser("promote", help="write a generated layer entry out as a YAML file to edit by hand")
+    pr.add_argument("id", help="the entry's id (exonym lookup finds it)")
+    pr.add_argument("--gazetteer", help="gazetteer folder (default: the bundled one)")
+    pr.add_argument("--dry-run", action="store_true", help="print the file instead of writing it")
+    pr.set_defaults(func=cmd_promote)
 
     f = sub.add_parser("fmt", help="write entry files in the canonical layout (--check: only report)")
     f.add_argument("files", nargs="*", help="files or folders (default: every entry of the gazetteer)")

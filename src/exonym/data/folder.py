@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from exonym.data.checks import check_entries
+from exonym.data.layers import Layer, layer_files, overlay, read_layer
 from exonym.data.loader import LoadedEntry, parse_nodes, read_entry, read_sources
 from exonym.data.styles import Style, read_styles
 from exonym.diagnostics import Diagnostic
@@ -124,6 +125,7 @@ class ScanResult:
     retired: dict[str, str]
     diagnostics: list[Diagnostic] = field(default_factory=list)
     styles: dict[str, Style] = field(default_factory=dict)
+    replaced: int = 0  # layer entries that a curated entry replaces
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -138,8 +140,9 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def scan(root: Path | str) -> ScanResult:
-    """Read and check every file of a gazetteer folder; never raises for bad data."""
+def scan(root: Path | str, *, layers: bool = True) -> ScanResult:
+    """Read and check every file of a gazetteer folder; never raises for bad data. With
+    `layers`, the generated layers (exonym.data.layers) are read under the curated entries."""
     root = Path(root)
     if not root.is_dir():
         raise GazetteerError(f"no gazetteer folder at {root}")
@@ -164,10 +167,26 @@ def scan(root: Path | str) -> ScanResult:
         diags += d
         if item is not None:
             loaded.append(item)
+    replaced = 0
+    if layers:
+        loaded, replaced = overlay(loaded, _read_layers(root, known, diags))
     diags += check_entries(loaded, retired)
     styles = _read_styles(root, {item.entry.id for item in loaded}, known, diags)
     diags.sort()
-    return ScanResult(root, loaded, sources, retired, diags, styles)
+    return ScanResult(root, loaded, sources, retired, diags, styles, replaced)
+
+
+def _read_layers(root: Path, known: frozenset[str], diags: list[Diagnostic]) -> list[Layer]:
+    out = []
+    for path in layer_files(root):
+        shown = display_path(path)
+        data, d = _read_bytes(path, shown, root, MAX_LAYER_BYTES)
+        diags += d
+        if data is not None:
+            layer, d = read_layer(path, shown, known, data)
+            diags += d
+            out.append(layer)
+    return out
 
 
 def _special_file(root: Path, name: str, diags: list[Diagnostic]) -> tuple[str, str] | None:
