@@ -7,31 +7,41 @@ from __future__ import annotations
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 import anyio
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-import exonym
 from exonym import __version__
 from exonym.api import errors
 from exonym.api.deps import Limits
 from exonym.api.limits import BodyLimits
 from exonym.api.routes import entries, export, lookup, meta, text
-from exonym.gazetteer import Gazetteer
+from exonym.api.server import install_reload
+from exonym.data.folder import bundled_path
+from exonym.gazetteer import Gazetteer, load_path
 
 
 def create_app(gazetteer: Gazetteer | None = None, *, limits: Limits | None = None) -> FastAPI:
     chosen = limits or Limits.from_environment()
 
+    root = gazetteer.root if gazetteer is not None else Path(os.environ.get("EXONYM_GAZETTEER") or bundled_path())
+
+    def load() -> Gazetteer:
+        assert root is not None
+        return load_path(root)
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        gaz = gazetteer or exonym.load(os.environ.get("EXONYM_GAZETTEER") or None)
+        gaz = gazetteer or load()
         _ = gaz.index.fuzzy.arrays  # load the index and its arrays before the first request
         app.state.gazetteer = gaz
         app.state.stats = gaz.stats()
         app.state.limits = chosen
         app.state.work_slots = anyio.CapacityLimiter(max(1, chosen.slots))
+        if root is not None:
+            install_reload(app, load)
         yield
 
     app = FastAPI(

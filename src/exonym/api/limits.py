@@ -28,6 +28,10 @@ class BodyLimits:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        bad = _undecodable_parameter(scope.get("query_string", b""))
+        if bad is not None:  # Starlette would turn the bytes into U+FFFD and answer for text nobody sent
+            await _answer(send, 400, f"{bad}: the value is not valid UTF-8 once percent-decoded", bad)
+            return
         length = dict(scope.get("headers") or []).get(b"content-length", b"")
         if length.isdigit() and int(length) > self.max_bytes:
             await _answer(send, 413, f"the request body is larger than {self.max_bytes} bytes", "text")
@@ -70,6 +74,19 @@ class BodyLimits:
             if not started:
                 started = True
                 await _answer(send, refused.status, refused.message, "text" if refused.status == 413 else None)
+
+
+def _undecodable_parameter(query: bytes) -> str | None:
+    """The name of the first query parameter whose value is not UTF-8, if any."""
+    from urllib.parse import unquote_to_bytes
+
+    for pair in query.split(b"&"):
+        name, _, value = pair.partition(b"=")
+        try:
+            unquote_to_bytes(value.replace(b"+", b" ")).decode("utf-8")
+        except UnicodeDecodeError:
+            return unquote_to_bytes(name).decode("utf-8", "replace")
+    return None
 
 
 async def _answer(send: Send, status: int, message: str, parameter: str | None) -> None:

@@ -56,7 +56,8 @@ class MentionOut(CandidateOut):
 
 
 class ResolveIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # strict: "yes" is not a boolean and "5" not a number; JSON says what it means
+    model_config = ConfigDict(extra="forbid", strict=True)
     text: str = Field(description="The text to resolve (UTF-8, at most 1 MB)")
     lang: str | None = Field(default=None, description="BCP 47 hint for the text's language")
     types: list[str] | None = Field(default=None, description="Entry types to keep, or place / glossary")
@@ -156,6 +157,8 @@ class ErrorOut(BaseModel):
 
 class RenderIn(BaseModel):
     """A text to render into a locale's names under a house style."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     text: str = Field(description="The text (UTF-8, at most 1 MB)")
     to: str = Field(max_length=64, description="Target locale (BCP 47): ru, en, hy, az ...")

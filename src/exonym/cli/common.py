@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from exonym.errors import InputError
+from exonym.errors import ExonymError, InputError
 
 EXIT_DATA = 1  # bad data or input
 EXIT_USAGE = 2  # bad command line
@@ -22,10 +22,25 @@ class Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
+class ServeError(ExonymError):
+    """The server could not start."""
+
+
+def notice(message: str) -> None:
+    """One line on stderr about what the command is doing (stdout stays for results)."""
+    print(f"exonym: {message}", file=sys.stderr, flush=True)
+
+
 def gazetteer_path(arg: str | None) -> Path:
+    """The gazetteer folder a command works on: `--gazetteer`, or the bundled one."""
     from exonym.data.folder import bundled_path
 
-    return Path(arg) if arg else bundled_path()
+    if not arg:
+        return bundled_path()
+    path = Path(arg)
+    if not (path / "sources.yaml").is_file():
+        raise InputError(f"{arg} is not a gazetteer folder (it has no sources.yaml)", parameter="gazetteer")
+    return path
 
 
 def load_gazetteer(arg: str | None) -> Any:

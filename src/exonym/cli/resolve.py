@@ -6,10 +6,9 @@ import argparse
 import contextlib
 import json
 import sys
-from pathlib import Path
 from typing import Any, TextIO
 
-from exonym.cli.common import load_gazetteer, read_input, split_types
+from exonym.cli.common import ServeError, gazetteer_path, load_gazetteer, notice, read_input, split_types
 from exonym.errors import InputError
 
 
@@ -165,15 +164,33 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    """Load (and compile) the gazetteer here first, so that a data error or a busy port is one
+    clear line and exit 1 before any worker starts; then serve, and say when it is ready."""
     import os
+    import socket
 
-    import uvicorn
+    from exonym.api.server import serve
+    from exonym.gazetteer import load_path
 
-    if args.gazetteer:
-        os.environ["EXONYM_GAZETTEER"] = str(Path(args.gazetteer).resolve())
+    root = gazetteer_path(args.gazetteer)
+    os.environ["EXONYM_GAZETTEER"] = str(root.resolve())
     if args.cors:
         os.environ["EXONYM_CORS_ORIGINS"] = args.cors
-    uvicorn.run("exonym.api.app:create_app", factory=True, host=args.host, port=args.port, workers=args.workers, log_level=args.log_level)
+    notice(f"loading the gazetteer at {root} ...")
+    gaz = load_path(root)
+    try:
+        with socket.create_server((args.host, args.port)):
+            pass
+    except OSError as exc:
+        raise InputError(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}", parameter="port") from None
+    url = f"http://{args.host}:{args.port}/"
+    notice(f"starting {args.workers} worker(s) for {len(gaz):,} entries at {url}")
+
+    def ready() -> None:
+        notice(f"ready: open {url} in a browser, the API reference is at {url}docs (Ctrl-C stops; SIGHUP reloads the gazetteer)")
+
+    if not serve(host=args.host, port=args.port, workers=args.workers, log_level=args.log_level, on_ready=ready):
+        raise ServeError(f"the server at {url} did not start; see the messages above")
     return 0
 
 

@@ -11,6 +11,7 @@ a deletion neighbourhood over Latin keys, never a scan of all names.
 
 from __future__ import annotations
 
+import inspect
 from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -150,9 +151,9 @@ def entry_prior(entry: Entry) -> int:
 def build_index(entries: Iterable[Entry]) -> Index:
     """Compile entries into an Index. The key functions run uncached here: a million names would
     fill their caches with entries that text scanning never asks for again."""
-    fold_ = fold.__wrapped__
-    latin_ = latin_key.__wrapped__
-    skeleton_ = skeleton.__wrapped__
+    fold_ = inspect.unwrap(fold)
+    latin_ = inspect.unwrap(latin_key)
+    skeleton_ = inspect.unwrap(skeleton)
     entry_ids: list[str] = []
     name_entry = array("I")
     name_pos = array("H")

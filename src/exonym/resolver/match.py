@@ -6,7 +6,6 @@ key of the index. Offsets always index the caller's string; keys never do.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import product
 from typing import Any
 
@@ -17,10 +16,14 @@ from exonym.resolver.index import FOLDED, LATIN, LOWER_INITIAL, SHORT, WEAK, Ind
 from exonym.resolver.packed import postings
 from exonym.resolver.scoring import FUZZY_SHARE, METHOD_SCORES, weight
 from exonym.text import lang
+from exonym.text.memo import short_text_cache
 from exonym.text.normalize import fold, has_turkic_letters, latin_key, skeleton
 from exonym.text.scripts import UNSPACED_SCRIPTS, char_script
 from exonym.text.tokens import APOSTROPHE, DASH_SET, Token, starts_sentence, tokenize
 
+# Longer words are in no name (the longest word of a name is under 50 letters, in unspaced Thai):
+# they are skipped, and never kept in a cache.
+LONGEST_WORD = 64
 CHECK_EVERY = 512  # words between two looks at the budget: cheap, and a fraction of a millisecond apart
 FUZZY_CUTOFF = 86  # rapidfuzz ratio on Latin keys; calibrated on the golden set (see tests)
 FUZZY_MIN_LENGTH = 6
@@ -64,7 +67,7 @@ class WordForms:
     tail_offset: int  # where `tail` starts in the word
 
 
-@lru_cache(maxsize=200_000)
+@short_text_cache(200_000, longest=64)
 def word_forms(word: str, turkic_hint: bool) -> WordForms:
     folded = fold(word)
     script = next((s for s in map(char_script, word) if s), None)
@@ -284,12 +287,15 @@ class Matcher:
                 out += self._unspaced(tokens[i])
                 i += 1
                 continue
+            if len(tokens[i].text) > LONGEST_WORD:  # no name has such a word: nor is it worth remembering
+                i += 1
+                continue
             if not self.can_start(tokens[i].text, f, turkic_hint):
                 i = self._after_fuzzy(text, tokens, forms, i, lower_seen, out) if fuzzy and f.case != "lower" else i + 1
                 continue
             longest = min(self._max_words(f), n_tokens - i)
             n = 1
-            if longest > 1 and self._pair_possible(f, forms[i + 1]):
+            if longest > 1 and len(tokens[i + 1].text) <= LONGEST_WORD and self._pair_possible(f, forms[i + 1]):
                 while n < longest and _joinable(text, tokens[i + n - 1], tokens[i + n]):
                     n += 1
             found = False
@@ -376,7 +382,12 @@ class Matcher:
         if sentence_start and f.case == "title" and len(f.latin) < 8:
             return None
         windows = []
-        if i + 1 < len(tokens) and forms[i + 1].case in ("title", "upper", "none") and _joinable(text, tokens[i], tokens[i + 1]):
+        if (
+            i + 1 < len(tokens)
+            and len(tokens[i + 1].text) <= LONGEST_WORD
+            and forms[i + 1].case in ("title", "upper", "none")
+            and _joinable(text, tokens[i], tokens[i + 1])
+        ):
             windows.append(2)
         windows.append(1)
         for size in windows:

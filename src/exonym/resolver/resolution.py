@@ -18,6 +18,7 @@ from exonym.model import ENTRY_TYPES, GLOSSARY_TYPES, PLACE_TYPES, Name
 from exonym.resolver.budget import Budget
 from exonym.resolver.match import (
     CHECK_EVERY,
+    LONGEST_WORD,
     FUZZY_CUTOFF,
     FUZZY_CUTOFF_UNCASED,
     UNCASED_FUZZY_MIN,
@@ -416,6 +417,8 @@ class _Resolution:
 
     def _is_known_word(self, word: str) -> bool:
         """Whether a word alone is a name in the gazetteer (Azerbaijani, Soviet, Tavush ...)."""
+        if len(word) > LONGEST_WORD:
+            return False
 
         def compute() -> bool:
             spans = _matcher(self.index).spans(word, turkic_hint=False)

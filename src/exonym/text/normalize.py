@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+
+from exonym.text.memo import short_text_cache
 
 # Every combining mark (Mn, Me) -> deleted. Spacing marks (Mc) are kept: in Indic scripts they
 # are vowels, and deleting them would merge distinct words.
@@ -60,7 +61,7 @@ _PROTECT = {ord("й"): "\uf8f0", ord("ї"): "\uf8f1", ord("ў"): "\uf8f2"}
 _UNPROTECT = {ord(v): k for k, v in ((chr(k), v) for k, v in _PROTECT.items())}
 
 
-@lru_cache(maxsize=262144)
+@short_text_cache(262144, longest=128)
 def fold(text: str) -> str:
     """Case-, mark- and punctuation-insensitive form, in the text's own script.
 
@@ -321,7 +322,7 @@ def has_turkic_letters(text: str) -> bool:
     return not _TURKIC_MARKERS.isdisjoint(text)
 
 
-@lru_cache(maxsize=262144)
+@short_text_cache(262144, longest=128)
 def latin_key(text: str, turkic: bool = False) -> str:
     """Fold and transliterate into lower-case Latin letters.
 
@@ -367,7 +368,7 @@ _VOWEL_RUNS = re.compile(r"[aeiouy]+")
 _DOUBLES = re.compile(r"([a-z])\1+")
 
 
-@lru_cache(maxsize=262144)
+@short_text_cache(262144, longest=128)
 def skeleton(latin: str) -> str:
     """Flatten romanization differences of a Latin key: vowel runs become one 'a', digraphs merge.
 

@@ -11,7 +11,7 @@ All functions take folded text (see exonym.text.normalize.fold).
 
 from __future__ import annotations
 
-from functools import lru_cache
+from exonym.text.memo import short_text_cache
 
 SCRIPT = "Cyrl"
 
@@ -41,7 +41,7 @@ def _derived(stem: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=131072)
+@short_text_cache(131072, longest=64)
 def nominative_stem(word: str, min_stem: int = MIN_STEM) -> tuple[str, bool]:
     """(stem, derived) of a folded nominative word; `derived` when an adjectival -ск- went too
     (Товузский -> товуз)."""
@@ -53,7 +53,7 @@ def nominative_stem(word: str, min_stem: int = MIN_STEM) -> tuple[str, bool]:
     return word, False
 
 
-@lru_cache(maxsize=131072)
+@short_text_cache(131072, longest=64)
 def stems(word: str) -> tuple[tuple[str, bool], ...]:
     """Every (stem, derived) a folded word in any case may have, the word itself first."""
     out: dict[str, bool] = {word: False}
