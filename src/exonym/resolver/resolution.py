@@ -18,9 +18,9 @@ from exonym.model import ENTRY_TYPES, GLOSSARY_TYPES, PLACE_TYPES, Name
 from exonym.resolver.budget import Budget
 from exonym.resolver.match import (
     CHECK_EVERY,
-    LONGEST_WORD,
     FUZZY_CUTOFF,
     FUZZY_CUTOFF_UNCASED,
+    LONGEST_WORD,
     UNCASED_FUZZY_MIN,
     Hit,
     Matcher,
