@@ -199,16 +199,24 @@ def content_digest(root: Path) -> str:
     return h.hexdigest()[:32]
 
 
+def compiling_files() -> list[Path]:
+    """The package files whose content decides what a compiled cache holds, found by walking
+    the compiling packages (never a hand-kept list)."""
+    package = Path(__file__).parent
+    out = []
+    for part in _COMPILING:
+        found = [package / part] if part.endswith(".py") else sorted((package / part).rglob("*"))
+        out += [f for f in found if f.suffix in (".py", ".yaml", ".json") and f.is_file()]
+    return out
+
+
 def code_digest() -> str:
-    """A hash of the code and word lists that compile a gazetteer, read from the files."""
+    """A hash of the code and word lists that compile a gazetteer."""
     package = Path(__file__).parent
     h = hashlib.sha256(f"{CACHE_FORMAT}:{_version.__version__}".encode())
-    for part in _COMPILING:
-        files = [package / part] if part.endswith(".py") else sorted((package / part).rglob("*"))
-        for f in files:
-            if f.suffix in (".py", ".yaml", ".json") and f.is_file():
-                h.update(f.relative_to(package).as_posix().encode())
-                h.update(f.read_bytes())
+    for f in compiling_files():
+        h.update(f.relative_to(package).as_posix().encode())
+        h.update(f.read_bytes())
     return h.hexdigest()[:16]
 
 

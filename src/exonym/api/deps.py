@@ -46,6 +46,7 @@ class Limits:
             seconds=_env_number("EXONYM_REQUEST_SECONDS", cls.seconds),
             slots=int(_env_number("EXONYM_WORK_SLOTS", cls.slots)),
             max_mentions=int(_env_number("EXONYM_MAX_MENTIONS", cls.max_mentions)),
+            body_seconds=_env_number("EXONYM_BODY_SECONDS", cls.body_seconds),
         )
 
 

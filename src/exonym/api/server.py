@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import os
 import signal
 import threading
 from typing import Any
@@ -21,7 +22,7 @@ from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 log = logging.getLogger("exonym.serve")
 
 MAX_HEAD = 64 * 1024
-HEAD_SECONDS = 10.0
+HEAD_SECONDS = float(os.environ.get("EXONYM_HEAD_SECONDS") or 10.0)
 _STATUS = {408: b"408 Request Timeout", 431: b"431 Request Header Fields Too Large"}
 
 

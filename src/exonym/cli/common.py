@@ -38,8 +38,8 @@ def gazetteer_path(arg: str | None) -> Path:
     if not arg:
         return bundled_path()
     path = Path(arg)
-    if not (path / "sources.yaml").is_file():
-        raise InputError(f"{arg} is not a gazetteer folder (it has no sources.yaml)", parameter="gazetteer")
+    if not path.is_dir():
+        raise InputError(f"no gazetteer folder at {arg}", parameter="gazetteer")
     return path
 
 
