@@ -160,7 +160,7 @@ def main() -> int:
         for group, what, request in cases():
             started = time.monotonic()
             if request[0] == "raw":
-                status, body = raw(base, request[1])
+                status, _body = raw(base, request[1])
             else:
                 status, _body = call(base, *request)
             took = time.monotonic() - started
