@@ -1,2 +1,2 @@
 """One router per resource: meta (health, version, docs), lookup, text (resolve, render),
-entries, export."""
+entries, export, styles."""
