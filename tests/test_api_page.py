@@ -1,14 +1,18 @@
-"""GET /styles, and every operation's documented example a request that works (it is what /docs
-puts in the "Try it out" form)."""
+"""The API reference at /docs and GET /styles, through TestClient: each file with
+its content type, nothing fetched from elsewhere, and every operation's documented example a
+request that works (it is what /docs puts in the "Try it out" form)."""
 
 from __future__ import annotations
 
+import re
+from html.parser import HTMLParser
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
 from exonym.api.app import create_app
+from exonym.api.assets import PAGE
 
 STYLES = ["neutral", "az-official", "am-official", "un"]
 
@@ -17,6 +21,30 @@ STYLES = ["neutral", "az-official", "am-official", "un"]
 def client(gaz):
     with TestClient(create_app(gaz)) as c:
         yield c
+
+
+class _Links(HTMLParser):
+    """Every address a page loads or links to."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.loaded: list[str] = []
+        self.linked: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "script" and found.get("src"):
+            self.loaded.append(found["src"] or "")
+        if tag == "link" and found.get("href"):
+            self.loaded.append(found["href"] or "")
+        if tag == "a" and found.get("href"):
+            self.linked.append(found["href"] or "")
+
+
+def _links(html: str) -> _Links:
+    parser = _Links()
+    parser.feed(html)
+    return parser
 
 
 def test_styles(client) -> None:
@@ -28,6 +56,58 @@ def test_styles(client) -> None:
     assert neutral["title"] == "Neutral" and "{other}" in neutral["first_mention"] and neutral["description"]
     for s in styles:  # each one is accepted where a style is asked for
         assert client.post("/render", json={"text": "Ханкенди", "to": "en", "style": s["id"]}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "path, media_type",
+    [
+        ("/docs", "text/html; charset=utf-8"),
+        ("/static/docs.js", "text/javascript; charset=utf-8"),
+        ("/docs/files/swagger-ui-bundle.js", "text/javascript; charset=utf-8"),
+        ("/docs/files/swagger-ui.css", "text/css; charset=utf-8"),
+    ],
+)
+def test_files_with_their_content_types(client, path, media_type) -> None:
+    r = client.get(path)
+    assert r.status_code == 200 and r.content
+    assert r.headers["content-type"] == media_type
+    assert r.headers["x-content-type-options"] == "nosniff"
+    again = client.get(path, headers={"If-None-Match": r.headers["etag"]})  # a browser's second visit
+    assert again.status_code == 304 and not again.content
+
+
+@pytest.mark.parametrize("path", ["/docs"])
+def test_pages_load_only_their_own_files(client, path) -> None:
+    r = client.get(path)
+    policy = r.headers["content-security-policy"]
+    assert "default-src 'none'" in policy and "connect-src 'self'" in policy and "script-src 'self'" in policy
+    links = _links(r.text)
+    assert links.loaded
+    for address in links.loaded:
+        if address.startswith("data:"):
+            continue
+        assert "//" not in address, f"{path} loads {address} from elsewhere"
+        served = client.get("/" + address.lstrip("/"))  # relative to /: the pages sit at the root
+        assert served.status_code == 200, address
+    for address in links.linked:
+        assert "//" not in address, f"{path} links to {address}"
+
+
+def test_page_scripts_ask_only_this_server() -> None:
+    """No address in the page's own files names another host: the page works with no network."""
+    for name, (content, _, _) in PAGE.files.items():
+        text = content.decode("utf-8")
+        assert not re.search(r"https?://", text), f"static/{name} names an address elsewhere"
+        assert not re.search(r"\.(inner|outer)HTML\s*=|insertAdjacentHTML|document\.write", text), f"static/{name} writes HTML"
+
+
+@pytest.mark.parametrize(
+    "path", ["/static/nothing.js", "/static/..%2Fapp.py", "/static/%2e%2e%2fassets.py", "/docs/files/index.html", "/static/"]
+)
+def test_nothing_else_is_served(client, path) -> None:
+    r = client.get(path)
+    assert r.status_code == 404
+    assert set(r.json()) == {"error", "parameter"}
 
 
 def _schema(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
