@@ -1,4 +1,4 @@
-"""The API reference at /docs and GET /styles, through TestClient: each file with
+"""The page at /, the API reference at /docs and GET /styles, through TestClient: each file with
 its content type, nothing fetched from elsewhere, and every operation's documented example a
 request that works (it is what /docs puts in the "Try it out" form)."""
 
@@ -61,6 +61,9 @@ def test_styles(client) -> None:
 @pytest.mark.parametrize(
     "path, media_type",
     [
+        ("/", "text/html; charset=utf-8"),
+        ("/static/page.js", "text/javascript; charset=utf-8"),
+        ("/static/page.css", "text/css; charset=utf-8"),
         ("/docs", "text/html; charset=utf-8"),
         ("/static/docs.js", "text/javascript; charset=utf-8"),
         ("/docs/files/swagger-ui-bundle.js", "text/javascript; charset=utf-8"),
@@ -76,7 +79,7 @@ def test_files_with_their_content_types(client, path, media_type) -> None:
     assert again.status_code == 304 and not again.content
 
 
-@pytest.mark.parametrize("path", ["/docs"])
+@pytest.mark.parametrize("path", ["/", "/docs"])
 def test_pages_load_only_their_own_files(client, path) -> None:
     r = client.get(path)
     policy = r.headers["content-security-policy"]
@@ -99,6 +102,23 @@ def test_page_scripts_ask_only_this_server() -> None:
         text = content.decode("utf-8")
         assert not re.search(r"https?://", text), f"static/{name} names an address elsewhere"
         assert not re.search(r"\.(inner|outer)HTML\s*=|insertAdjacentHTML|document\.write", text), f"static/{name} writes HTML"
+
+
+def test_page_has_what_people_need(client) -> None:
+    html = client.get("/").text
+    for needed in (
+        'id="text"',
+        'dir="auto"',
+        'id="file"',
+        'id="lookup-form"',
+        'id="style"',
+        'id="to"',
+        'id="dl-json"',
+        'id="dl-csv"',
+        'role="dialog"',
+    ):
+        assert needed in html, needed
+    assert '<meta name="viewport"' in html
 
 
 @pytest.mark.parametrize(
