@@ -208,7 +208,7 @@ function showMentions() {
   fillText($("article"), text, mentions, mentionMark);
   const ids = new Set(mentions.map((m) => m.id));
   $("summary").textContent = mentions.length
-    ? `${mentions.length} mention${mentions.length === 1 ? "" : "s"} of ${ids.size} different place${ids.size === 1 ? "" : "s"} and terms.`
+    ? `${mentions.length} mention${mentions.length === 1 ? "" : "s"} of ${ids.size} ${ids.size === 1 ? "place or term" : "different places and terms"}.`
     : "No place or term of the gazetteer was found in this text.";
   const counts = new Map();
   for (const m of mentions) counts.set(groupOf(m.type).id, (counts.get(groupOf(m.type).id) || 0) + 1);
@@ -326,7 +326,7 @@ function mentionSection(mention) {
     "section",
     { class: "why" },
     el("h3", {}, "Why this mention"),
-    el("p", {}, "“", el("span", { dir: "auto" }, mention.text), `” was matched by ${mention.method} match, score ${Math.round(mention.score)} of 100.`),
+    el("p", {}, "“", el("span", { dir: "auto" }, mention.text), `” was found by ${mention.method} match, score ${Math.round(mention.score)} of 100.`),
     el("p", { class: "explanation", dir: "auto" }, mention.explanation),
     el("h4", {}, "Runner-up candidates"),
     runners,
