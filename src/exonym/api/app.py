@@ -17,7 +17,7 @@ from exonym import __version__
 from exonym.api import errors
 from exonym.api.deps import Limits
 from exonym.api.limits import BodyLimits
-from exonym.api.routes import entries, export, lookup, meta, text
+from exonym.api.routes import docs, entries, export, lookup, meta, page, styles, text
 from exonym.api.server import install_reload
 from exonym.data.folder import bundled_path
 from exonym.gazetteer import Gazetteer, load_path
@@ -57,6 +57,6 @@ def create_app(gazetteer: Gazetteer | None = None, *, limits: Limits | None = No
         app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST"], allow_headers=["*"])
     app.add_middleware(BodyLimits, max_bytes=chosen.max_body_bytes, seconds=chosen.body_seconds)
     errors.install(app)
-    for module in (meta, lookup, text, entries, export):
+    for module in (meta, lookup, text, entries, export, styles, docs, page):
         app.include_router(module.router)
     return app

@@ -56,8 +56,12 @@ class MentionOut(CandidateOut):
 
 
 class ResolveIn(BaseModel):
-    # strict: "yes" is not a boolean and "5" not a number; JSON says what it means
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        strict=True,  # "yes" is not a boolean and "5" not a number: JSON says what it means
+        # The example is what /docs puts in the body of "Try it out": it must be a valid request.
+        json_schema_extra={"examples": [{"text": "MOSCOW, July 16. /TASS/. Talks in Bakı and Ереване.", "include_adjectives": False}]},
+    )
     text: str = Field(description="The text to resolve (UTF-8, at most 1 MB)")
     lang: str | None = Field(default=None, description="BCP 47 hint for the text's language")
     types: list[str] | None = Field(default=None, description="Entry types to keep, or place / glossary")
@@ -158,7 +162,11 @@ class ErrorOut(BaseModel):
 class RenderIn(BaseModel):
     """A text to render into a locale's names under a house style."""
 
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        strict=True,
+        json_schema_extra={"examples": [{"text": "Встреча в Ханкенди, затем в Баку.", "to": "en", "style": "neutral", "mark": True}]},
+    )
 
     text: str = Field(description="The text (UTF-8, at most 1 MB)")
     to: str = Field(max_length=64, description="Target locale (BCP 47): ru, en, hy, az ...")
@@ -187,3 +195,17 @@ class RenderOut(BaseModel):
     style: str | None
     text: str
     changes: list[ChangeOut]
+
+
+class StyleOut(BaseModel):
+    """A house style (gazetteer/styles.yaml): which of a place's names a publication uses."""
+
+    id: str = Field(description="The value of the style parameter")
+    title: str
+    description: str
+    first_mention: str = Field(description="Template of the first mention of a place: {name}, {other}")
+    later_mentions: str = Field(description="Template of later mentions")
+
+
+class StylesOut(BaseModel):
+    styles: list[StyleOut]

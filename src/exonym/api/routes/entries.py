@@ -18,7 +18,7 @@ from exonym.text.normalize import fold
 MAX_QUERY = 256
 MAX_LIMIT = 100
 router = APIRouter()
-IdPath = Annotated[str, Path(max_length=200)]
+IdPath = Annotated[str, Path(max_length=200, openapi_examples={"khankendi": {"summary": "An entry id", "value": "khankendi"}})]
 
 
 @router.get("/entries/{entry_id}", response_model=EntryOut, responses=ERRORS, summary="One entry with all its names")

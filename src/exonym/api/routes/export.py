@@ -62,8 +62,23 @@ def _export(gaz: Gazetteer, answers: _Answers, key: tuple[Any, ...], *, budget: 
 async def export_glossary(
     request: Request,
     gaz: Gaz,
-    format: Annotated[str, Query(pattern="^(tbx|csv)$", description="tbx (TBX-Basic, ISO 30042) or csv")],
-    langs: Annotated[str, Query(min_length=2, max_length=200, description="Comma-separated BCP 47 tags: en,ru,hy,az")],
+    format: Annotated[
+        str,
+        Query(
+            pattern="^(tbx|csv)$",
+            description="tbx (TBX-Basic, ISO 30042) or csv",
+            openapi_examples={"csv": {"summary": "CSV", "value": "csv"}, "tbx": {"summary": "TBX-Basic", "value": "tbx"}},
+        ),
+    ],
+    langs: Annotated[
+        str,
+        Query(
+            min_length=2,
+            max_length=200,
+            description="Comma-separated BCP 47 tags: en,ru,hy,az",
+            openapi_examples={"four": {"summary": "English, Russian, Armenian, Azerbaijani", "value": "en,ru,hy,az"}},
+        ),
+    ],
     types: Annotated[str | None, Query(max_length=200, description="Entry types, or place / glossary")] = None,
     within: Annotated[list[str] | None, Query(description="Only entries inside these entries (repeatable)")] = None,
     style: Annotated[str | None, Query(max_length=64, description="House style: preferred and deprecated names")] = None,

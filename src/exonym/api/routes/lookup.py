@@ -37,7 +37,15 @@ def _lookup(
 async def lookup(
     request: Request,
     gaz: Gaz,
-    q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY, description="The name, in any script or form")],
+    q: Annotated[
+        str,
+        Query(
+            min_length=1,
+            max_length=MAX_QUERY,
+            description="The name, in any script or form",
+            openapi_examples={"inflected": {"summary": "Azerbaijani, inflected", "value": "Xankəndidə"}},
+        ),
+    ],
     lang: Annotated[str | None, Query(max_length=64, description="BCP 47 hint")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 5,
     type: Annotated[list[str] | None, Query(description="Entry types to keep (repeatable), or place / glossary")] = None,

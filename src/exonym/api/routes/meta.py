@@ -1,15 +1,13 @@
-"""Liveness, version, and the API reference page."""
+"""Liveness and version."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
 
 from exonym import __version__
 from exonym.api.deps import Gaz
-from exonym.api.docs_page import DOCS_HTML
 from exonym.api.schemas import Health, Version
 
 router = APIRouter()
@@ -30,8 +28,3 @@ async def version(request: Request, gaz: Gaz) -> dict[str, Any]:
         "names": stats["names"],
         "languages": stats["languages"],
     }
-
-
-@router.get("/docs", include_in_schema=False)
-async def docs() -> HTMLResponse:
-    return HTMLResponse(DOCS_HTML)
