@@ -57,6 +57,7 @@ class Gazetteer:
         self._index: Index | None = None
         self._children: dict[str, tuple[str, ...]] | None = None
         self._numbers: dict[str, int] | None = None
+        self._ancestor_sets: dict[str, frozenset[str]] = {}
         self._organizations: frozenset[str] | None = None
         self._names: dict[tuple[str, str, int | None, str | None, bool], tuple[Entry, LocaleName]] = {}
 
@@ -88,6 +89,13 @@ class Gazetteer:
             out.append(pid)
             frontier.extend(self.entries[pid].parents)
         return out
+
+    def ancestor_set(self, entry_id: str) -> frozenset[str]:
+        """ancestors() as a set, kept: the resolver asks for the same few entries again and again."""
+        found = self._ancestor_sets.get(entry_id)
+        if found is None:
+            found = self._ancestor_sets[entry_id] = frozenset(self.ancestors(entry_id))
+        return found
 
     def index_number(self, entry_id: str) -> int:
         """The entry's position in the index (for its prior)."""

@@ -1,112 +1,213 @@
-"""Resolve throughput (MB/s of UTF-8, one document at a time) on a multilingual news corpus, with
-the bundled gazetteer and with synthetic gazetteers of 100,000 and 1,000,000 extra names,
-against flashtext's extract_keywords and pyahocorasick (exact matching only) on the same names
-and text. Medians of several runs; prints a table. Not a test.
+#!/usr/bin/env python
+"""Resolve throughput against flashtext (and pyahocorasick, exact matching only), measured so that
+the ratios hold however loaded the machine is: the peers run in one process, interleaved chunk
+by chunk in rotating order, on CPU time (time.process_time), and each figure is the median over
+chunks. Not a test; prints tables.
 
-    python tests/benchmarks/bench_resolve.py [--sizes 0,100000,1000000] [--mb 2] [--runs 3]
+    python tests/benchmarks/bench_resolve.py [--sizes 0,100000,1000000] [--mb 2] [--parts all]
+
+Parts:
+  repetitive   news-like documents built from templates, the seed and the golden sentences
+               (words recur: the warm path)
+  distinct     documents of made-up words, every one new to the process (the cold path), in a
+               fresh process per run so that no cache is warm
+  long         one document of 1, 2, 4 and 8 MB: time per MB should not grow with the size
+  batch        resolve_many on 2 worker processes against one process
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import json
+import os
+import random
 import resource
 import statistics
+import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 from corpus import news_corpus, synthetic_gazetteer
 
 
-def mb(docs: list[str]) -> float:
+def size_mb(docs: list[str]) -> float:
     return sum(len(d.encode()) for d in docs) / 1e6
 
 
-def timed(fn, docs: list[str], runs: int) -> float:
-    fn(docs[0])
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        for d in docs:
-            fn(d)
-        times.append(time.perf_counter() - t)
-    return mb(docs) / statistics.median(times)
+def chunks(docs: list[str], n: int) -> list[list[str]]:
+    step = max(1, len(docs) // n)
+    return [docs[i : i + step] for i in range(0, len(docs), step)]
 
 
-def peers(all_names: list[str]):
-    out = {}
+def interleaved(runners: dict[str, Callable[[str], Any]], docs: list[str], n_chunks: int = 12) -> dict[str, float]:
+    """MB/s of each runner: every chunk is run by every runner, in an order that rotates from
+    chunk to chunk, timed in CPU seconds; the figure is the median of the chunks' rates."""
+    names = list(runners)
+    rates: dict[str, list[float]] = {k: [] for k in names}
+    for k, chunk in enumerate(chunks(docs, n_chunks)):
+        mb = size_mb(chunk)
+        order = names[k % len(names) :] + names[: k % len(names)]
+        for name in order:
+            fn = runners[name]
+            gc.collect()
+            start = time.process_time()
+            for d in chunk:
+                fn(d)
+            rates[name].append(mb / max(time.process_time() - start, 1e-9))
+    return {k: statistics.median(v) for k, v in rates.items()}
+
+
+def flashtext_runner(names: list[str]) -> Callable[[str], Any] | None:
     try:
         from flashtext import KeywordProcessor
-
-        kp = KeywordProcessor(case_sensitive=False)
-        # flashtext splits words at every non-ASCII letter unless told they belong to words
-        letters = {chr(c) for c in range(0x2FFF) if chr(c).isalnum()}
-        kp.set_non_word_boundaries(letters | {"_"})
-        for name in all_names:
-            kp.add_keyword(name)
-        out["flashtext"] = kp.extract_keywords
     except ImportError:
         print("flashtext not installed: pip install '.[bench]'")
-    try:
-        import ahocorasick
+        return None
+    kp = KeywordProcessor(case_sensitive=False)
+    # flashtext splits words at every non-ASCII letter unless told they belong to words
+    letters = {chr(c) for c in range(0x2FFF) if chr(c).isalnum()}
+    kp.set_non_word_boundaries(letters | {"_"})
+    for name in names:
+        kp.add_keyword(name)
+    return kp.extract_keywords  # type: ignore[no-any-return]
 
-        auto = ahocorasick.Automaton()
-        for name in all_names:
-            key = name.lower()
-            auto.add_word(key, (len(key), name))
-        auto.make_automaton()
 
-        def aho(text: str):
-            low = text.lower()  # same length for these scripts; a boundary check as a real matcher needs
-            found = []
-            last = -1
-            for end, (length, name) in auto.iter_long(low):
-                start = end - length + 1
-                if start > last and (start == 0 or not low[start - 1].isalnum()) and (end + 1 == len(low) or not low[end + 1].isalnum()):
-                    found.append((start, end + 1, name))
-                    last = end
-            return found
+def distinct_corpus(size_bytes: int, seed: int) -> list[str]:
+    """Documents of made-up words in Latin, Cyrillic and Armenian letters, capitalised as names
+    are now and then, so that nearly every word is new: the cold path, not copied text."""
+    rnd = random.Random(seed)
+    alphabets = ["abcdefghijklmnoprstuvyz", "абвгдежзиклмнопрстуфхя", "աբգդեզէըթիլխծկհձղճմյնշոչպջռսվտրցւփքօֆ"]
+    docs = []
+    total = 0
+    while total < size_bytes:
+        letters = rnd.choice(alphabets)
+        words = []
+        for k in range(rnd.randint(250, 350)):
+            w = "".join(rnd.choice(letters) for _ in range(rnd.randint(3, 11)))
+            if rnd.random() < 0.25:
+                w = w[0].upper() + w[1:]
+            words.append(w + ("." if k % 12 == 11 else ""))
+        doc = " ".join(words)
+        docs.append(doc)
+        total += len(doc.encode())
+    return docs
 
-        out["pyahocorasick"] = aho
-    except ImportError:
-        print("pyahocorasick not installed: pip install '.[bench]'")
-    return out
+
+def part_repetitive(sizes: list[int], mb: float) -> None:
+    import exonym
+
+    docs = news_corpus(int(mb * 1e6))
+    print(f"\n## repetitive corpus: {len(docs)} documents, {size_mb(docs):.2f} MB; medians over 12 interleaved chunks (CPU time)")
+    print(f"{'gazetteer':>10} {'names':>9} {'exonym MB/s':>12} {'flashtext MB/s':>15} {'ratio':>6} {'peak RSS MB':>12}")
+    for size in sizes:
+        gc.collect()
+        gaz = exonym.load() if size == 0 else synthetic_gazetteer(size)[0]
+        _ = gaz.index
+        names = [n.text for e in gaz for n in e.names]
+        for d in docs[:30]:  # warm
+            gaz.resolve(d)
+        runners: dict[str, Callable[[str], Any]] = {"exonym": gaz.resolve}
+        flash = flashtext_runner(names)
+        if flash is not None:
+            runners["flashtext"] = flash
+        rates = interleaved(runners, docs)
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        ratio = rates["exonym"] / rates["flashtext"] if "flashtext" in rates else float("nan")
+        label = "bundled" if size == 0 else f"+{size:,}"
+        print(
+            f"{label:>10} {len(names):>9,} {rates['exonym']:>12.2f} {rates.get('flashtext', float('nan')):>15.2f} {ratio:>6.2f} {rss:>12.0f}"
+        )
+
+
+_DISTINCT_CHILD = """
+import sys, json, time
+sys.path.insert(0, {here!r})
+from bench_resolve import distinct_corpus, flashtext_runner, interleaved
+import exonym
+gaz = exonym.load()
+_ = gaz.index.fuzzy.arrays
+docs = distinct_corpus({size}, {seed})
+flash = flashtext_runner([n.text for e in gaz for n in e.names])
+print(json.dumps(interleaved({{"exonym": gaz.resolve, "flashtext": flash}}, docs, 6)))
+"""
+
+
+def part_distinct(mb: float, runs: int = 3) -> None:
+    print(f"\n## distinct-word corpus: {mb:.1f} MB of made-up words per run, a fresh process per run (cold caches)")
+    ratios = []
+    for seed in range(runs):
+        code = _DISTINCT_CHILD.format(here=str(Path(__file__).parent), size=int(mb * 1e6), seed=seed)
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        rates = json.loads(out.stdout.strip().splitlines()[-1])
+        ratios.append(rates["exonym"] / rates["flashtext"])
+        print(f"run {seed + 1}: exonym {rates['exonym']:.2f} MB/s, flashtext {rates['flashtext']:.2f} MB/s, ratio {ratios[-1]:.3f}")
+    print(f"median ratio {statistics.median(ratios):.3f}")
+
+
+def part_long() -> None:
+    import exonym
+
+    gaz = exonym.load()
+    base = " ".join(news_corpus(9_000_000))
+    print("\n## one long document (CPU seconds; each size once, after a 1 MB warm-up)")
+    gaz.resolve(base[:1_000_000])
+    times = {}
+    for mb in (1, 2, 4, 8):
+        text = base[: mb * 1_000_000]
+        start = time.process_time()
+        gaz.resolve(text)
+        times[mb] = time.process_time() - start
+        print(f"{mb} MB: {times[mb]:.2f} s ({times[mb] / mb:.2f} s per MB)")
+    print(f"8 MB takes {times[8] / times[1]:.1f}x the time of 1 MB (linear would be 8x)")
+
+
+def part_batch(mb: float) -> None:
+    import exonym
+
+    docs = news_corpus(int(mb * 1e6))
+    exonym.load()
+    print(f"\n## batch: resolve_many over {len(docs)} documents ({size_mb(docs):.1f} MB), wall-clock seconds, median of 3")
+    one, two = [], []
+    for _ in range(3):
+        start = time.perf_counter()
+        first = list(exonym.resolve_many(docs, workers=1))
+        one.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        second = list(exonym.resolve_many(docs, workers=2))
+        two.append(time.perf_counter() - start)
+    same = [[(m.start, m.end, m.id, m.score) for m in a] for a in first] == [[(m.start, m.end, m.id, m.score) for m in a] for a in second]
+    print(
+        f"1 process {statistics.median(one):.2f} s, 2 workers {statistics.median(two):.2f} s: {statistics.median(one) / statistics.median(two):.2f}x; identical output: {same}"
+    )
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="0,100000,1000000")
     ap.add_argument("--mb", type=float, default=2.0)
-    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--parts", default="repetitive,distinct,long,batch")
     args = ap.parse_args()
-    docs = news_corpus(int(args.mb * 1e6))
-    print(f"corpus: {len(docs)} documents, {mb(docs):.2f} MB")
-    import exonym
+    parts = args.parts.split(",")
+    print(f"exonym compiled core: {(os.environ.get('EXONYM_PURE') and 'off (EXONYM_PURE)') or _compiled()}")
+    if "repetitive" in parts:
+        part_repetitive([int(s) for s in args.sizes.split(",")], args.mb)
+    if "distinct" in parts:
+        part_distinct(min(args.mb, 1.0))
+    if "long" in parts:
+        part_long()
+    if "batch" in parts:
+        part_batch(args.mb)
 
-    for size in [int(s) for s in args.sizes.split(",")]:
-        gc.collect()
-        t = time.perf_counter()
-        if size == 0:
-            gaz = exonym.load()
-            label = "bundled"
-        else:
-            gaz, _ = synthetic_gazetteer(size)
-            label = f"+{size:,}"
-        _ = gaz.index  # build it now, inside the timing
-        build = time.perf_counter() - t
-        ours = timed(gaz.resolve, docs, args.runs)
-        mentions = sum(len(gaz.resolve(d)) for d in docs[:50]) / mb(docs[:50])
-        rss_ours = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # before any peer is built
-        names = [n.text for e in gaz for n in e.names]
-        row = {"exonym": ours}
-        for name, fn in peers(names).items():
-            row[name] = timed(fn, docs, args.runs)
-        ratios = ", ".join(f"{k} {v:.2f} MB/s ({row['exonym'] / v:.2f}x)" for k, v in row.items() if k != "exonym")
-        print(
-            f"{label:>10} names={len(names):>9,} build={build:6.1f}s  exonym {ours:.2f} MB/s ({mentions:.0f} mentions/MB) | {ratios} | peak RSS with exonym's index {rss_ours:.0f} MB"
-        )
+
+def _compiled() -> str:
+    from exonym.compiled import CORE
+
+    return "on" if CORE is not None else "off (not built: pure Python)"
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ from array import array
 from collections.abc import Iterable
 from typing import Any
 
+from exonym.compiled import CORE
 from exonym.resolver.packed import stable_hash
 
 
@@ -89,6 +90,8 @@ class FuzzyIndex:
         hashes, ids, lengths_all = self.arrays
         if len(key) < self.MIN_LENGTH or not len(hashes):
             return []
+        if CORE is not None:
+            return [self.keys[i] for i in CORE.fuzzy_ids(key, self.PREFIX, hashes, ids, lengths_all, max_len_diff)]
         variants = self._deletions(key[: self.PREFIX], 2) | {"$" + v for v in self._deletions(key[-self.PREFIX :], 2)}
         probes = np.fromiter((stable_hash(v) for v in variants), dtype=np.uint64, count=len(variants))
         left = np.searchsorted(hashes, probes, side="left")

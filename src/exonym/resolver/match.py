@@ -19,11 +19,13 @@ from exonym.text import lang
 from exonym.text.memo import short_text_cache
 from exonym.text.normalize import fold, has_turkic_letters, latin_key, skeleton
 from exonym.text.scripts import UNSPACED_SCRIPTS, char_script
-from exonym.text.tokens import APOSTROPHE, DASH_SET, Token, starts_sentence, tokenize
+from exonym.text.tokens import APOSTROPHE, DASH_SET, Words, split, starts_sentence
 
 # Longer words are in no name (the longest word of a name is under 50 letters, in unspaced Thai):
 # they are skipped, and never kept in a cache.
 LONGEST_WORD = 64
+SKIP, START, OTHER, UNSPACED = 0, 1, 2, 3  # a word's role in a scan (Matcher._learn)
+FORMS_KEPT = 400_000  # words whose forms a matcher keeps (about 200 MB at most)
 CHECK_EVERY = 512  # words between two looks at the budget: cheap, and a fraction of a millisecond apart
 FUZZY_CUTOFF = 86  # rapidfuzz ratio on Latin keys; calibrated on the golden set (see tests)
 FUZZY_MIN_LENGTH = 6
@@ -50,9 +52,27 @@ class Memo(dict):  # type: ignore[type-arg]
             return value
 
 
-@dataclass(frozen=True, slots=True, eq=False)  # one object per distinct word (lru_cache): identity is equality
 class WordForms:
-    """Every key form of one word, computed once per distinct word."""
+    """Every key form of one word, computed once per distinct word: one object per distinct
+    word, so identity is equality. The cheap forms (fold, script, case) are made at once; the
+    others (transliterations, skeleton, stems, case bases ...) on first use, so that the many
+    lower-case words of a text that start no name cost a fold and no more."""
+
+    __slots__ = (
+        "bases",
+        "case",
+        "fold",
+        "head",
+        "latin",
+        "latin_turkic",
+        "script",
+        "skeleton",
+        "stems",
+        "tail",
+        "tail_offset",
+        "turkic_hint",
+        "word",
+    )
 
     fold: str
     latin: str
@@ -66,43 +86,51 @@ class WordForms:
     tail: str | None  # after an elided article (l'Arménie -> armenie)
     tail_offset: int  # where `tail` starts in the word
 
+    def __init__(self, word: str, turkic_hint: bool) -> None:
+        self.word = word
+        self.turkic_hint = turkic_hint
+        self.fold = fold(word)
+        self.script = next((s for s in map(char_script, word) if s), None)
+        first = next((c for c in word if c.isalpha()), "")
+        # Georgian has capitals (Mtavruli) since Unicode 11 but running text never uses them: a
+        # Georgian word carries no case evidence either way.
+        if first and first.lower() != first.upper() and self.script != "Geor":
+            self.case = "upper" if word.isupper() and len(word) > 1 else "title" if first.isupper() else "lower"
+        else:
+            self.case = "none"
+
+    def __getattr__(self, name: str) -> Any:
+        # Called only for a form not made yet: make them all.
+        if name in _LATER_FORMS:
+            self._complete()
+            return object.__getattribute__(self, name)
+        raise AttributeError(name)
+
+    def _complete(self) -> None:
+        word, script, folded = self.word, self.script, self.fold
+        latin = latin_key(word)
+        self.latin = latin
+        turkic = self.turkic_hint or has_turkic_letters(word)
+        self.latin_turkic = latin_key(word, turkic=True) if turkic and script == "Latn" else latin
+        self.skeleton = skeleton(latin)
+        self.head = self.tail = None
+        self.tail_offset = 0
+        parts = APOSTROPHE.split(word)
+        if len(parts) > 1:
+            self.head = fold(parts[0])
+            if self.head in lang.all_elided():
+                self.tail_offset = len(parts[0]) + 1
+                self.tail = fold(word[self.tail_offset :])
+        self.stems = lang.stems(folded, script)
+        self.bases = lang.bases(folded, script)
+
+
+_LATER_FORMS = frozenset({"latin", "latin_turkic", "skeleton", "stems", "bases", "head", "tail", "tail_offset"})
+
 
 @short_text_cache(200_000, longest=64)
 def word_forms(word: str, turkic_hint: bool) -> WordForms:
-    folded = fold(word)
-    script = next((s for s in map(char_script, word) if s), None)
-    first = next((c for c in word if c.isalpha()), "")
-    # Georgian has capitals (Mtavruli) since Unicode 11 but running text never uses them: a
-    # Georgian word carries no case evidence either way.
-    if first and first.lower() != first.upper() and script != "Geor":
-        case = "upper" if word.isupper() and len(word) > 1 else "title" if first.isupper() else "lower"
-    else:
-        case = "none"
-    turkic = turkic_hint or has_turkic_letters(word)
-    latin = latin_key(word)
-    head = tail = None
-    tail_offset = 0
-    parts = APOSTROPHE.split(word)
-    if len(parts) > 1:
-        head = fold(parts[0])
-        if head in lang.all_elided():
-            tail_offset = len(parts[0]) + 1
-            tail = fold(word[tail_offset:])
-    stems = lang.stems(folded, script)
-    bases = lang.bases(folded, script)
-    return WordForms(
-        fold=folded,
-        latin=latin,
-        latin_turkic=latin_key(word, turkic=True) if turkic and script == "Latn" else latin,
-        skeleton=skeleton(latin),
-        script=script,
-        case=case,
-        stems=stems,
-        bases=bases,
-        head=head,
-        tail=tail,
-        tail_offset=tail_offset,
-    )
+    return WordForms(word, turkic_hint)
 
 
 @dataclass(slots=True)
@@ -121,17 +149,19 @@ class Span:
     hits: list[Hit] = field(default_factory=list)
     first_word_case: str = "none"
     sentence_start: bool = False
+    first: int = -1  # the index of its first word in the text's words, and of its last
+    last: int = -1
 
 
-def _joinable(text: str, a: Token, b: Token) -> bool:
-    """May two words belong to one name? Spaces, one dash, or an abbreviation's dot between."""
-    gap = text[a.end : b.start]
+def _joinable(w: Words, a: int, b: int) -> bool:
+    """May words a and b belong to one name? Spaces, one dash, or an abbreviation's dot between."""
+    gap = w.text[w.ends[a] : w.starts[b]]
     if not gap or len(gap) > 4 or gap.count("\n") > 1:
         return not gap
     core = gap.strip(" \t\u00a0\u202f\n")
     if not core:
         return True
-    return bool(len(core) == 1 and (core in DASH_SET or (core == "." and len(a.text) <= 2)))
+    return bool(len(core) == 1 and (core in DASH_SET or (core == "." and len(w.words[a]) <= 2)))
 
 
 class Matcher:
@@ -139,22 +169,18 @@ class Matcher:
 
     def __init__(self, index: Index) -> None:
         self.index = index
-        # Per distinct word: can it begin a name at all? Most words of a text cannot, and
-        # knowing that from one dict lookup is what makes scanning fast.
-        self._starts = Memo(500_000)
         self._fuzzy_cache = Memo(100_000)
         self._seq_cache = Memo(200_000)
         self.hit_cache = Memo(100_000)  # the resolver's gate results per surface form
         self._pair_memo = Memo(200_000)
         self._words_memo = Memo(200_000)
-
-    def can_start(self, word: str, f: WordForms, turkic_hint: bool) -> bool:
-        return bool(self._starts.get_or((word, turkic_hint), lambda: self._could_start(f)))
+        # word -> (forms, role in a scan), for each Turkic hint
+        self._words: tuple[dict[str, tuple[WordForms, int]], dict[str, tuple[WordForms, int]]] = ({}, {})
 
     def _could_start(self, f: WordForms) -> bool:
         ix = self.index
         keys, mw = ix.keys, ix.max_words
-        if f.case == "lower" and not f.tail:
+        if f.case == "lower" and not (APOSTROPHE.search(f.word) and f.tail):
             # A lower-case word starts only a name written in lower case (see resolver gates).
             return f.fold.partition(" ")[0] in ix.lower_firsts
         for k in (f.fold, f.latin, f.latin_turkic):
@@ -267,92 +293,127 @@ class Matcher:
         return best
 
     # -- a whole text -----------------------------------------------------------------------
+    def infos(self, words: Words, turkic_hint: bool) -> list[tuple[WordForms, int]]:
+        """(forms, role) of every word of a text: one dictionary look-up each for words seen
+        before (the common case: a text's words recur in the next text)."""
+        known = self._words[turkic_hint]
+        if len(known) > FORMS_KEPT:
+            known.clear()
+        get = known.get
+        return [get(word) or self._learn(word, turkic_hint) for word in words.words]
+
+    def _learn(self, word: str, turkic_hint: bool) -> tuple[WordForms, int]:
+        """A new word's forms and its role in a scan: SKIP (a lower-case word that starts no name,
+        or one too long for any), UNSPACED (a run of CJK or Thai text), START (it may start a
+        name) or OTHER (it starts none, but may be a misspelt one)."""
+        f = word_forms(word, turkic_hint)
+        if f.script in UNSPACED_SCRIPTS:
+            role = UNSPACED
+        elif len(word) > LONGEST_WORD:
+            return f, SKIP  # never kept: a client's megabyte "word" must not stay in memory
+        elif self._could_start(f):
+            role = START
+        else:
+            role = SKIP if f.case == "lower" else OTHER
+        self._words[turkic_hint][word] = (f, role)
+        return f, role
+
     def spans(
-        self, text: str, *, turkic_hint: bool = False, fuzzy: bool = True, tokens: list[Token] | None = None, budget: Budget | None = None
+        self,
+        text: str,
+        *,
+        turkic_hint: bool = False,
+        fuzzy: bool = True,
+        words: Words | None = None,
+        infos: list[tuple[WordForms, int]] | None = None,
+        budget: Budget | None = None,
     ) -> list[Span]:
-        if tokens is None:
-            tokens = tokenize(text)
-        forms = [word_forms(t.text, turkic_hint) for t in tokens]
+        """The candidate spans of a text: its words (split once by the caller, or here) and
+        each word's forms and role (`infos`, from the caller, or looked up here)."""
+        w = words if words is not None else split(text)
+        if infos is None:
+            infos = self.infos(w, turkic_hint)
+        forms = [info[0] for info in infos]
+        tokens, starts, ends = w.words, w.starts, w.ends
         out: list[Span] = []
         lower_seen = {f.fold for f in forms if f.case == "lower"}
-        i = 0
         n_tokens = len(tokens)
+        i = 0  # the first word not yet read
         checked = 0
-        while i < n_tokens:
+        for here in [k for k, info in enumerate(infos) if info[1]]:  # the words that may start something
+            if here < i:  # inside a span already found
+                continue
+            i = here
+            f, role = infos[i]
             if budget is not None and i - checked >= CHECK_EVERY:
                 budget.check()
                 checked = i
-            f = forms[i]
-            if f.script in UNSPACED_SCRIPTS:
-                out += self._unspaced(tokens[i])
+            if role == UNSPACED:
+                out += self._unspaced(tokens[i], starts[i], i)
                 i += 1
                 continue
-            if len(tokens[i].text) > LONGEST_WORD:  # no name has such a word: nor is it worth remembering
-                i += 1
-                continue
-            if not self.can_start(tokens[i].text, f, turkic_hint):
-                i = self._after_fuzzy(text, tokens, forms, i, lower_seen, out) if fuzzy and f.case != "lower" else i + 1
+            if role == OTHER:
+                i = self._after_fuzzy(w, forms, i, lower_seen, out) if fuzzy else i + 1
                 continue
             longest = min(self._max_words(f), n_tokens - i)
             n = 1
-            if longest > 1 and len(tokens[i + 1].text) <= LONGEST_WORD and self._pair_possible(f, forms[i + 1]):
-                while n < longest and _joinable(text, tokens[i + n - 1], tokens[i + n]):
+            if longest > 1 and len(tokens[i + 1]) <= LONGEST_WORD and self._pair_possible(f, forms[i + 1]):
+                while n < longest and _joinable(w, i + n - 1, i + n):
                     n += 1
             found = False
             for size in range(n, 0, -1):
                 seq = forms[i : i + size]
                 hits: list[Hit] = []
-                start = tokens[i].start
+                start = starts[i]
                 case = f.case
                 if f.tail:  # l'Arménie: the name starts after the elided article
-                    tail_first = word_forms(tokens[i].text[f.tail_offset :], turkic_hint)
+                    tail_first = word_forms(tokens[i][f.tail_offset :], turkic_hint)
                     hits = self.sequence_hits([tail_first, *seq[1:]])
-                    start = tokens[i].start + f.tail_offset
+                    start = starts[i] + f.tail_offset
                     case = tail_first.case
                 if not hits:
                     hits = self.sequence_hits(seq)
-                    start = tokens[i].start
+                    start = starts[i]
                     case = f.case
                 if hits and case == "lower":
                     # A lower-case word is a name only when the name itself is written so.
                     flags = self.index.name_flags
                     hits = [h for h in hits if flags[h.name_id] & LOWER_INITIAL and h.method == "folded"]
                 if hits:
-                    end = self._suffix_end(text, tokens, i + size - 1)
-                    span = Span(start, end, hits, case, starts_sentence(text, tokens[i].start))
-                    out.append(span)
+                    end = self._suffix_end(w, i + size - 1)
+                    first = i
                     i += size
-                    while i < n_tokens and tokens[i].end <= end:  # the hyphenated ending
+                    while i < n_tokens and ends[i] <= end:  # the hyphenated ending
                         i += 1
+                    out.append(Span(start, end, hits, case, starts_sentence(text, starts[first]), first, i - 1))
                     found = True
                     break
             if found:
                 continue
-            i = self._after_fuzzy(text, tokens, forms, i, lower_seen, out) if fuzzy else i + 1
+            i = self._after_fuzzy(w, forms, i, lower_seen, out) if fuzzy and f.case != "lower" else i + 1
         return out
 
-    def _after_fuzzy(self, text: str, tokens: list[Token], forms: list[WordForms], i: int, lower_seen: set[str], out: list[Span]) -> int:
+    def _after_fuzzy(self, w: Words, forms: list[WordForms], i: int, lower_seen: set[str], out: list[Span]) -> int:
         """Try a misspelled name at word i; return the index of the next word to look at."""
-        span = self._fuzzy_span(text, tokens, forms, i, lower_seen)
+        span = self._fuzzy_span(w, forms, i, lower_seen)
         if span is None:
             return i + 1
         out.append(span)
-        return i + 1 if span.end == tokens[i].end else i + 2
+        return i + 1 if span.end == w.ends[i] else i + 2
 
     @staticmethod
-    def _suffix_end(text: str, tokens: list[Token], j: int) -> int:
+    def _suffix_end(w: Words, j: int) -> int:
         """An abbreviation takes its case ending after a hyphen (ՄԱԿ-ը, XİN-in, ТАСС-а):
         the ending belongs to the mention."""
-        end = tokens[j].end
-        if j + 1 < len(tokens) and tokens[j].text.isupper() and text[end : end + 1] in DASH_SET:
-            nxt = tokens[j + 1]
-            if nxt.start == end + 1 and len(nxt.text) <= 4 and nxt.text.islower():
-                return nxt.end
+        end = w.ends[j]
+        if j + 1 < len(w) and w.words[j].isupper() and w.text[end : end + 1] in DASH_SET:
+            nxt = w.words[j + 1]
+            if w.starts[j + 1] == end + 1 and len(nxt) <= 4 and nxt.islower():
+                return w.ends[j + 1]
         return end
 
-    def _unspaced(self, token: Token) -> list[Span]:
+    def _unspaced(self, s: str, offset: int, index: int) -> list[Span]:
         """Names inside a run of CJK (or Thai ...) text: longest key at each position."""
-        s = token.text
         keys = self.index.keys
         out: list[Span] = []
         i = 0
@@ -363,14 +424,14 @@ class Matcher:
                     continue
                 hits = self._key_hits(fold(piece), {FOLDED: "folded", LATIN: "transliterated"})
                 if hits:
-                    out.append(Span(token.start + i, token.start + j, hits, "none", False))
+                    out.append(Span(offset + i, offset + j, hits, "none", False, index, index))
                     i = j
                     break
             else:
                 i += 1
         return out
 
-    def _fuzzy_span(self, text: str, tokens: list[Token], forms: list[WordForms], i: int, lower_seen: set[str]) -> Span | None:
+    def _fuzzy_span(self, w: Words, forms: list[WordForms], i: int, lower_seen: set[str]) -> Span | None:
         """A misspelled name: only proper-noun-looking words (capitalised mid-sentence, or in an
         uncased script), never short ones, never words the text also writes in lower case."""
         f = forms[i]
@@ -378,15 +439,15 @@ class Matcher:
             return None
         if f.case == "none" and len(f.latin) < UNCASED_FUZZY_MIN.get(f.script or "", 99):
             return None
-        sentence_start = starts_sentence(text, tokens[i].start)
+        sentence_start = starts_sentence(w.text, w.starts[i])
         if sentence_start and f.case == "title" and len(f.latin) < 8:
             return None
         windows = []
         if (
-            i + 1 < len(tokens)
-            and len(tokens[i + 1].text) <= LONGEST_WORD
+            i + 1 < len(w)
+            and len(w.words[i + 1]) <= LONGEST_WORD
             and forms[i + 1].case in ("title", "upper", "none")
-            and _joinable(text, tokens[i], tokens[i + 1])
+            and _joinable(w, i, i + 1)
         ):
             windows.append(2)
         windows.append(1)
@@ -397,7 +458,7 @@ class Matcher:
                 continue
             hits = self.fuzzy_hits(query, FUZZY_CUTOFF if f.case != "none" else FUZZY_CUTOFF_UNCASED)
             if hits:
-                return Span(tokens[i].start, tokens[i + size - 1].end, hits, f.case, sentence_start)
+                return Span(w.starts[i], w.ends[i + size - 1], hits, f.case, sentence_start, i, i + size - 1)
         return None
 
     def fuzzy_hits(self, query: str, cutoff: float = FUZZY_CUTOFF) -> list[Hit]:

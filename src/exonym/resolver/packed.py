@@ -13,13 +13,19 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from typing import Any
 
+from exonym.compiled import CORE
+
 Posting = int | tuple[int, ...]
 
 
-def stable_hash(text: str) -> int:
-    """A 64-bit hash of a string, the same in every process and on every machine."""
-    data = text.encode("utf-8")
+def _stable_hash(text: str) -> int:
+    """A 64-bit hash of a string, the same in every process and on every machine: CRC-32 and
+    Adler-32 of its UTF-8 bytes (the compiled core computes the same in C)."""
+    data = text.encode("utf-8", "surrogatepass")
     return (zlib.crc32(data) << 32) | zlib.adler32(data)
+
+
+stable_hash = CORE.stable_hash if CORE is not None else _stable_hash
 
 
 class PackedMap:

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from exonym.text import lang as languages
 from exonym.text.normalize import fold
-from exonym.text.tokens import Token, starts_sentence
+from exonym.text.tokens import Words, starts_sentence
 
 
 def _capitalised(word: str) -> bool:
@@ -30,20 +30,20 @@ class HeadlineLines:
     """Which lines of a text are in headline case (every longer word capitalised), each line
     worked out once: a 10 MB one-line text must not be rescanned for every name in it."""
 
-    def __init__(self, text: str, tokens: list[Token]) -> None:
-        self.text = text
-        self.tokens = tokens
-        self.starts = [t.start for t in tokens]
+    def __init__(self, words: Words) -> None:
+        self.text = words.text
+        self.words = words
         self.lines: dict[int, bool] = {}
 
     def __call__(self, i: int) -> bool:
-        start = self.text.rfind("\n", 0, self.tokens[i].start) + 1
+        w = self.words
+        start = self.text.rfind("\n", 0, w.starts[i]) + 1
         found = self.lines.get(start)
         if found is None:
-            end = self.text.find("\n", self.tokens[i].end)
+            end = self.text.find("\n", w.ends[i])
             end = len(self.text) if end < 0 else end
-            first, last = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
-            cased = [w for t in self.tokens[first:last] if len(w := t.text) >= 4 and (w[:1].isupper() or w[:1].islower())]
+            first, last = bisect.bisect_left(w.starts, start), bisect.bisect_left(w.starts, end)
+            cased = [t for t in w.words[first:last] if len(t) >= 4 and (t[:1].isupper() or t[:1].islower())]
             found = len(cased) >= 4 and sum(1 for w in cased if w[:1].isupper()) >= 0.9 * len(cased)
             self.lines[start] = found
         return found
@@ -63,48 +63,50 @@ def _capitalises_nouns(lang: str | None) -> bool:
 
 
 def person_reason(
-    text: str, tokens: list[Token], i: int, is_known: Callable[[int], bool], is_headline: Callable[[int], bool], lang: str | None = None
+    words: Words, i: int, is_known: Callable[[int], bool], is_headline: Callable[[int], bool], lang: str | None = None
 ) -> str | None:
     """Why tokens[i], a capitalised one-word place name, is part of a person's name, or None.
     `is_known(i)` says whether token i is known otherwise: a name in the gazetteer, a word of
     another mention, a type word (Provinz, rayonu); `is_headline(i)` whether its line is in
     headline case (HeadlineLines); `lang` is the text's language where known."""
-    reason = _reason(text, tokens, i, is_known, lang)
+    reason = _reason(words, i, is_known, lang)
     # in a headline every word is capitalised and nothing can be told from it (checked last:
     # it reads the whole line)
     return None if reason is None or is_headline(i) else reason
 
 
-def _reason(text: str, tokens: list[Token], i: int, is_known: Callable[[int], bool], lang: str | None) -> str | None:
-    if not _capitalised(tokens[i].text):
+def _reason(words: Words, i: int, is_known: Callable[[int], bool], lang: str | None) -> str | None:
+    text, tokens, starts, ends = words.text, words.words, words.starts, words.ends
+    word = tokens[i]
+    if not _capitalised(word):
         return None
     if i + 1 < len(tokens):
         nxt = tokens[i + 1]
-        gap = text[tokens[i].end : nxt.start]
-        if gap == " " and _capitalised(nxt.text) and _surname().search(nxt.text) and not is_known(i + 1):
-            return f"followed by the surname {nxt.text!r}"
+        gap = text[ends[i] : starts[i + 1]]
+        if gap == " " and _capitalised(nxt) and _surname().search(nxt) and not is_known(i + 1):
+            return f"followed by the surname {nxt!r}"
     if i > 0 and not _capitalises_nouns(lang):
         prev = tokens[i - 1]
-        gap = text[prev.end : tokens[i].start]
-        before = text[tokens[i - 2].end : prev.start] if i > 1 else ""
-        sentence_start = i == 1 or starts_sentence(text, prev.start)
+        gap = text[ends[i - 1] : starts[i]]
+        before = text[ends[i - 2] : starts[i - 1]] if i > 1 else ""
+        sentence_start = i == 1 or starts_sentence(text, starts[i - 1])
         # a sentence's first word is capitalised anyway ("Делегация Азербайджана", "Yesterday
         # Baku"): it tells nothing
         # a given name stands alone before the surname: after "Leyla Abdullayeva" or before
         # nothing capitalised, the next capitalised word starts a new phrase
         two_back = tokens[i - 2] if i > 1 else None
-        after_name = two_back is not None and before.strip() == "" and _capitalised(two_back.text)
-        after_article = two_back is not None and fold(two_back.text) in languages.all_determiners()
+        after_name = two_back is not None and before.strip() == "" and _capitalised(two_back)
+        after_article = two_back is not None and fold(two_back) in languages.all_determiners()
         if (
             gap == " "
             and not sentence_start
             and not after_name
             and not after_article
-            and not _surname().search(prev.text)
-            and _capitalised(prev.text)
-            and fold(prev.text).rstrip(".") not in languages.all_titles()
-            and fold(prev.text) not in languages.all_stopwords()  # "- La Russia", "« Le Caire"
+            and not _surname().search(prev)
+            and _capitalised(prev)
+            and fold(prev).rstrip(".") not in languages.all_titles()
+            and fold(prev) not in languages.all_stopwords()  # "- La Russia", "« Le Caire"
             and not is_known(i - 1)
         ):
-            return f"after the given name {prev.text!r}"
+            return f"after the given name {prev!r}"
     return None

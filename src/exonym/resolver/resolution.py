@@ -6,8 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections import Counter, deque
-from dataclasses import dataclass, field
+from collections import deque
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +25,7 @@ from exonym.resolver.match import (
     Matcher,
     Memo,
     Span,
+    WordForms,
     word_forms,
 )
 from exonym.resolver.persons import HeadlineLines, person_reason
@@ -35,7 +35,7 @@ from exonym.text import lang as languages
 from exonym.text.langguess import guess_language
 from exonym.text.langtags import canonical_tag, language_of
 from exonym.text.normalize import fold, latin_key
-from exonym.text.tokens import tokenize
+from exonym.text.tokens import split
 
 if TYPE_CHECKING:
     from exonym.gazetteer import Gazetteer
@@ -126,17 +126,19 @@ class _Resolution:
         self.include_adjectives = include_adjectives
         self.ranking_only = False  # lookup: rank by how well the name matches, not by evidence
         self.index = gaz.index
-        self.tokens = tokenize(text)
-        self._token_starts = [t.start for t in self.tokens]
-        self.text_lang = language_of(lang) if lang else guess_language([word_forms(t.text, False).fold for t in self.tokens[:400]])
-        self._ancestors: dict[str, frozenset[str]] = {}
+        self.words = split(text)
+        self.infos = _matcher(self.index).infos(self.words, False)  # each word's forms and role, without the Turkic hint
+        self._forms: list[WordForms] | None = None
+        self.text_lang = language_of(lang) if lang else guess_language([info[0].fold for info in self.infos[:400]])
+
+    def plain_forms(self) -> list[WordForms]:
+        """The words' forms read without the Turkic hint."""
+        if self._forms is None:
+            self._forms = [info[0] for info in self.infos]
+        return self._forms
 
     def ancestors(self, entry_id: str) -> frozenset[str]:
-        got = self._ancestors.get(entry_id)
-        if got is None:
-            got = frozenset(self.gaz.ancestors(entry_id))
-            self._ancestors[entry_id] = got
-        return got
+        return self.gaz.ancestor_set(entry_id)
 
     def entry_hits(self, span: Span) -> Readings:
         """Best hit per entry, after the precision gates (cached per surface and setting)."""
@@ -213,21 +215,23 @@ class _Resolution:
         return bool(self.index.priors[self.gaz.index_number(entry_id)] >= 40)
 
     def _retry(self, matcher: Matcher, span: Span, turkic: bool) -> list[Span]:
-        first = bisect.bisect_left(self._token_starts, span.start)
-        last = bisect.bisect_right(self._token_starts, span.end)
-        inner = [t for t in self.tokens[first:last] if t.end <= span.end]
+        w = self.words
+        first = bisect.bisect_left(w.starts, span.start)
+        last = bisect.bisect_right(w.starts, span.end)
+        inner = [k for k in range(first, last) if w.ends[k] <= span.end]
         if len(inner) > 1:
-            rest = inner[1].start
+            rest = w.starts[inner[1]]
             sub = matcher.spans(self.text[rest : span.end], turkic_hint=turkic)
-            return [Span(s.start + rest, s.end + rest, s.hits, s.first_word_case, False) for s in sub]
+            k = inner[1]
+            return [Span(s.start + rest, s.end + rest, s.hits, s.first_word_case, False, s.first + k, s.last + k) for s in sub]
         if len(inner) == 1 and not any(h.method == "fuzzy" for h in span.hits):
-            forms = word_forms(inner[0].text, turkic)
+            forms = word_forms(w.words[inner[0]], turkic)
             if forms.case in ("title", "upper", "none"):
                 uncased_ok = forms.case != "none" or len(forms.latin) >= UNCASED_FUZZY_MIN.get(forms.script or "", 99)
                 if uncased_ok and len(forms.latin) >= 6 and (not span.sentence_start or forms.case == "none" or len(forms.latin) >= 8):
                     hits = matcher.fuzzy_hits(forms.latin, FUZZY_CUTOFF if forms.case != "none" else FUZZY_CUTOFF_UNCASED)
                     if hits:
-                        return [Span(span.start, span.end, hits, span.first_word_case, span.sentence_start)]
+                        return [Span(span.start, span.end, hits, span.first_word_case, span.sentence_start, span.first, span.last)]
         return []
 
     def _sentence_start_ok(self, surface: str, name: Name, hit: Hit) -> bool:
@@ -253,7 +257,8 @@ class _Resolution:
         longest match hid."""
         turkic = self.text_lang in languages.turkic_reading()
         matcher = _matcher(self.index)
-        queue = deque(matcher.spans(self.text, turkic_hint=turkic, tokens=self.tokens, budget=self.budget))
+        infos = self.infos if not turkic else None
+        queue = deque(matcher.spans(self.text, turkic_hint=turkic, words=self.words, infos=infos, budget=self.budget))
         lower_words: set[str] | None = None  # the text's lower-case words, built when first needed
         out: list[tuple[Span, Readings]] = []
         seen = 0
@@ -269,7 +274,7 @@ class _Resolution:
             if span.sentence_start and span.first_word_case == "title":
                 word = word_forms(self.text[span.start : span.end], False).fold
                 if lower_words is None:
-                    lower_words = {word_forms(t.text, False).fold for t in self.tokens if t.text[:1].islower()}
+                    lower_words = {info[0].fold for t, info in zip(self.words.words, self.infos, strict=True) if t[:1].islower()}
                 if word in lower_words:  # "Split the bill ... split": a common word
                     continue
             out.append((span, hits))
@@ -281,32 +286,40 @@ class _Resolution:
     def _choose(self, scored: list[tuple[Span, Readings]]) -> list[Mention]:
         """One entry per span, from its readings and what the other spans establish."""
         # Anchors are spans with one clear reading; they are the context the others lean on.
-        anchors: list[set[str]] = []
+        anchors: list[str | None] = []
         leaders: list[str] = []
         for _, hits in scored:
-            ranked = sorted((self._base(e, s), e) for e, (s, _, _) in hits.items())[::-1]
-            clear = len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= weight("clear_margin")
-            anchors.append({ranked[0][1]} if clear else set())
-            leaders.append(ranked[0][1])
+            if len(hits) == 1:
+                leader = next(iter(hits))
+                anchors.append(leader)
+            else:
+                ranked = sorted((self._base(e, s), e) for e, (s, _, _) in hits.items())[::-1]
+                leader = ranked[0][1]
+                anchors.append(leader if ranked[0][0] - ranked[1][0] >= _CLEAR_MARGIN else None)
+            leaders.append(leader)
         # Counted over the whole text, so that each span can leave itself out in O(1).
-        context_count: Counter[str] = Counter()
-        ancestor_count: Counter[str] = Counter()
-        for a in anchors:
-            for e in a:
-                context_count[e] += 1
-                ancestor_count.update(self.ancestors(e))
+        mentioned: dict[str, int] = {}
+        contained: dict[str, int] = {}
+        for e in anchors:
+            if e is not None:
+                mentioned[e] = mentioned.get(e, 0) + 1
+                for a in self.ancestors(e):
+                    contained[a] = contained.get(a, 0) + 1
         mentions: list[Mention] = []
         for k, (span, hits) in enumerate(scored):
             own = anchors[k]
             context = _Context(
-                mentioned=_Others(context_count, Counter(own)),
-                contained=_Others(ancestor_count, Counter(a for e in own for a in self.ancestors(e))),
-                local=self._local_context(k, scored),
-                cue=self._type_cue(span),
+                mentioned,
+                contained,
+                own,
+                self.ancestors(own) if own is not None else frozenset(),
+                self._local_context(k, scored),
+                self._type_cue(span),
             )
-            # "Tovuz (known as Tavush in Armenia)": names in apposition are read at one level,
-            # two districts or two towns, when they are not one place.
-            context.partner_levels = {_level(self.gaz.entries[leaders[j]].type) for j in context.local["bracket"]}
+            if context.bracket:
+                # "Tovuz (known as Tavush in Armenia)": names in apposition are read at one level,
+                # two districts or two towns, when they are not one place.
+                context.partner_levels = {_level(self.gaz.entries[leaders[j]].type) for j in context.bracket}
             mention = self._mention(span, hits, context)
             if mention is not None:
                 mentions.append(mention)
@@ -324,31 +337,35 @@ class _Resolution:
             if _is_weak(name):
                 if not bonus and not self._proper_noun(span, hit, entry_id):
                     continue  # an import's variant with no language needs context
-                bonus *= weight("import_variant_context")
+                bonus *= _IMPORT_VARIANT_CONTEXT
             results.append((self._base(entry_id, s) + bonus, entry_id, hit, name, why))
         if not results:
             return None
-        results.sort(key=lambda r: (-r[0], r[1]))
+        if len(results) > 1:
+            results.sort(key=lambda r: (-r[0], r[1]))
         best, entry_id, hit, name, why = results[0]
-        if best < weight("min_mention"):
+        if best < _MIN_MENTION:
             return None
         is_adjective = name.is_adjective or hit.derived
         if is_adjective and not self.include_adjectives:
             return None
-        lifted = why and len(results) > 1 and results[1][0] > self._base(entry_id, hit.score) - weight("context_method_margin")
+        lifted = why and len(results) > 1 and results[1][0] > self._base(entry_id, hit.score) - _CONTEXT_MARGIN
+        entries = self.gaz.entries
         return Mention(
-            start=span.start,
-            end=span.end,
-            text=self.text[span.start : span.end],
-            entry=self.gaz.entries[entry_id],
-            score=round(min(100.0, best), 1),
-            method="context" if lifted else hit.method,
-            name=name,
-            candidates=tuple(Candidate(self.gaz.entries[e], round(min(100.0, sc), 1), n, h.method) for sc, e, h, n, _ in results[1:6]),
-            is_adjective=is_adjective,
-            reasons=tuple(why),
-            match_method=hit.method,
-            short_form=hit.short,
+            span.start,
+            span.end,
+            self.text[span.start : span.end],
+            entries[entry_id],
+            round(min(100.0, best), 1),
+            "context" if lifted else hit.method,
+            name,
+            tuple(Candidate(entries[e], round(min(100.0, sc), 1), n, h.method) for sc, e, h, n, _ in results[1:6])
+            if len(results) > 1
+            else (),
+            is_adjective,
+            tuple(why),
+            hit.method,
+            hit.short,
         )
 
     def _evidence(self, entry_id: str, context: _Context) -> tuple[float, list[str]]:
@@ -356,31 +373,31 @@ class _Resolution:
         exonym.resolver.scoring."""
         why: list[str] = []
         bonus = 0.0
-        local = context.local
         anc = self.ancestors(entry_id)
-        if entry_id in local["same"]:
-            bonus += weight("apposition_same")
+        if entry_id in context.same:
+            bonus += _W_SAME
             why.append("named again beside it in apposition")
-        if anc & local["parent"]:
-            bonus += weight("qualified_by_parent")
-            why.append(f"qualified by {', '.join(sorted(anc & local['parent']))} beside it")
-        known = {a for a in anc if a in context.mentioned or a in context.contained}
+        if context.parent and anc & context.parent:
+            bonus += _W_PARENT
+            why.append(f"qualified by {', '.join(sorted(anc & context.parent))} beside it")
+        known = [a for a in anc if context.is_mentioned(a) or context.is_contained(a)]
         if known:
-            bonus += weight("inside_mentioned")
+            bonus += _W_INSIDE
             why.append(f"in {', '.join(sorted(known)[:3])}, which the text mentions")
-        elif entry_id in context.contained:
-            bonus += weight("contains_mentioned")
+        elif context.is_contained(entry_id):
+            bonus += _W_CONTAINS
             why.append("contains other places the text mentions")
-        elif entry_id in context.mentioned:
-            bonus += weight("mentioned_elsewhere")
+        elif context.is_mentioned(entry_id):
+            bonus += _W_ELSEWHERE
             why.append("mentioned elsewhere in the text")
-        entry_type = self.gaz.entries[entry_id].type
-        if _level(entry_type) in context.partner_levels:
-            bonus += weight("apposition_level")
-            why.append("at the level of the name in apposition")
-        if context.cue and entry_type in context.cue:
-            bonus += weight("type_cue")
-            why.append("the word beside it names its type")
+        if context.partner_levels or context.cue:
+            entry_type = self.gaz.entries[entry_id].type
+            if _level(entry_type) in context.partner_levels:
+                bonus += _W_LEVEL
+                why.append("at the level of the name in apposition")
+            if entry_type in context.cue:
+                bonus += _W_CUE
+                why.append("the word beside it names its type")
         return bonus, why
 
     def _without_persons(self, scored: list[tuple[Span, Readings]]) -> list[tuple[Span, Readings]]:
@@ -392,28 +409,29 @@ class _Resolution:
         single: dict[int, int] = {}  # position in scored -> token index, for one-word spans
         starts = [span.start for span, _ in scored]  # spans do not overlap: sorted by start
 
+        w = self.words
+
         def covered(t: int) -> bool:
-            tok = self.tokens[t]
-            k = bisect.bisect_right(starts, tok.start) - 1
-            return k >= 0 and scored[k][0].end >= tok.end
+            k = bisect.bisect_right(starts, w.starts[t]) - 1
+            return k >= 0 and scored[k][0].end >= w.ends[t]
 
         def known(t: int) -> bool:
-            word = self.tokens[t].text
+            word = w.words[t]
             return covered(t) or fold(word) in languages.all_type_cues() or self._is_known_word(word)
 
-        headline = HeadlineLines(self.text, self.tokens)
+        headline = HeadlineLines(w)
         for k, (span, hits) in enumerate(scored):
-            i = bisect.bisect_left(self._token_starts, span.start)
-            if i >= len(self.tokens) or self.tokens[i].end != span.end or span.first_word_case != "title":
+            i = span.first
+            if span.start != w.starts[i] or w.ends[i] != span.end or span.first_word_case != "title":
                 continue
             if not all(self.gaz.entries[e].is_place for e in hits):
                 continue
             single[k] = i
-            if person_reason(self.text, self.tokens, i, known, headline, self.text_lang):
-                persons.add(fold(self.tokens[i].text))
+            if person_reason(w, i, known, headline, self.text_lang):
+                persons.add(fold(w.words[i]))
         if not persons:
             return scored
-        return [item for k, item in enumerate(scored) if not (k in single and fold(self.tokens[single[k]].text) in persons)]
+        return [item for k, item in enumerate(scored) if not (k in single and fold(w.words[single[k]]) in persons)]
 
     def _is_known_word(self, word: str) -> bool:
         """Whether a word alone is a name in the gazetteer (Azerbaijani, Soviet, Tavush ...)."""
@@ -430,25 +448,29 @@ class _Resolution:
 
     def _type_cue(self, span: Span) -> frozenset[str]:
         """Types named by the word right after or before a span: "Tavush village", "село Х"."""
-        i = bisect.bisect_left(self._token_starts, span.end)
-        j = bisect.bisect_left(self._token_starts, span.start) - 1
+        w = self.words
+        folds = self.plain_forms()
+        i = span.last + 1
+        j = span.first if span.start > w.starts[span.first] else span.first - 1  # l'Arménie starts inside its word
         out: frozenset[str] = frozenset()
         cues = languages.all_type_cues()
-        for k in (i, j):
-            if 0 <= k < len(self.tokens):
-                tok = self.tokens[k]
-                gap = self.text[span.end : tok.start] if k == i else self.text[tok.end : span.start]
-                if len(gap) <= 3 and not gap.strip(" -\u00a0"):
-                    out |= cues.get(fold(tok.text), frozenset())
-                    # "the village of Tavush", "la ville de Gandja": the cue two words back
-                    if k == j and k > 0 and fold(tok.text) in languages.all_of_words():
-                        before = self.tokens[k - 1]
-                        if not self.text[before.end : tok.start].strip():
-                            out |= cues.get(fold(before.text), frozenset())
+        if i < len(w):
+            gap = self.text[span.end : w.starts[i]]
+            if len(gap) <= 3 and not gap.strip(" -\u00a0"):
+                out = cues.get(folds[i].fold, out)
+        if j >= 0:
+            gap = self.text[w.ends[j] : span.start]
+            if len(gap) <= 3 and not gap.strip(" -\u00a0"):
+                word = folds[j].fold
+                out |= cues.get(word, frozenset())
+                # "the village of Tavush", "la ville de Gandja": the cue two words back
+                if j > 0 and word in languages.all_of_words() and not self.text[w.ends[j - 1] : w.starts[j]].strip():
+                    out |= cues.get(folds[j - 1].fold, frozenset())
         return out
 
-    def _local_context(self, k: int, scored: list[tuple[Span, Readings]]) -> dict[str, Any]:
-        """Entries of the neighbouring spans that qualify span k: "X (Y)", "X, Y", "X in Y"."""
+    def _local_context(self, k: int, scored: list[tuple[Span, Readings]]) -> tuple[set[str], set[str], set[int]]:
+        """Entries of the neighbouring spans that qualify span k: "X (Y)", "X, Y", "X in Y".
+        (same place, containing places, bracketed partners)"""
         span = scored[k][0]
         same: set[str] = set()
         parent: set[str] = set()
@@ -457,47 +479,67 @@ class _Resolution:
             if not 0 <= j < len(scored):
                 continue
             other, other_hits = scored[j]
-            gap = self.text[span.end : other.start] if j > k else self.text[other.end : span.start]
-            if len(gap) > 40:
+            if (other.start - span.end if j > k else span.start - other.end) > 40:
                 continue
+            gap = self.text[span.end : other.start] if j > k else self.text[other.end : span.start]
             # "Stepanakert (Khankendi)": both names of one place, each a real name of it.
-            strong_other = {e for e, (_, _, n) in other_hits.items() if not _is_weak(n)}
-            strong_here = {e for e, (_, _, n) in scored[k][1].items() if not _is_weak(n)}
-            if re.fullmatch(r"\s*[(\[]\s*", gap if j > k else gap[-3:]):
+            if _OPEN_BRACKET.fullmatch(gap if j > k else gap[-3:]):
+                strong_other = {e for e, (_, _, n) in other_hits.items() if not _is_weak(n)}
+                strong_here = {e for e, (_, _, n) in scored[k][1].items() if not _is_weak(n)}
                 same |= strong_other & strong_here
-            if (j > k and re.fullmatch(r"\s*[(\[][^()\[\]]{0,30}", gap)) or (j < k and re.fullmatch(r"\s*[(\[][^()\[\]]{0,30}", gap)):
+            if _BRACKETED.fullmatch(gap):
                 bracket.add(j)
-            if j > k and re.fullmatch(r"\s*(,|\(|[(]?\s*\w+(\s\w+)?\s+as\s+\w+\s+in|\bin|\bof|в|во|у|de|du|en|in)\s*", gap, re.I):
+            if j > k and (_QUALIFIER.fullmatch(gap) or _COMMA_OR_BRACKET.fullmatch(gap)):
                 parent |= set(other_hits)
-            if j > k and re.fullmatch(r"\s*[,(]\s*", gap):
-                parent |= set(other_hits)
-        return {"same": same, "parent": parent, "bracket": bracket}
+        return same, parent, bracket
 
 
-@dataclass(slots=True)
+# The gaps between neighbouring names that tell how they relate (see _local_context).
+_OPEN_BRACKET = re.compile(r"\s*[(\[]\s*")
+_BRACKETED = re.compile(r"\s*[(\[][^()\[\]]{0,30}")
+_QUALIFIER = re.compile(r"\s*(,|\(|[(]?\s*\w+(\s\w+)?\s+as\s+\w+\s+in|\bin|\bof|в|во|у|de|du|en|in)\s*", re.I)
+_COMMA_OR_BRACKET = re.compile(r"\s*[,(]\s*")
+_CLEAR_MARGIN = weight("clear_margin")
+_MIN_MENTION = weight("min_mention")
+_CONTEXT_MARGIN = weight("context_method_margin")
+_IMPORT_VARIANT_CONTEXT = weight("import_variant_context")
+_W_SAME = weight("apposition_same")
+_W_PARENT = weight("qualified_by_parent")
+_W_INSIDE = weight("inside_mentioned")
+_W_CONTAINS = weight("contains_mentioned")
+_W_ELSEWHERE = weight("mentioned_elsewhere")
+_W_LEVEL = weight("apposition_level")
+_W_CUE = weight("type_cue")
+
+
 class _Context:
-    """What the rest of the text says around one span."""
+    """What the rest of the text says around one span: the whole text's anchors (counted, so that
+    the span leaves its own share out), its neighbours and the word beside it."""
 
-    mentioned: _Others  # entries the other spans name clearly
-    contained: _Others  # ancestors of those entries
-    local: dict[str, Any]  # the neighbours: same place, parent, bracketed partner
-    cue: frozenset[str]  # entry types named by the word beside the span
-    partner_levels: set[str] = field(default_factory=set)
+    __slots__ = ("bracket", "contained", "cue", "mentioned", "own", "own_ancestors", "parent", "partner_levels", "same")
 
+    def __init__(
+        self,
+        mentioned: dict[str, int],
+        contained: dict[str, int],
+        own: str | None,
+        own_ancestors: frozenset[str],
+        local: tuple[set[str], set[str], set[int]],
+        cue: frozenset[str],
+    ) -> None:
+        self.mentioned = mentioned  # entries the spans name clearly, with how often
+        self.contained = contained  # their ancestors, with how often
+        self.own = own  # this span's own clear reading, left out of both counts
+        self.own_ancestors = own_ancestors
+        self.same, self.parent, self.bracket = local
+        self.cue = cue  # entry types named by the word beside the span
+        self.partner_levels: set[str] = set()
 
-class _Others:
-    """Membership in a count of the whole text, less one span's own share."""
+    def is_mentioned(self, entry_id: str) -> bool:
+        return self.mentioned.get(entry_id, 0) - (entry_id == self.own) > 0
 
-    __slots__ = ("own", "total")
-
-    def __init__(self, total: Counter[str], own: Counter[str]) -> None:
-        self.total = total
-        self.own = own
-
-    def __contains__(self, key: object) -> bool:
-        if not isinstance(key, str):
-            return False
-        return self.total.get(key, 0) - self.own.get(key, 0) > 0
+    def is_contained(self, entry_id: str) -> bool:
+        return self.contained.get(entry_id, 0) - (entry_id in self.own_ancestors) > 0
 
 
 def _level(entry_type: str) -> str:
@@ -525,14 +567,14 @@ def lookup(gaz: Gazetteer, query: str, *, lang: str | None = None, limit: int = 
     hint = _lang_hint(lang)
     wanted = parse_types(types)
     matcher = _matcher(gaz.index)
-    tokens = tokenize(query)
-    if not tokens:
+    words = split(query)
+    if not len(words):
         return []
     turkic = bool(hint and languages.reads_turkic([hint]))
-    forms = [word_forms(t.text, turkic) for t in tokens]
+    forms = [word_forms(t, turkic) for t in words.words]
     hits: list[Hit] = matcher.sequence_hits(forms) if len(forms) <= 12 else []
     if forms[0].tail:
-        tail = [word_forms(tokens[0].text[forms[0].tail_offset :], turkic), *forms[1:]]
+        tail = [word_forms(words.words[0][forms[0].tail_offset :], turkic), *forms[1:]]
         hits += matcher.sequence_hits(tail)
     query_latin = " ".join(f.latin for f in forms)
     if len(query_latin) >= 4:

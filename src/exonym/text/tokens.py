@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
+from exonym.compiled import CORE
 from exonym.text.normalize import _MARKS, APOSTROPHES, DASHES
 
 
@@ -74,9 +76,46 @@ def token_pattern(text: str) -> re.Pattern[str]:
     return TOKEN if _ASTRAL.search(text) else _TOKEN_BMP
 
 
+class Words:
+    """One text's words as parallel lists (word, start, end): a text of a million words makes no
+    million objects. CJK and other unspaced runs come as one word each."""
+
+    __slots__ = ("ends", "starts", "text", "words")
+
+    def __init__(self, text: str, words: list[str], starts: list[int], ends: list[int]) -> None:
+        self.text = text
+        self.words = words
+        self.starts = starts
+        self.ends = ends
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+
+def split(text: str) -> Words:
+    """The words of a text, with their offsets in it."""
+    if CORE is not None:
+        return Words(text, *CORE.split_words(text, _char_table(), _astral_word))
+    found = list(token_pattern(text).finditer(text))
+    return Words(text, [m.group() for m in found], [m.start() for m in found], [m.end() for m in found])
+
+
+@lru_cache(maxsize=1)
+def _char_table() -> bytes:
+    """For the compiled core: what each basic-plane character is to the word pattern (1 a word
+    character, 2 an apostrophe between words, 0 neither), the same classes as TOKEN's."""
+    apostrophes = {ord(c) for c in APOSTROPHES}
+    return bytes(1 if (chr(cp).isalnum() or cp == 0x5F or cp in _WORD_MARKS) else 2 if cp in apostrophes else 0 for cp in range(0x10000))
+
+
+def _astral_word(cp: int) -> bool:
+    return chr(cp).isalnum() or cp in _WORD_MARKS
+
+
 def tokenize(text: str) -> list[Token]:
-    """Words with their offsets. CJK and other unspaced runs come as one token each."""
-    return [Token(m.start(), m.end(), m.group()) for m in token_pattern(text).finditer(text)]
+    """Words with their offsets, as objects (for callers that want few of them)."""
+    w = split(text)
+    return [Token(a, b, t) for a, b, t in zip(w.starts, w.ends, w.words, strict=True)]
 
 
 # What ends a sentence, or opens a new one before a name: full stops in every script (Armenian

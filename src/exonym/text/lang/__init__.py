@@ -251,3 +251,12 @@ def name_stem(folded: str, script: str) -> str | None:
     for get in _for_script(script, "name_stem"):
         return str(get(folded)[0])
     return None
+
+
+def by_length(suffixes: Iterable[str]) -> tuple[tuple[int, frozenset[str]], ...]:
+    """Suffixes grouped by length, longest first: a word's candidate suffixes are then a few set
+    look-ups of its last letters, not a scan of the whole table."""
+    groups: dict[int, set[str]] = {}
+    for s in suffixes:
+        groups.setdefault(len(s), set()).add(s)
+    return tuple((n, frozenset(groups[n])) for n in sorted(groups, reverse=True))

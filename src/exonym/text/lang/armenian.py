@@ -7,6 +7,8 @@ index keeps the name under that form too). Input is folded text.
 
 from __future__ import annotations
 
+from exonym.text.lang import by_length
+
 SCRIPT = "Armn"
 
 _SUFFIXES = sorted(
@@ -14,6 +16,8 @@ _SUFFIXES = sorted(
     key=len,
     reverse=True,
 )
+
+_BY_LENGTH = by_length(_SUFFIXES)
 
 
 def syncope(word: str) -> str | None:
@@ -29,9 +33,9 @@ def syncope(word: str) -> str | None:
 
 def bases(word: str) -> list[tuple[str, bool]]:
     out: dict[str, None] = {}
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            base = word[: -len(suffix)]
+    for n, suffixes in _BY_LENGTH:
+        if len(word) - n >= 3 and word[-n:] in suffixes:
+            base = word[:-n]
             out[base] = None
             if base.endswith("վ"):
                 out[base[:-1] + "ու"] = None

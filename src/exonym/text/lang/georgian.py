@@ -7,6 +7,8 @@ name too. Input is folded text.
 
 from __future__ import annotations
 
+from exonym.text.lang import by_length
+
 SCRIPT = "Geor"
 
 _SUFFIXES = sorted(
@@ -14,18 +16,20 @@ _SUFFIXES = sorted(
     key=len,
     reverse=True,
 )
+_BY_LENGTH = by_length(_SUFFIXES)
 _DERIVING = frozenset({"ელი", "ური"})  # ქართული: Georgian (adjective)
 
 
 def bases(word: str) -> list[tuple[str, bool]]:
     out: dict[str, bool] = {}
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
-            base = word[: -len(suffix)]
-            derived = suffix in _DERIVING
-            out.setdefault(base, derived)
-            if not base.endswith("ი"):
-                out.setdefault(base + "ი", derived)
+    for n, suffixes in _BY_LENGTH:
+        if len(word) - n < 2 or word[-n:] not in suffixes:
+            continue
+        base = word[:-n]
+        derived = word[-n:] in _DERIVING
+        out.setdefault(base, derived)
+        if not base.endswith("ი"):
+            out.setdefault(base + "ი", derived)
     return list(out.items())
 
 

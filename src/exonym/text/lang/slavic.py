@@ -11,6 +11,7 @@ All functions take folded text (see exonym.text.normalize.fold).
 
 from __future__ import annotations
 
+from exonym.text.lang import by_length
 from exonym.text.memo import short_text_cache
 
 SCRIPT = "Cyrl"
@@ -25,6 +26,8 @@ _CASE_ENDINGS = sorted(
     key=len,
     reverse=True,
 )
+_NOMINATIVE_BY_LENGTH = by_length(_NOMINATIVE)
+_CASE_BY_LENGTH = by_length(_CASE_ENDINGS)
 # -ск-/-ськ-/-цк- adjectives derived from place names: Товузский, Товузький, Бакинский.
 _DERIVATIONAL = ("ськ", "зьк", "цьк", "ск", "цк", "ьк")
 MIN_STEM = 4
@@ -45,10 +48,10 @@ def _derived(stem: str) -> str | None:
 def nominative_stem(word: str, min_stem: int = MIN_STEM) -> tuple[str, bool]:
     """(stem, derived) of a folded nominative word; `derived` when an adjectival -ск- went too
     (Товузский -> товуз)."""
-    for ending in _NOMINATIVE:
-        if word.endswith(ending) and len(word) - len(ending) >= min_stem:
-            stem = word[: -len(ending)]
-            base = _derived(stem) if len(ending) == 2 else None
+    for n, endings in _NOMINATIVE_BY_LENGTH:
+        if len(word) - n >= min_stem and word[-n:] in endings:
+            stem = word[:-n]
+            base = _derived(stem) if n == 2 else None
             return (base, True) if base else (stem, False)
     return word, False
 
@@ -57,9 +60,12 @@ def nominative_stem(word: str, min_stem: int = MIN_STEM) -> tuple[str, bool]:
 def stems(word: str) -> tuple[tuple[str, bool], ...]:
     """Every (stem, derived) a folded word in any case may have, the word itself first."""
     out: dict[str, bool] = {word: False}
-    for ending in _CASE_ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
-            stem = word[: -len(ending)]
+    for n, endings in _CASE_BY_LENGTH:
+        if len(word) - n < MIN_STEM:
+            continue
+        ending = word[-n:]
+        if ending in endings:
+            stem = word[:-n]
             out.setdefault(stem, False)
             base = _derived(stem)
             if base:

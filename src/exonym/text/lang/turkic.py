@@ -7,6 +7,8 @@ generous. Input is folded text (see exonym.text.normalize.fold).
 
 from __future__ import annotations
 
+from exonym.text.lang import by_length
+
 SCRIPT = "Latn"
 
 _SUFFIXES = sorted(
@@ -21,6 +23,7 @@ _SUFFIXES = sorted(
     key=len,
     reverse=True,
 )
+_BY_LENGTH = by_length(_SUFFIXES)
 _BACK = set("aıou")
 _FRONT = set("eəiöü")
 _DERIVING = frozenset("lı li lu lü lıq lik".split())  # Bakılı: of Baku, not Baku
@@ -41,9 +44,12 @@ def _harmonises(stem: str, suffix: str) -> bool:
 def bases(word: str) -> list[tuple[str, bool]]:
     """Candidate (base, derived) of a folded word: Bakıda -> bakı."""
     out: dict[str, bool] = {}
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_BASE:
-            base = word[: -len(suffix)]
+    for n, suffixes in _BY_LENGTH:
+        if len(word) - n < MIN_BASE:
+            continue
+        suffix = word[-n:]
+        if suffix in suffixes:
+            base = word[:-n]
             if _harmonises(base, suffix):
                 out.setdefault(base, suffix in _DERIVING)
     return list(out.items())
