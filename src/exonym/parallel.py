@@ -8,10 +8,10 @@ to resolving each text in turn, in the same order, and the pipes carry a fractio
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from pathlib import Path
 from typing import Any
 
 from exonym.gazetteer import Gazetteer, load_path
@@ -26,7 +26,8 @@ _worker: Gazetteer | None = None
 
 def _start_worker(root: str) -> None:
     global _worker
-    _worker = load_path(root)
+    if _worker is None or str(_worker.root) != root:  # forked workers already hold the caller's
+        _worker = load_path(root)
 
 
 def _resolve_chunk(chunk: list[tuple[str, dict[str, Any]]]) -> list[list[Compact]]:
@@ -63,11 +64,12 @@ def expand(gaz: Gazetteer, text: str, t: Compact) -> Mention:
         score=score,
         method=method,
         name=entry.names[pos],
-        candidates=tuple(Candidate(gaz.entries[e], s, gaz.entries[e].names[p], how) for e, s, p, how in runners),
+        candidates=tuple(Candidate(gaz.entries[e], s, gaz.entries[e].names[p], how, p) for e, s, p, how in runners),
         is_adjective=is_adjective,
         reasons=tuple(reasons),
         match_method=match_method,
         short_form=short_form,
+        name_index=pos,
     )
 
 
@@ -91,7 +93,13 @@ def resolve_many(
         for text in texts:
             yield gaz.resolve(text, **options)
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(str(Path(gaz.root)),)) as pool:
+    global _worker
+    # Where processes can be forked, the workers start with the caller's gazetteer and its warm
+    # caches (shared until written); elsewhere each loads the compiled cache once.
+    context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    if context is not None:
+        _worker = gaz
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(str(gaz.root),)) as pool:
         pending: list[tuple[list[str], Any]] = []
         for chunk in _chunks(texts, chunk_size):
             pending.append((chunk, pool.submit(_resolve_chunk, [(t, options) for t in chunk])))

@@ -351,6 +351,7 @@ class _Resolution:
             return None
         lifted = why and len(results) > 1 and results[1][0] > self._base(entry_id, hit.score) - _CONTEXT_MARGIN
         entries = self.gaz.entries
+        positions = self.index.name_pos
         return Mention(
             span.start,
             span.end,
@@ -359,13 +360,14 @@ class _Resolution:
             round(min(100.0, best), 1),
             "context" if lifted else hit.method,
             name,
-            tuple(Candidate(entries[e], round(min(100.0, sc), 1), n, h.method) for sc, e, h, n, _ in results[1:6])
+            tuple(Candidate(entries[e], round(min(100.0, sc), 1), n, h.method, positions[h.name_id]) for sc, e, h, n, _ in results[1:6])
             if len(results) > 1
             else (),
             is_adjective,
             tuple(why),
             hit.method,
             hit.short,
+            positions[hit.name_id],
         )
 
     def _evidence(self, entry_id: str, context: _Context) -> tuple[float, list[str]]:
@@ -590,4 +592,4 @@ def lookup(gaz: Gazetteer, query: str, *, lang: str | None = None, limit: int = 
         # The match decides; the prior only orders entries that share a name.
         ranked.append((min(100.0, value), prior, entry_id, hit, name))
     ranked.sort(key=lambda r: (-r[0], -r[1], r[2]))
-    return [Candidate(gaz.entries[e], round(s, 1), n, h.method) for s, _, e, h, n in ranked[:limit]]
+    return [Candidate(gaz.entries[e], round(s, 1), n, h.method, gaz.index.name_pos[h.name_id]) for s, _, e, h, n in ranked[:limit]]

@@ -16,6 +16,7 @@ class Candidate:
     score: float
     name: Name
     method: str
+    name_index: int = -1  # where `name` stands in entry.names
 
     @property
     def id(self) -> str:
@@ -45,6 +46,7 @@ class Mention:
     reasons: tuple[str, ...] = ()  # what in the text supported this reading
     match_method: str = ""  # how the words matched, even when `method` is "context"
     short_form: bool = False  # a division named without its generic term (Tovuz for Tovuz District)
+    name_index: int = -1  # where `name` stands in entry.names
 
     @property
     def id(self) -> str:
