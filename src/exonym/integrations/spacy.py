@@ -13,7 +13,6 @@ extension attributes rebuild Mentions from them against the gazetteer, loaded on
 
 from __future__ import annotations
 
-import threading
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
@@ -21,8 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-import exonym
-from exonym.gazetteer import Gazetteer
+from exonym.integrations.records import gazetteer as _gazetteer
 from exonym.model import ENTRY_TYPES, GLOSSARY_TYPES, PLACE_TYPES
 from exonym.parallel import compact, expand
 from exonym.parallel import resolve_many as _resolve_many
@@ -78,17 +76,6 @@ if not Doc.has_extension("exonym"):
     Doc.set_extension("exonym", getter=_mentions_of)
 if not Span.has_extension("exonym"):
     Span.set_extension("exonym", getter=_mention_of)
-
-_loaded: dict[str | None, Gazetteer] = {}
-_lock = threading.Lock()
-
-
-def _gazetteer(folder: str | None) -> Gazetteer:
-    """The gazetteer at `folder` (None: the bundled one), loaded once per process."""
-    with _lock:
-        if folder not in _loaded:
-            _loaded[folder] = exonym.load(folder)
-        return _loaded[folder]
 
 
 def label_table(overrides: Mapping[str, str] | None = None) -> dict[str, str]:
