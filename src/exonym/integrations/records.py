@@ -36,7 +36,7 @@ def loads() -> int:
 
 
 def document_record(
-    gaz: Gazetteer, doc: Mapping[str, Any], number: int, *, lang: str | None, types: Any, include_adjectives: bool
+    gaz: Gazetteer, doc: Mapping[str, Any], number: Any, *, lang: str | None, types: Any, include_adjectives: bool
 ) -> dict[str, Any]:
     """The result of one document {"text", "id"?, "lang"?}; its id is `number` when it has none."""
     mentions = gaz.resolve(doc["text"], lang=doc.get("lang", lang), types=types, include_adjectives=include_adjectives)
