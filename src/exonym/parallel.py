@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from exonym.gazetteer import Gazetteer, load_path
+from exonym.model import Name
 from exonym.resolver.results import Candidate, Mention
 
 # One mention as a tuple: start, end, entry id, score, method, name position, is_adjective,
@@ -34,16 +35,25 @@ def _resolve_chunk(chunk: list[tuple[str, dict[str, Any]]]) -> list[list[Compact
     return [[compact(m) for m in _worker.resolve(text, **options)] for text, options in chunk]
 
 
+def _position(names: tuple[Name, ...], name: Name) -> int:
+    # By identity first: the resolver hands back the entry's own Name objects, and list.index
+    # would run Name's field-by-field __eq__ on every name before it (a country has hundreds).
+    for i, n in enumerate(names):
+        if n is name:
+            return i
+    return names.index(name)
+
+
 def compact(m: Mention) -> Compact:
     entry = m.entry
-    runners = tuple((c.entry.id, c.score, c.entry.names.index(c.name), c.method) for c in m.candidates)
+    runners = tuple((c.entry.id, c.score, _position(c.entry.names, c.name), c.method) for c in m.candidates)
     return (
         m.start,
         m.end,
         entry.id,
         m.score,
         m.method,
-        entry.names.index(m.name),
+        _position(entry.names, m.name),
         m.is_adjective,
         m.reasons,
         m.match_method,

@@ -13,8 +13,10 @@ extension attributes rebuild Mentions from them against the gazetteer, loaded on
 
 from __future__ import annotations
 
+import weakref
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -52,23 +54,30 @@ ALIGNMENT_MODES = ("expand", "contract", "strict")
 _KEY = "exonym"  # doc.user_data[_KEY] = {"gazetteer": folder or None, "mentions": [compact, ...]}
 
 
+# Mentions rebuilt from a doc's tuples, kept while the doc lives: doc.text joins every token
+# anew on each read, so rebuilding on each attribute read would cost as much as resolving.
+_rebuilt: weakref.WeakKeyDictionary[Doc, tuple[dict[str, Any], list[Mention]]] = weakref.WeakKeyDictionary()
+
+
 def _mentions_of(doc: Doc) -> list[Mention]:
     data = doc.user_data.get(_KEY)
     if not data:
         return []
-    gaz = _gazetteer(data["gazetteer"])
-    return [expand(gaz, doc.text, t) for t in data["mentions"]]
+    cached = _rebuilt.get(doc)
+    if cached is None or cached[0] is not data:  # annotated again since
+        gaz, text = _gazetteer(data["gazetteer"]), doc.text
+        cached = (data, [expand(gaz, text, t) for t in data["mentions"]])
+        _rebuilt[doc] = cached
+    return list(cached[1])
 
 
 def _mention_of(span: Span) -> Mention | None:
     """The mention this span was made for: its entry, at offsets that overlap the span's."""
-    data = span.doc.user_data.get(_KEY)
-    if not data or not span.kb_id_:
+    if not span.kb_id_:
         return None
-    for t in data["mentions"]:
-        start, end, entry_id = t[0], t[1], t[2]
-        if entry_id == span.kb_id_ and start < span.end_char and span.start_char < end:
-            return expand(_gazetteer(data["gazetteer"]), span.doc.text, t)
+    for m in _mentions_of(span.doc):
+        if m.entry.id == span.kb_id_ and m.start < span.end_char and span.start_char < m.end:
+            return m
     return None
 
 
@@ -164,15 +173,21 @@ class ExonymComponent:
 
     def annotate(self, doc: Doc, mentions: Sequence[Mention]) -> None:
         """Store the mentions on the doc and mark them as spans (and entities, per `target`)."""
-        doc.user_data[_KEY] = {"gazetteer": self.gazetteer, "mentions": [compact(m) for m in mentions]}
+        data = {"gazetteer": self.gazetteer, "mentions": [compact(m) for m in mentions]}
+        doc.user_data[_KEY] = data
+        _rebuilt[doc] = (data, list(mentions))
         spans = [s for s in (self._span(doc, m) for m in mentions) if s is not None]
         doc.spans[self.spans_key] = spans
-        if self.target == "ents" or (self.target == "auto" and not doc.ents):
-            # Two mentions inside one token (Baku-Tiflis-Ceyhan in German) grow to the same span; entities
-            # may not overlap, so the first wins there and both stay in doc.spans.
-            mine = filter_spans(spans)
-            kept = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in mine)]
-            doc.ents = sorted([*kept, *mine], key=lambda s: s.start)
+        if self.target == "spans":
+            return
+        existing = doc.ents  # spaCy builds this tuple by walking every token: read it once
+        if self.target == "auto" and existing:
+            return
+        # Two mentions inside one token (Baku-Tiflis-Ceyhan in German) grow to the same span;
+        # entities may not overlap, so the first wins there and both stay in doc.spans.
+        mine = filter_spans(spans)
+        kept = [e for e in existing if not any(e.start < s.end and s.start < e.end for s in mine)]
+        doc.ents = sorted([*kept, *mine], key=lambda s: s.start)
 
     def _span(self, doc: Doc, m: Mention) -> Span | None:
         # exonym's boundaries may fall inside a spaCy token (Երևան։, /ТАСС/.); "expand" grows the
