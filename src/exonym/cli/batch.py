@@ -20,7 +20,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     if args.scheduler and args.workers:
         return usage("--workers starts a local cluster; with --scheduler the cluster has its own workers")
     try:
-        blocksize = int(parse_bytes(args.blocksize))
+        blocksize = int(parse_bytes(args.blocksize)) if args.blocksize else None
     except ValueError:
         return usage(f"--blocksize: not a size: {args.blocksize!r} (e.g. 16MB)")
     input_files(args.inputs)  # a missing input fails before a cluster starts
@@ -75,7 +75,7 @@ def add_commands(sub: Any) -> None:
     b.add_argument("--scheduler", metavar="ADDRESS", help="a running Dask scheduler (tcp://host:8786); default: a local cluster")
     b.add_argument("--workers", type=int, help="worker processes of the local cluster (default: one per core)")
     b.add_argument("--format", choices=["jsonl", "parquet"], default="jsonl", help="output format (default: jsonl)")
-    b.add_argument("--blocksize", default="16MB", help="bytes of JSONL per partition (default: 16MB)")
+    b.add_argument("--blocksize", help="bytes of JSONL per partition, e.g. 16MB (default: about 4 per worker, 1MB to 16MB)")
     b.add_argument("--text-column", default="text", help="Parquet input: the column of texts (default: text)")
     b.add_argument("--lang", help="BCP 47 hint for documents without a lang")
     b.add_argument("--types", help="comma-separated entry types, or place / glossary")

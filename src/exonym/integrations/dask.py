@@ -23,7 +23,15 @@ from exonym.integrations import archive, records
 from exonym.integrations.archive import Partition
 from exonym.resolver.resolution import parse_types
 
-DEFAULT_BLOCKSIZE = 16 * 1024 * 1024  # about 10 s of resolving on one core: fine-grained enough to resume and balance
+# Partitions of at most 16 MB (10-20 s of resolving on one core: little to redo on resume) and
+# at least 1 MB (scheduling costs a few ms a task), about four per worker when that fits, so
+# that a small archive still keeps every worker busy.
+MAX_BLOCKSIZE = 16 * 1024 * 1024
+MIN_BLOCKSIZE = 1024 * 1024
+
+
+def auto_blocksize(total_bytes: int, workers: int) -> int:
+    return max(MIN_BLOCKSIZE, min(MAX_BLOCKSIZE, total_bytes // max(4 * workers, 1)))
 
 
 def _item_record(gaz: Any, item: Any, options: dict[str, Any]) -> dict[str, Any]:
@@ -150,8 +158,12 @@ def _warm(folder: str | None) -> float:
     return time.perf_counter() - start
 
 
-def plan(client: Any, files: Sequence[str], blocksize: int) -> list[Partition]:
-    """The partitions of the input files, in order; JSONL lines are counted on the workers."""
+def plan(client: Any, files: Sequence[str], blocksize: int | None) -> list[Partition]:
+    """The partitions of the input files, in order; JSONL lines are counted on the workers.
+    With no `blocksize`, auto_blocksize for the archive and the cluster's workers."""
+    if blocksize is None:
+        total = sum(archive.describe(url)["size"] or 0 for url in files if archive.kind_of(url) == "jsonl")
+        blocksize = auto_blocksize(total, len(client.scheduler_info()["workers"]))
     parts: list[Partition] = []
     counting: list[tuple[int, Any]] = []  # index in parts, future of its line count
     for url in files:
@@ -186,7 +198,7 @@ def run_batch(
     *,
     client: Any,
     output_format: str = "jsonl",
-    blocksize: int = DEFAULT_BLOCKSIZE,
+    blocksize: int | None = None,
     lang: str | None = None,
     types: Any = None,
     include_adjectives: bool = False,
@@ -195,7 +207,8 @@ def run_batch(
     on_progress: Callable[[BatchReport], None] | None = None,
 ) -> BatchReport:
     """Resolve every document of `inputs` (JSONL or Parquet files, globs or folders, on any
-    fsspec file system) on the cluster of `client`, writing `output`/part-NNNNN.jsonl (or
+    fsspec file system) on the cluster of `client`, in partitions of `blocksize` bytes of JSONL
+    (None: see auto_blocksize) or Parquet row groups, writing `output`/part-NNNNN.jsonl (or
     .parquet) and a manifest. The parts, read in order, are what `exonym resolve --format jsonl`
     prints for each input in turn. Rerunning with the same inputs and settings resumes; other
     inputs or settings in the same folder are refused (InputError)."""
