@@ -114,6 +114,14 @@ def test_entities_already_set_go_to_spans() -> None:
     assert [(e.text, e.label_, e.kb_id_) for e in doc.ents] == [("Ilham Aliyev", "PERSON", ""), ("Baku", "GPE", "")]
     assert [(s.text, s.kb_id_) for s in doc.spans["exonym"]] == [("Baku", "baku"), ("Yerevan", "yerevan")]
     assert doc.spans["exonym"][0]._.exonym.entry.id == "baku"
+    # the ruler found nothing here, but it owns doc.ents in this pipeline: the same place for every doc
+    doc = _ruler_pipeline()("Flights to Yerevan.")
+    assert not doc.ents and [s.kb_id_ for s in doc.spans["exonym"]] == ["yerevan"]
+    # a doc that comes with entities keeps them
+    nlp = blank("en")
+    doc = nlp.make_doc("Flights to Yerevan from Baku.")
+    doc.ents = [doc.char_span(0, 7, label="EVENT")]
+    assert [e.label_ for e in nlp.get_pipe("exonym")(doc).ents] == ["EVENT"]
 
 
 def test_target_ents_replaces_overlapping_entities() -> None:

@@ -126,6 +126,7 @@ class ExonymComponent:
         if alignment_mode not in ALIGNMENT_MODES:
             raise ValueError(f"exonym: alignment_mode must be one of {', '.join(ALIGNMENT_MODES)}, not {alignment_mode!r}")
         self.name = name
+        self.nlp = nlp
         self.gazetteer = gazetteer
         # "auto": the pipeline's own language is a fact about its texts; the multi-language
         # pipeline "xx" says nothing, so the resolver guesses per text (as with lang None).
@@ -180,6 +181,8 @@ class ExonymComponent:
         doc.spans[self.spans_key] = spans
         if self.target == "spans":
             return
+        if self.target == "auto" and self._entities_come_earlier():
+            return
         existing = doc.ents  # spaCy builds this tuple by walking every token: read it once
         if self.target == "auto" and existing:
             return
@@ -188,6 +191,17 @@ class ExonymComponent:
         mine = filter_spans(spans)
         kept = [e for e in existing if not any(e.start < s.end and s.start < e.end for s in mine)]
         doc.ents = sorted([*kept, *mine], key=lambda s: s.start)
+
+    def _entities_come_earlier(self) -> bool:
+        """Whether a component before this one sets doc.ents (a trained ner, an entity_ruler):
+        then "auto" leaves every doc's entities to it, also a doc where it found none, so that
+        one pipeline puts exonym's spans in one place."""
+        for name, _ in self.nlp.pipeline:
+            if name == self.name:
+                return False
+            if "doc.ents" in self.nlp.get_pipe_meta(name).assigns:
+                return True
+        return False
 
     def _span(self, doc: Doc, m: Mention) -> Span | None:
         # exonym's boundaries may fall inside a spaCy token (Երևան։, /ТАСС/.); "expand" grows the
