@@ -228,9 +228,11 @@ def test_multi_machine_commands_over_the_loopback(jsonl: Path, tmp_path: Path) -
             procs.append(subprocess.Popen(worker, stderr=subprocess.DEVNULL, cwd=tmp_path))
         with Client(address, timeout=60) as client:
             client.wait_for_workers(2, timeout=60)
-        out = tmp_path / "out"
-        batch = [bin_dir / "exonym", "batch", str(jsonl), "--output", str(out), "--scheduler", address, "--blocksize", "4kB"]
-        done = subprocess.run(batch, capture_output=True, text=True, timeout=300)
+        here = tmp_path / "client"
+        here.mkdir()
+        out = here / "out"  # given relative to the client's folder, not the workers'
+        batch = [bin_dir / "exonym", "batch", str(jsonl), "--output", "out", "--scheduler", address, "--blocksize", "4kB"]
+        done = subprocess.run(batch, capture_output=True, text=True, timeout=300, cwd=here)
         assert done.returncode == 1, done.stderr  # bad lines in the input, as with exonym resolve
         expected = subprocess.run(
             [bin_dir / "exonym", "resolve", "--format", "jsonl", str(jsonl)], capture_output=True, text=True, timeout=300

@@ -193,3 +193,16 @@ def test_the_factory_is_found_through_the_entry_point() -> None:
     code = "import spacy, sys; nlp = spacy.blank('en'); nlp.add_pipe('exonym'); print([e.kb_id_ for e in nlp('Baku').ents])"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
     assert out.stdout.strip() == "['baku']"
+
+
+def test_a_trained_pipeline_when_one_is_installed() -> None:
+    """spaCy's trained pipelines come from GitHub releases, not from the package index: CI has
+    none and skips this; a machine with en_core_web_sm runs it."""
+    try:
+        nlp = spacy.load("en_core_web_sm")
+    except OSError:
+        pytest.skip("en_core_web_sm is not installed")
+    nlp.add_pipe("exonym")
+    doc = nlp("Ilham Aliyev flew from Baku to Yerevan, and the OSCE Minsk Group met in Tbilisi.")
+    assert any(e.label_ == "PERSON" for e in doc.ents)  # the trained ner's entities stay
+    assert [s.kb_id_ for s in doc.spans["exonym"]] == ["baku", "yerevan", "osce-minsk-group", "tbilisi"]

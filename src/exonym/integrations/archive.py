@@ -52,6 +52,13 @@ def _url(fs: Any, path: str) -> str:
     return str(fs.unstrip_protocol(path))
 
 
+def absolute(url: str) -> str:
+    """A path or URL as a full URL: a relative local path means the caller's folder, not the
+    folder each worker was started in."""
+    fs, path = _fs(url)
+    return _url(fs, path)
+
+
 def input_files(inputs: Sequence[str]) -> list[str]:
     """Each input as a URL, globs and folders expanded (sorted), in the order given."""
     out: list[str] = []

@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from exonym.errors import InputError
@@ -216,6 +217,9 @@ def run_batch(
         raise InputError(f"unknown output format {output_format!r}; one of {', '.join(archive.OUTPUT_FORMATS)}")
     parse_types(types)
     started = time.perf_counter()
+    output = archive.absolute(output)
+    if gazetteer is not None and Path(gazetteer).is_dir():
+        gazetteer = str(Path(gazetteer).resolve())  # the same folder for workers started elsewhere
     files = archive.input_files(inputs)
     described = [archive.describe(f) for f in files]
     settings = {
