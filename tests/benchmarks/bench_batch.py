@@ -70,7 +70,7 @@ def main() -> None:
     args = ap.parse_args()
 
     from dask.utils import parse_bytes
-    from distributed import Client, LocalCluster
+    from distributed import Client, LocalCluster, get_task_stream
 
     from exonym.integrations.dask import run_batch
 
@@ -93,9 +93,21 @@ def main() -> None:
         started = time.perf_counter() - t
         clusters[n] = (cluster, client, started)
 
+    busy: dict[int, list[float]] = {1: [], 2: []}  # seconds spent inside partition tasks, per run
+
     def batch(n: int, out: Path, first: list[float]) -> None:
-        report = run_batch([str(src)], str(out), client=clusters[n][1], blocksize=blocksize)
+        with get_task_stream(clusters[n][1]) as stream:
+            report = run_batch([str(src)], str(out), client=clusters[n][1], blocksize=blocksize)
         first.append(report.index_seconds)
+        busy[n].append(
+            sum(
+                ss["stop"] - ss["start"]
+                for t in stream.data
+                if "exonym-part" in str(t["key"])
+                for ss in t["startstops"]
+                if ss["action"] == "compute"
+            )
+        )
 
     index_load: dict[int, list[float]] = {1: [], 2: []}
     peers = {
@@ -122,8 +134,12 @@ def main() -> None:
         m = statistics.median(ts)
         print(f"{name:46} {size / m:7.2f} {base / m:8.2f}x")
     for n, (cluster, client, started) in clusters.items():
+        wall = statistics.median(times[f"run_batch, LocalCluster {n} worker{'s' if n > 1 else ''}"])
+        inside = statistics.median(busy[n])
         print(
-            f"LocalCluster of {n}: started in {started:.1f} s; index load per worker {index_load[n][0]:.2f} s on the first run, {index_load[n][-1]:.3f} s after"
+            f"LocalCluster of {n}: started in {started:.1f} s; index load per worker {index_load[n][0]:.2f} s on the first run, "
+            f"{index_load[n][-1]:.3f} s after; inside partition tasks {size / inside:.2f} MB/s of one worker's time, "
+            f"workers busy {100 * inside / (wall * n):.0f}% of the run"
         )
         client.close()
         cluster.close()
