@@ -247,3 +247,30 @@ def test_multi_machine_commands_over_the_loopback(jsonl: Path, tmp_path: Path) -
                 p.wait(timeout=max(deadline - time.monotonic(), 0.1))
             except subprocess.TimeoutExpired:
                 p.kill()
+
+
+def test_the_cli_starts_a_local_cluster(jsonl: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["batch", str(jsonl), "--output", str(tmp_path / "out"), "--workers", "2", "--progress"]) == 1
+    err = capsys.readouterr().err
+    assert "partitions," in err and "documents" in err  # the progress line
+    assert parts(tmp_path / "out") == resolved(jsonl, capsys)
+
+
+def test_any_fsspec_file_system(jsonl: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Inputs and output as URLs (fsspec's in-memory file system, seen by workers in this process)."""
+    import fsspec
+
+    fs = fsspec.filesystem("memory")
+    fs.pipe("/archive/a.jsonl", jsonl.read_bytes())
+    second = tmp_path / "b.jsonl"
+    second.write_bytes(jsonl.read_bytes()[:3000].rsplit(b"\n", 1)[0] + b"\n")
+    fs.pipe("/archive/b.jsonl", second.read_bytes())
+    try:
+        with LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address="127.0.0.1:0") as c, Client(c) as client:
+            report = run_batch(["memory://archive/*.jsonl"], "memory://results", client=client, blocksize=4096)
+        assert report.written == report.partitions > 2 and not report.failed
+        got = b"".join(fs.cat(p) for p in sorted(fs.glob("/results/part-*.jsonl"))).decode()
+        assert got == resolved(jsonl, capsys) + resolved(second, capsys)
+    finally:
+        fs.rm("/archive", recursive=True)
+        fs.rm("/results", recursive=True)
