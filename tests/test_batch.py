@@ -120,7 +120,7 @@ def test_parquet_in_and_out(cluster: Client, tmp_path: Path, capsys: pytest.Capt
     same = tmp_path / "same.jsonl"
     same.write_text("".join(json.dumps({**r, "id": str(i)}, ensure_ascii=False) + "\n" for i, r in enumerate(rows)), encoding="utf-8")
     report = run_batch([str(tmp_path / "in.parquet")], str(tmp_path / "out"), client=cluster, output_format="parquet")
-    assert report.partitions == 6 and report.written == 6 and report.documents == len(rows)
+    assert report.partitions == 6 and report.written == 6 and report.documents == len(rows) and report.bytes > 0
     got = pd.concat([pd.read_parquet(p) for p in sorted((tmp_path / "out").glob("part-*.parquet"))])
     expected = [json.loads(line) for line in resolved(same, capsys).splitlines()]
     assert list(got["id"]) == [e["id"] for e in expected]
