@@ -87,7 +87,7 @@ def main() -> None:
     for n in (1, 2):
         t = time.perf_counter()
         cluster = LocalCluster(
-            n_workers=n, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR
+            n_workers=n, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0", silence_logs=logging.CRITICAL
         )
         client = Client(cluster)
         started = time.perf_counter() - t

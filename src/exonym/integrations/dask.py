@@ -301,10 +301,12 @@ def connect(scheduler: str | None = None, workers: int | None = None) -> Iterato
         return
     import logging
 
+    # The run reports failed partitions itself; the cluster's own logs (a worker's heartbeat
+    # to a scheduler already closing, at shutdown) would only be noise on the user's terminal.
     n = workers or os.cpu_count() or 1
     with (
         LocalCluster(
-            n_workers=n, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR
+            n_workers=n, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0", silence_logs=logging.CRITICAL
         ) as cluster,
         Client(cluster) as client,
     ):
