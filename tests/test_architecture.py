@@ -20,7 +20,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("glossary", ("exonym.glossary",)),
     ("facade", ("exonym.gazetteer", "exonym", "exonym.parallel")),
     ("edit", ("exonym.edit",)),
-    ("applications", ("exonym.cli", "exonym.api", "exonym.integrations", "exonym.__main__")),
+    ("applications", ("exonym.cli", "exonym.api", "exonym.integrations", "exonym.batch", "exonym.__main__")),
 ]
 
 

@@ -32,6 +32,7 @@ def test_readme_shows_every_command() -> None:
         "lookup",
         "show",
         "serve",
+        "batch",
         "name",
         "render",
         "export",

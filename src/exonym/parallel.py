@@ -15,6 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from exonym.gazetteer import Gazetteer, load_path
+from exonym.model import Name
 from exonym.resolver.results import Candidate, Mention
 
 # One mention as a tuple: start, end, entry id, score, method, name position, is_adjective,
@@ -35,16 +36,27 @@ def _resolve_chunk(chunk: list[tuple[str, dict[str, Any]]]) -> list[list[Compact
     return [[compact(m) for m in _worker.resolve(text, **options)] for text, options in chunk]
 
 
+def _position(names: tuple[Name, ...], name: Name, known: int = -1) -> int:
+    """Where `name` stands in `names`: as the resolver recorded it, else by identity, else by value
+    (list.index alone would compare Name field by field with every name before it)."""
+    if 0 <= known < len(names) and names[known] is name:
+        return known
+    for i, n in enumerate(names):
+        if n is name:
+            return i
+    return names.index(name)
+
+
 def compact(m: Mention) -> Compact:
     entry = m.entry
-    runners = tuple((c.entry.id, c.score, c.entry.names.index(c.name), c.method) for c in m.candidates)
+    runners = tuple((c.entry.id, c.score, _position(c.entry.names, c.name, c.name_index), c.method) for c in m.candidates)
     return (
         m.start,
         m.end,
         entry.id,
         m.score,
         m.method,
-        entry.names.index(m.name),
+        _position(entry.names, m.name, m.name_index),
         m.is_adjective,
         m.reasons,
         m.match_method,

@@ -17,9 +17,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"exonym {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
-    from exonym.cli import data, edit, glossary, resolve
+    from exonym.cli import batch, data, edit, glossary, resolve
 
-    for group in (data, resolve, glossary, edit):
+    for group in (data, resolve, batch, glossary, edit):
         group.add_commands(sub)
     return p
 

@@ -55,23 +55,16 @@ def _resolve_jsonl(gaz: Any, args: argparse.Namespace, types: list[str] | None) 
 
 
 def _stream(gaz: Any, args: argparse.Namespace, types: list[str] | None, source: Any, progress: _Progress) -> int:
-    from exonym.glossary.serialize import mention_dict
+    from exonym.integrations.records import line_record, record_line  # the same records as exonym batch
 
     bad = 0
     try:
         for number, line in enumerate(source, 1):
             if not line.strip():
                 continue
-            try:
-                doc = json.loads(line)
-                if not isinstance(doc, dict) or not isinstance(doc.get("text"), str):
-                    raise ValueError('each line must be an object with a "text" string')
-                mentions = gaz.resolve(doc["text"], lang=doc.get("lang", args.lang), types=types, include_adjectives=args.adjectives)
-                record = {"id": doc.get("id", number), "mentions": [mention_dict(m) for m in mentions]}
-            except (ValueError, InputError) as exc:
-                bad += 1
-                record = {"id": number, "error": f"line {number}: {exc}"}
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            record = line_record(gaz, line, number, lang=args.lang, types=types, include_adjectives=args.adjectives)
+            bad += "error" in record
+            sys.stdout.write(record_line(record))
             progress.step(len(line))
     except UnicodeDecodeError as exc:
         raise InputError(f"the input is not valid UTF-8 (byte {exc.start})") from None
