@@ -8,6 +8,11 @@ label point): they are merged on their Wikidata id. Every name cites `naturalear
 Earth does not say which languages are local to a feature: names in the `endonyms` languages
 are written `endonym`, the others `exonym`; the record's own label (`name`, `name_alt`), whose
 language Natural Earth does not give, is an `und` variant when no language has it.
+
+A short single word in a script without capitals (Arabic, Hebrew, Devanagari, Bengali: at most
+four letters) is left out: nothing in running text tells it from a common word, and many are
+one (Persian این "this" is the Inn, امور "affairs" reads as آمور the Amur, Hebrew אין "there is
+no" the Inn again).
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from exonym.edit.importers.common import ImportReport, write_entry
 from exonym.edit.scaffold import _folder, deleted_ids
 from exonym.errors import InputError
 from exonym.text.langtags import canonical_tag
+from exonym.text.scripts import detect_script
 from exonym.text.slug import slug
 
 SOURCE = "naturalearth"
@@ -35,6 +41,13 @@ _ITEM = re.compile(r"(Q[1-9][0-9]*)(?:=([a-z0-9]+(?:-[a-z0-9]+)*))?")
 # words that make "Sevan" the label "Lake Sevan" when a record's own label says so
 _GENERIC = ("lake", "reservoir", "river", "mount", "sea")
 _RIVER_CLASSES = {"river", "lake centerline"}
+_UNCASED = frozenset({"Arab", "Hebr", "Deva", "Beng"})
+SHORT_UNCASED = 4  # letters
+
+
+def common_word_risk(text: str) -> bool:
+    """A single word of at most four letters in a script without capitals."""
+    return " " not in text and detect_script(text) in _UNCASED and sum(c.isalpha() for c in text) <= SHORT_UNCASED
 
 
 @dataclass
@@ -128,7 +141,8 @@ def _names(feature: Feature, label: str, endonyms: set[str]) -> list[dict[str, A
     for ne_lang in sorted(feature.names, key=lambda tag: (tag != "en", tag)):
         lang = canonical_tag(ne_lang.replace("_", "-"))
         kind = "endonym" if lang.split("-")[0] in endonyms else "exonym"
-        for i, text in enumerate(feature.names[ne_lang]):
+        kept = [text for text in feature.names[ne_lang] if not common_word_risk(text)]
+        for i, text in enumerate(kept):
             grouped.setdefault((text, i == 0, kind), []).append(lang)
     names: list[dict[str, Any]] = []
     seen: set[str] = set()
