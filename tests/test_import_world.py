@@ -138,6 +138,9 @@ def test_labels_types_and_facts(world: dict[str, Any]) -> None:
     assert e["donetsk-oblast-ua"]["coordinates"] == {"lat": 48.145, "lon": 37.7933}
     assert "naturalearth" in e["donetsk-oblast-ua"]["sources"]
     assert e["tovuz-district"]["ids"]["iso3166"] == "AZ-TOV"
+    # KZ.12510143 is a real GeoNames code, longer than the format's pattern allows: left out
+    assert e["abai-region-kz"]["ids"] == {"geonames": 12510143, "iso3166": "KZ-10"}
+    assert "parents" not in e["abai-region-kz"] and "coordinates" not in e["abai-region-kz"]
     # Natural Earth's UA.07 row is about Sumy: no point, no Wikidata id, no bare NE code from it
     kharkiv = e["kharkiv-oblast-ua"]
     assert kharkiv["ids"] == {"geonames": 706482, "geonames_admin1": "UA.07"}

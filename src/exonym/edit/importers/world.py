@@ -34,6 +34,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from exonym.data import spec
 from exonym.edit.importers.common import (
     CuratedEntry,
     alternate_names,
@@ -279,6 +280,7 @@ class Tally:
     pairs: Counter[str] = field(default_factory=Counter)  # (text, language) pairs from each source
     distinct: Counter[str] = field(default_factory=Counter)  # distinct (text, entry) per layer
     entries: Counter[str] = field(default_factory=Counter)
+    ids_left_out: Counter[str] = field(default_factory=Counter)
 
 
 _FOOTNOTE = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079]+$")
@@ -564,7 +566,7 @@ def _natural_earth(d: Division, inputs: Inputs, refs: list[str]) -> _NaturalEart
 def _stale_cldr_countries(inputs: Inputs) -> set[str]:
     """Countries whose CLDR subdivision names are mostly those of other units: most of their
     divisions' CLDR English names resemble none of the division's other names (CLDR 48.2 gives
-    Morocco's 2015 regions and Nepal's provinces the names of the units they replaced)."""
+    Morocco's 2015 regions the names of the units they replaced)."""
     seen: Counter[str] = Counter()
     stale: Counter[str] = Counter()
     for d in inputs.divisions:
@@ -634,7 +636,11 @@ def _divisions(inputs: Inputs, curated: _Curated, tally: Tally) -> dict[str, _Re
         fields: dict[str, Any] = {"type": "first-level-division", "name": label}
         if d.country in curated.country:
             fields["parents"] = [curated.country[d.country]]
-        ids: dict[str, Any] = {"geonames": d.geonameid, "geonames_admin1": d.code}
+        ids: dict[str, Any] = {"geonames": d.geonameid}
+        if re.fullmatch(spec.ADMIN1_PATTERN, d.code):
+            ids["geonames_admin1"] = d.code
+        else:  # the format's pattern allows 1-4 characters after the dot; GeoNames has longer codes
+            tally.ids_left_out["geonames_admin1 longer than the format allows"] += 1
         if iso:
             ids["iso3166"] = iso
         sources = {"geonames", *iso_sources}
