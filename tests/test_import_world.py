@@ -264,3 +264,4 @@ def test_dry_run_writes_nothing(world: dict[str, Any], tmp_path: Path) -> None:
     report = import_world(root, world["data"], towns=world["towns"], country_geonames={}, dry_run=True)
     assert not (root / "layers").exists()
     assert "would write world-towns.jsonl: 10 entries" in report.summary()
+    assert "ids left out: geonames_admin1 longer than the format allows 1" in report.summary()

@@ -433,6 +433,8 @@ class WorldReport:
         lines.append(
             "names by source (arrays, text-language pairs): " + ", ".join(f"{s} {t.arrays[s]} ({t.pairs[s]})" for s in sorted(t.arrays))
         )
+        if t.ids_left_out:
+            lines.append("ids left out: " + ", ".join(f"{reason} {n}" for reason, n in sorted(t.ids_left_out.items())))
         lines.append(
             "names left out: "
             + (", ".join(f"{reason} {n}" for reason, n in sorted(t.dropped.items(), key=lambda x: (-x[1], x[0]))) or "none")
