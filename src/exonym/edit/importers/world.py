@@ -395,7 +395,9 @@ def _core(text: str) -> str:
     return " ".join(w for w in words if w not in _GENERIC) or " ".join(words)
 
 
-def _resembles(a: str, b: str, ratio: float) -> bool:
+def _resembles(a: str, b: str, ratio: float, *, prefix: bool = False) -> bool:
+    """Whether two names are forms of one: equal or one inside the other once folded, or alike
+    (difflib `ratio`), or with `prefix` sharing a word's first four letters (Donechchyna, Donetsk)."""
     x, y = _core(a), _core(b)
     if not x or not y:
         return False
@@ -403,7 +405,7 @@ def _resembles(a: str, b: str, ratio: float) -> bool:
         return True
     if difflib.SequenceMatcher(None, x, y).ratio() >= ratio:
         return True
-    return ratio < 0.75 and bool({w[:4] for w in x.split() if len(w) >= 4} & {w[:4] for w in y.split() if len(w) >= 4})
+    return prefix and bool({w[:4] for w in x.split() if len(w) >= 4} & {w[:4] for w in y.split() if len(w) >= 4})
 
 
 def _latin(text: str) -> bool:
@@ -556,6 +558,24 @@ def _division_refs(d: Division, cldr: list[tuple[str, str]], lg: list[tuple[str,
     return [d.name, d.asciiname] + [n for _, n in cldr if _latin(n)] + [n for _, n in lg if _latin(n)]
 
 
+def _libgeonames(d: Division, inputs: Inputs, cldr: list[tuple[str, str]], tally: Tally) -> list[tuple[str, str]]:
+    """libgeonames' names of a division, unless its English name is another unit's: its catalogues
+    are of 2022, and GeoNames has since given some codes to new units (Viet Nam's 2025 provinces:
+    VN.01 is Hanoi, libgeonames' VN.01 An Giang)."""
+    names = inputs.division_names.get(d.code, [])
+    en = dict(names).get("en")
+    if not en:
+        return names
+    refs = _division_refs(d, cldr, [])
+    row = inputs.natural_earth.get(d.geonameid)
+    if row is not None:
+        refs += [row["name"], row["name_en"], *row["name_alt"].split("|")]
+    if any(_resembles(en, r, 0.6) for r in refs if r):
+        return names
+    tally.dropped["libgeonames division names of another unit"] += len(names)
+    return []
+
+
 def _natural_earth(d: Division, inputs: Inputs, refs: list[str]) -> _NaturalEarth | None:
     row = inputs.natural_earth.get(d.geonameid)
     if row is None or not (row["iso_a2"] == d.country or row["gn_a1_code"] == d.code):
@@ -580,7 +600,7 @@ def _stale_cldr_countries(inputs: Inputs) -> set[str]:
         if row is not None:
             refs += [row["name"], row["name_en"], *row["name_alt"].split("|")]
         seen[d.country] += 1
-        if not any(_resembles(en, r, 0.6) for r in refs if r):
+        if not any(_resembles(en, r, 0.6, prefix=True) for r in refs if r):
             stale[d.country] += 1
     return {cc for cc, n in stale.items() if n >= 2 and n * 2 > seen[cc]}
 
@@ -616,7 +636,7 @@ def _divisions(inputs: Inputs, curated: _Curated, tally: Tally) -> dict[str, _Re
         if isinstance(own_iso, str) and "-" in own_iso:  # a curated code settles it (AZ.47 is AZ-SAK)
             iso, cldr_code, iso_sources = own_iso, inputs.cldr_by_iso.get(own_iso, ""), ["iso3166"]
         cldr = [] if d.country in stale else [(loc, _strip_footnote(n)) for loc, n in inputs.cldr_names.get(cldr_code, [])]
-        lg = inputs.division_names.get(d.code, [])
+        lg = _libgeonames(d, inputs, cldr, tally)
         ne = _natural_earth(d, inputs, _division_refs(d, cldr, lg))
         if ne is not None and not ne.point_ok and d.iso_src.startswith("ne") and "name" not in d.iso_src and iso == d.iso:
             iso, iso_sources = "", []  # Natural Earth's code alone, on a row about another unit
@@ -692,15 +712,17 @@ def _division_label(
     d: Division, mine: CuratedEntry | None, hand: tuple[str, str] | None, lg_en: str | None, cldr_en: str | None, ne_en: str | None
 ) -> str:
     """The English label of a division: a curated entry's, else the hand-checked one, else GeoNames'
-    English name (libgeonames, else GeoNames' own name) unless CLDR and Natural Earth agree on
-    another English name. GeoNames' name wins that vote when it is theirs with the unit's kind
-    added (Malatya Province, Donetsk Oblast: also what tells the province from its capital), and
+    English name (libgeonames, where it is a form of GeoNames' current name, else GeoNames' own
+    name) unless CLDR and Natural Earth agree on another English name. GeoNames' name wins that
+    vote when it is theirs with the unit's kind added (Malatya Province, Donetsk Oblast: also what tells the province from its capital), and
     loses it when it is another spelling or a form of address (Voronezj, State of Manipur)."""
     if mine is not None:
         return mine.name
     if hand is not None:
         return hand[0]
-    best = clean_text(lg_en or "") or clean_text(d.name)
+    # libgeonames is of 2022: an English name unlike GeoNames' current one is mostly a former name
+    # (NP.1 Province 1, now Koshi; KZ.05 Nur-Sultan, now Astana)
+    best = clean_text(lg_en) if lg_en and _resembles(lg_en, d.name, 0.6) else clean_text(d.name)
     if not (cldr_en and ne_en and _fold_apostrophes(cldr_en) == _fold_apostrophes(ne_en)):
         return best
     consensus = clean_text(cldr_en)
