@@ -16,14 +16,21 @@ Outputs (sorted, deterministic gzip: rebuilt files are byte-identical):
 Country names are not extracted (the gazetteer takes them from CLDR).
 Standard library only.
 """
-import gettext, gzip, io, os, re, sys
+
+import gettext
+import gzip
+import io
+import os
+import re
+import sys
 
 ADMIN1 = re.compile(r"[A-Z]{2}\.[0-9A-Z]+")
 
 
 def gz_write(path):
-    """Deterministic gzip text writer (mtime 0, no file name)."""
-    raw = gzip.GzipFile(filename="", mode="wb", fileobj=open(path, "wb"), mtime=0, compresslevel=9)
+    """Deterministic gzip text writer (mtime 0, no file name); closing it closes the file."""
+    raw = gzip.GzipFile(filename="", mode="wb", fileobj=open(path, "wb"), mtime=0, compresslevel=9)  # noqa: SIM115
+    raw.myfileobj = raw.fileobj  # GzipFile closes only a file it opened itself
     return io.TextIOWrapper(raw, encoding="utf-8", newline="")
 
 
