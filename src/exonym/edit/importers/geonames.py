@@ -3,15 +3,24 @@ CC BY 4.0), named in the languages GeoNames and CLDR give."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from exonym.edit.importers.cldr import cldr_names
-from exonym.edit.importers.common import ImportReport, admin1_ids, country_ids, existing, is_code, official_languages, write_entry
+from exonym.edit.importers.cldr import cldr_names_many
+from exonym.edit.importers.common import (
+    ImportReport,
+    admin1_ids,
+    alternate_names,
+    clean_text,
+    country_ids,
+    existing,
+    name_problem,
+    official_languages,
+    write_entry,
+)
 from exonym.text.scripts import detect_script
 from exonym.text.slug import slug
 
@@ -19,7 +28,7 @@ from exonym.text.slug import slug
 _SCRIPT_LANG = {"Armn": "hy", "Geor": "ka"}
 
 
-def _settlement_names(record: dict[str, Any], cldr: dict[str, list[str]], official: set[str]) -> list[dict[str, Any]]:
+def _settlement_names(record: dict[str, Any], cldr: dict[str, list[str]], official: frozenset[str]) -> list[dict[str, Any]]:
     names: list[dict[str, Any]] = []
     seen: set[str] = set()
     for text, langs in cldr.items():
@@ -32,50 +41,75 @@ def _settlement_names(record: dict[str, Any], cldr: dict[str, list[str]], offici
             }
         )
         seen.add(text)
-    main = unicodedata.normalize("NFC", record["name"])
+    main = clean_text(record["name"])
     if main not in seen:
         names.insert(0, {"text": main, "lang": "und", "kind": "variant", "sources": ["geonames"]})
         seen.add(main)
-    for alt in record.get("alternatenames", []):
-        for part in re.split(r"\s{2,}", alt):  # GeoNames sometimes packs several names in one
-            text = unicodedata.normalize("NFC", " ".join(part.split()))
-            if not text or text in seen or is_code(text) or not any(c.isalpha() for c in text):
-                continue
-            if text.islower() and text.isascii():  # machine transcriptions (ka pan, tovuza)
-                continue
-            seen.add(text)
-            lang = _SCRIPT_LANG.get(detect_script(text), "und")
-            name: dict[str, Any] = {"text": text, "lang": lang, "kind": "variant", "sources": ["geonames"]}
-            if lang != "und":
-                name["note"] = "language inferred from the script, which only this language uses"
-            names.append(name)
+    for text in alternate_names(record):
+        if text in seen or name_problem(text):
+            continue
+        seen.add(text)
+        lang = _SCRIPT_LANG.get(detect_script(text), "und")
+        name: dict[str, Any] = {"text": text, "lang": lang, "kind": "variant", "sources": ["geonames"]}
+        if lang != "und":
+            name["note"] = "language inferred from the script, which only this language uses"
+        names.append(name)
     return names
 
 
-def _timezone_city_names(record: dict[str, Any]) -> dict[str, list[str]]:
-    """CLDR exemplar-city names when the record's time zone is named after this city."""
+@lru_cache(maxsize=1024)
+def _zone_city(tz: str) -> tuple[str, str | None]:
+    """The city a time zone is named after: the zone id's last part, and CLDR's English name."""
     from babel import Locale
 
-    tz = record.get("timezone") or ""
-    if not tz or "/" not in tz:
-        return {}
-    city = tz.rsplit("/", 1)[1].replace("_", " ")
-    try:
-        en = Locale("en").time_zones.get(tz, {})
-        en_city = en.get("city") if en else None
-    except Exception:
-        en_city = None
-    if record["name"] not in (city, en_city) and city not in record.get("alternatenames", []):
-        return {}
+    zone = Locale("en").time_zones.get(tz) or {}
+    return tz.rsplit("/", 1)[1].replace("_", " "), zone.get("city")
 
-    def getter(locale: Any) -> str | None:
+
+def zone_cities(records: Iterable[dict[str, Any]]) -> dict[int, str]:
+    """GeoNames id -> time zone, for each record that IS the city its zone is named after.
+
+    A record named like the zone's city comes first, then one that lists the city among its
+    alternate names, then the most populous. A zone named after its territory (America/Puerto_Rico)
+    is no city's: San Juan lists "Puerto Rico" among its alternate names, and taking the zone's names
+    for it gave San Juan fifty names of Puerto Rico."""
+    from babel import Locale
+
+    territories = Locale("en").territories
+    best: dict[str, tuple[tuple[int, int, int], int]] = {}
+    for rec in records:
+        tz = rec.get("timezone") or ""
+        if "/" not in tz:
+            continue
+        city, en_city = _zone_city(tz)
+        names = {city, en_city} - {None}
+        if rec["name"] in names:
+            rank = 0
+        elif names & set(alternate_names(rec)) and territories.get(rec["countrycode"]) not in names:
+            rank = 1
+        else:
+            continue
+        key = (rank, -int(rec.get("population") or 0), int(rec["geonameid"]))
+        if tz not in best or key < best[tz][0]:
+            best[tz] = (key, int(rec["geonameid"]))
+    return {gid: tz for tz, (_, gid) in best.items()}
+
+
+def zone_city_names(zones: Iterable[str]) -> dict[str, dict[str, list[str]]]:
+    """CLDR's exemplar-city names of each time zone in every locale (text -> tags), with the
+    zone's English city when no locale names it in English."""
+    zones = sorted(set(zones))
+
+    def getter(locale: Any, tz: str) -> str | None:
         zone = locale.time_zones.get(tz)
         return zone.get("city") if zone and "city" in zone else None
 
-    names = cldr_names(getter)
-    if "en" not in {lang for langs in names.values() for lang in langs}:
-        names.setdefault(en_city or city, []).insert(0, "en")
-    return names
+    out = cldr_names_many(zones, getter)
+    for tz, names in out.items():
+        if "en" not in {lang for langs in names.values() for lang in langs}:
+            city, en_city = _zone_city(tz)
+            names.setdefault(en_city or city, []).insert(0, "en")
+    return out
 
 
 def _settlement_type(population: int) -> str:
@@ -95,6 +129,7 @@ def import_geonames(
     ids, geonames_ids = existing(root)
     countries_by_code = country_ids(root)
     admin1 = admin1_ids(root)
+    zone_city = zone_cities(cities.values())
     written: list[Path] = []
     skipped = 0
     records = sorted(cities.values(), key=lambda r: (-r["population"], r["geonameid"]))
@@ -113,7 +148,8 @@ def import_geonames(
             entry_id = f"{entry_id}-{parent or cc.lower()}"
         if entry_id in ids:
             entry_id = f"{slug(rec['name'])}-{rec['geonameid']}"
-        cldr = _timezone_city_names(rec)
+        tz = zone_city.get(rec["geonameid"])
+        cldr = zone_city_names([tz])[tz] if tz else {}
         entry: dict[str, Any] = {
             "id": entry_id,
             "type": _settlement_type(rec["population"]),
