@@ -64,8 +64,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     root = gazetteer_path(args.gazetteer)
     if args.dataset == "world":
         return _import_world(root, args)
-    if args.dataset != "naturalearth" and (args.ids or args.parent or args.endonyms or args.data):
-        raise SystemExit(usage("--ids, --parent, --endonyms and --data are for import naturalearth"))
+    if args.dataset != "naturalearth" and (args.ids or args.parent or args.endonyms):
+        raise SystemExit(usage("--ids, --parent and --endonyms are for import naturalearth"))
     if args.dataset == "naturalearth":
         if not args.ids:
             raise SystemExit(usage("import naturalearth needs --ids Q179751[=aras-river],... (repeatable)"))
@@ -133,8 +133,7 @@ def add_commands(sub: Any) -> None:
         action="append",
         help="naturalearth: languages whose names are local (endonym), comma-separated; default: none, every name is an exonym",
     )
-    i.add_argument("--data", help="naturalearth: folder of the tables (default: data/sources/naturalearth/)")
+    i.add_argument("--data", help="the folder of the inputs: naturalearth: data/sources/naturalearth/; world: data/sources/world/ (beside the gazetteer)")
     i.add_argument("--gazetteer", help="gazetteer folder (default: the bundled one)")
-    i.add_argument("--data", help="world: the folder of its inputs (default: data/sources/world/ beside the gazetteer)")
     i.add_argument("--dry-run", action="store_true", help="world: build the layers and print the summary, write nothing")
     i.set_defaults(func=cmd_import)
