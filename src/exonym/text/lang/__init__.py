@@ -55,6 +55,7 @@ class Language:
     of_words: frozenset[str] = frozenset()
     elided: frozenset[str] = frozenset()
     surname_suffixes: tuple[str, ...] = ()  # as written: matched against words in text
+    place_prepositions: frozenset[str] = frozenset()
 
     @property
     def stopwords(self) -> frozenset[str]:
@@ -87,6 +88,7 @@ def _language(data: dict[str, Any]) -> Language:
         of_words=_folded(data.get("of_words", ())),
         elided=_folded(data.get("elided", ())),
         surname_suffixes=tuple(data.get("surname_suffixes", ())),
+        place_prepositions=_folded(data.get("place_prepositions", ())),
     )
 
 
@@ -131,6 +133,11 @@ def all_titles() -> frozenset[str]:
 @cache
 def all_determiners() -> frozenset[str]:
     return _union(lambda x: x.determiners)
+
+
+@cache
+def all_place_prepositions() -> frozenset[str]:
+    return _union(lambda x: x.place_prepositions)
 
 
 @cache
