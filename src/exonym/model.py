@@ -38,6 +38,10 @@ NAME_KINDS = (
 # Kinds that describe a people or a quality, not the place: not place mentions by default.
 ADJECTIVE_KINDS = frozenset({"adjective", "demonym"})
 
+# Sources that importers cite (datasets read whole by a program, no person checked each name): an
+# entry all of whose names come from them is an imported entry, which the resolver trusts less.
+IMPORT_SOURCES = frozenset({"geonames", "cldr", "libgeonames", "cldr-subdivisions", "naturalearth", "whosonfirst"})
+
 ID_KEYS = ("iso3166", "geonames", "wikidata", "geonames_admin1")
 
 

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from exonym.model import Entry
+from exonym.model import IMPORT_SOURCES, Entry
 from exonym.resolver.fuzzy import FuzzyIndex
 from exonym.resolver.packed import PackedMap, PackedSet, Posting, postings
 from exonym.text import lang
@@ -34,6 +34,9 @@ STEM = 3
 _SHORT_FORM_TYPES = frozenset({"district", "first-level-division"})
 LEVEL_NAMES = ("folded", "transliterated", "transliterated", "inflected")
 
+
+IMPORTED = 1  # entry flag: every name from an importer's dataset
+MAJOR = 2  # entry flag: a state, a curated entry or a city of a million (see is_major)
 
 LOWER_INITIAL = 1  # the name starts with a lower-case letter (al-Quds, i-Turkey)
 WEAK = 2  # an import's variant with no language: little evidence alone
@@ -64,6 +67,7 @@ class Index:
     fuzzy: FuzzyIndex
     priors: array[int]  # entry number -> importance prior (0-100)
     name_flags: bytearray  # name id -> LOWER_INITIAL | WEAK
+    entry_flags: bytearray  # entry number -> IMPORTED | MAJOR
     pairs: PackedSet  # "first second" words of every multi-word key
     lower_firsts: set[str]  # first words of names written in lower case (al-Quds, i-Turkey)
 
@@ -89,6 +93,7 @@ class Index:
             "index.name_pos": self.name_pos,
             "index.priors": self.priors,
             "index.name_flags": bytes(self.name_flags),
+            "index.entry_flags": bytes(self.entry_flags),
             "index.lower_firsts": sorted(self.lower_firsts),
         }
         for name in ("keys", "skeletons", "stems", "max_words"):
@@ -111,11 +116,14 @@ class Index:
             fuzzy=FuzzyIndex.from_sections(sections),
             priors=sections["index.priors"],
             name_flags=bytearray(sections["index.name_flags"]),
+            entry_flags=bytearray(sections["index.entry_flags"]),
             pairs=PackedSet.from_sections(sections, "index.pairs"),
             lower_firsts=set(sections["index.lower_firsts"]),
         )
         names = len(index.name_entry)
         if len(index.name_pos) != names or len(index.name_flags) != names or len(index.priors) != len(index.entry_ids):
+            raise ValueError("the index's name tables do not fit together")
+        if len(index.entry_flags) != len(index.entry_ids):
             raise ValueError("the index's name tables do not fit together")
         return index
 
@@ -136,6 +144,22 @@ _TYPE_PRIOR = {
 }
 
 
+def is_imported(entry: Entry) -> bool:
+    """Whether every name of the entry comes from an importer's dataset (no person cited one)."""
+    return all(s in IMPORT_SOURCES for n in entry.names for s in n.sources)
+
+
+def is_major(entry: Entry) -> bool:
+    """An entry a bare mention of whose name means it, whatever else the word means: anything
+    but a town or a division known only from an import (a state, a river, an organization, a
+    curated entry), or a city of a million."""
+    return entry.type not in _MINOR_TYPES or not is_imported(entry) or (entry.population or 0) >= 1_000_000
+
+
+# The types an importer brings by the ten thousand: their names collide with common words.
+_MINOR_TYPES = frozenset({"city", "town", "village", "district", "first-level-division"})
+
+
 def entry_prior(entry: Entry) -> int:
     """How likely a random mention of one of this entry's names means this entry (0-100):
     type first, then population, a little for curated (cited, non-import) names."""
@@ -144,8 +168,51 @@ def entry_prior(entry: Entry) -> int:
     prior = _TYPE_PRIOR.get(entry.type, 20)
     if entry.population:
         prior += min(25, int(math.log10(max(entry.population, 1)) * 4) - 12)
-    curated = any(s not in ("geonames", "cldr") for n in entry.names for s in n.sources)
-    return max(0, min(100, prior + (8 if curated else 0)))
+    return max(0, min(100, prior + (0 if is_imported(entry) else 8)))
+
+
+def _namesake_divisions(entries: list[Entry], priors: array[int], fold_: Any) -> None:
+    """A first-level division named like a settlement of its country (Kyiv, Wien, Şuşa: cities
+    that are divisions of their own) yields to the settlement by default: news means the city.
+    The division's prior drops below the settlement's; a type word beside the name still picks
+    the division."""
+    settlements: dict[tuple[str, str], int] = {}
+    generic = lang.all_generic_terms()
+    by_id = {e.id: k for k, e in enumerate(entries)}
+    for k, e in enumerate(entries):
+        if e.type in ("city", "town") and e.parents:
+            country = _country(entries, by_id, k)
+            for n in e.names:
+                key = (fold_(n.text), country)
+                if priors[settlements.get(key, k)] <= priors[k]:
+                    settlements[key] = k
+    for k, e in enumerate(entries):
+        if e.type != "first-level-division":
+            continue
+        country = _country(entries, by_id, k)
+        for n in e.names:
+            words = fold_(n.text).split(" ")
+            keys = {" ".join(words)}
+            if len(words) > 1 and words[-1] in generic:
+                keys.add(" ".join(words[:-1]))
+            for key in keys:
+                town = settlements.get((key, country))
+                if town is not None and priors[town] <= priors[k]:
+                    priors[k] = max(0, priors[town] - 3)
+
+
+def _country(entries: list[Entry], by_id: dict[str, int], k: int) -> str:
+    """The id of the first country among an entry's ancestors (by the first parent), or ""."""
+    seen = 0
+    while seen < 8:
+        e = entries[k]
+        if e.type == "country":
+            return e.id
+        if not e.parents or e.parents[0] not in by_id:
+            return ""
+        k = by_id[e.parents[0]]
+        seen += 1
+    return ""
 
 
 def build_index(entries: Iterable[Entry]) -> Index:
@@ -175,15 +242,24 @@ def build_index(entries: Iterable[Entry]) -> Index:
             if max_words.get(words[0], 0) < len(words):
                 max_words[words[0]] = len(words)
 
+    entries = list(entries)
+    entry_flags = bytearray()
     for e_num, entry in enumerate(entries):
         entry_ids.append(entry.id)
         priors.append(entry_prior(entry))
+        flags = (IMPORTED if is_imported(entry) else 0) | (MAJOR if is_major(entry) else 0)
+        entry_flags.append(flags)
+        # A minor entry (see is_major) is read by its spelling only: no skeleton, whose loose
+        # matches would land tens of thousands of towns on common words (Vereinten, Warrenton).
+        minor = flags == IMPORTED
         for pos, name in enumerate(entry.names):
             nid = len(name_entry)
             name_entry.append(e_num)
             name_pos.append(pos)
             first = next((c for c in name.text if c.isalpha()), "")
-            weak = name.kind == "variant" and set(name.sources) <= {"geonames", "cldr"}
+            # An import's variant with no language is weak evidence, unless it is the entry's label
+            # (the canonical English name, chosen by the policy in gazetteer/README.md).
+            weak = name.kind == "variant" and set(name.sources) <= IMPORT_SOURCES and name.text != entry.name
             name_flags.append((LOWER_INITIAL if first.islower() else 0) | (WEAK if weak else 0))
             folded = fold_(name.text)
             if not folded:
@@ -201,9 +277,10 @@ def build_index(entries: Iterable[Entry]) -> Index:
                     _add(keys, latin, nid * 4 + LATIN)
                     note_words(latin)
                 latin_keys.add(latin)
-                skel = skeleton_(latin)
-                _add(skeletons, skel, nid * 4 + SKELETON)
-                note_words(skel)
+                if not minor:
+                    skel = skeleton_(latin)
+                    _add(skeletons, skel, nid * 4 + SKELETON)
+                    note_words(skel)
             words = folded.split(" ")
             if entry.type in _SHORT_FORM_TYPES and not name.is_adjective and len(words) > 1:
                 generic = lang.all_generic_terms()
@@ -219,6 +296,7 @@ def build_index(entries: Iterable[Entry]) -> Index:
             if stem is not None:
                 _add(stems, stem, nid * 4 + STEM)
                 note_words(stem)
+    _namesake_divisions(entries, priors, fold_)
     return Index(
         entry_ids=entry_ids,
         name_entry=name_entry,
@@ -230,6 +308,7 @@ def build_index(entries: Iterable[Entry]) -> Index:
         fuzzy=FuzzyIndex(latin_keys),
         priors=priors,
         name_flags=name_flags,
+        entry_flags=entry_flags,
         pairs=PackedSet(pairs),
         lower_firsts=lower_firsts,
     )

@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 from exonym.errors import InputError, InvalidLanguageTag
 from exonym.model import ENTRY_TYPES, GLOSSARY_TYPES, PLACE_TYPES, Name
 from exonym.resolver.budget import Budget
+from exonym.resolver.index import IMPORTED, MAJOR, WEAK
 from exonym.resolver.match import (
     CHECK_EVERY,
     FUZZY_CUTOFF,
@@ -32,9 +33,11 @@ from exonym.resolver.persons import HeadlineLines, person_reason
 from exonym.resolver.results import Candidate, Mention
 from exonym.resolver.scoring import METHOD_SCORES, score, weight
 from exonym.text import lang as languages
+from exonym.text.calendar import calendar_words
 from exonym.text.langguess import guess_language
 from exonym.text.langtags import canonical_tag, language_of
 from exonym.text.normalize import fold, latin_key
+from exonym.text.scripts import detect_script
 from exonym.text.tokens import split
 
 if TYPE_CHECKING:
@@ -45,7 +48,6 @@ SKELETON_CONFIRM = 78  # rapidfuzz ratio between Latin keys for a skeleton match
 SKELETON_CONFIRM_UNCASED = 88  # stricter where capitals give no evidence (Arabic, Georgian)
 MIN_MENTION_SCORE = 50
 TYPE_GROUPS = {"place": PLACE_TYPES, "places": PLACE_TYPES, "glossary": GLOSSARY_TYPES}
-_IMPORT_SOURCES = frozenset({"geonames", "cldr"})
 
 _SETTLEMENT = frozenset({"city", "town", "village"})
 # entry id -> (score, hit, name): the best reading of a span by each entry
@@ -90,11 +92,6 @@ def _lang_hint(lang: str | None) -> str | None:
         raise exc.about("lang") from None
 
 
-def _is_weak(name: Name) -> bool:
-    """An import's alternate spelling, with no stated language: little evidence on its own."""
-    return name.kind == "variant" and set(name.sources) <= _IMPORT_SOURCES
-
-
 @lru_cache(maxsize=4)
 def _matcher(index: Any) -> Matcher:
     return Matcher(index)
@@ -129,6 +126,7 @@ class _Resolution:
         self.words = split(text)
         self.infos = _matcher(self.index).infos(self.words, False)  # each word's forms and role, without the Turkic hint
         self._forms: list[WordForms] | None = None
+        self._lower_words: set[str] | None = None
         self.text_lang = language_of(lang) if lang else guess_language([info[0].fold for info in self.infos[:400]])
 
     def plain_forms(self) -> list[WordForms]:
@@ -166,6 +164,8 @@ class _Resolution:
                 continue
             if not self._case_ok(span, surface, name, hit):
                 continue
+            if not self.ranking_only and self._is_minor(entry_id) and not self._minor_reading_ok(span, surface, name, hit):
+                continue
             confirm = SKELETON_CONFIRM if span.first_word_case != "none" else SKELETON_CONFIRM_UNCASED
             if hit.method == "romanization variant" and fuzz.ratio(latin_key(surface), latin_key(name.text)) < confirm:
                 continue  # the skeleton only proposes; the spelling must still be close
@@ -176,7 +176,7 @@ class _Resolution:
             if hit.method == "folded" and exact:
                 value = METHOD_SCORES["exact"] + (weight("short_form") if hit.short else 0)
                 hit = Hit(hit.name_id, "exact", value, hit.derived, hit.short)
-            if _is_weak(name) and not self.ranking_only:
+            if self._is_weak(hit) and not self.ranking_only:
                 value += weight("import_variant")
             if self.text_lang and any(language_of(lang) == self.text_lang for lang in name.langs):
                 value += weight("own_language")
@@ -186,6 +186,28 @@ class _Resolution:
             if old is None or value > old[0]:
                 best[entry_id] = (value, hit, name)
         return best
+
+    def _is_weak(self, hit: Hit) -> bool:
+        """Whether the hit is by an import's alternate spelling with no stated language (not the
+        entry's label): little evidence on its own."""
+        return bool(self.index.name_flags[hit.name_id] & WEAK)
+
+    def _is_minor(self, entry_id: str) -> bool:
+        """An entry known only from an importer's dataset that is neither a state nor a city of a
+        million (see exonym.resolver.index.is_major): a town among tens of thousands."""
+        return self.index.entry_flags[self.gaz.index_number(entry_id)] & (IMPORTED | MAJOR) == IMPORTED
+
+    @staticmethod
+    def _minor_reading_ok(span: Span, surface: str, name: Name, hit: Hit) -> bool:
+        """A minor entry is read from its spelling only: tens of thousands of towns lie within a
+        letter or two of common words (Monday, Moanda), so no romanization variant, no fuzzy
+        match and no name of another script read in this one (Baku is not Бакъу, Bacău's
+        Bulgarian name); nor from a word of three letters in a script without capitals (را, ან)."""
+        if hit.method in ("romanization variant", "fuzzy"):
+            return False
+        if hit.method == "transliterated" and name.script != detect_script(surface):
+            return False
+        return not (span.first_word_case == "none" and sum(c.isalpha() for c in surface) <= 3)
 
     @staticmethod
     def _case_ok(span: Span, surface: str, name: Name, hit: Hit) -> bool:
@@ -239,7 +261,7 @@ class _Resolution:
         "Para el Gobierno"): it needs a recorded name of its own language or a widely shared one."""
         if " " in surface or len(surface) >= 8:
             return True
-        if _is_weak(name) or hit.method in ("romanization variant", "fuzzy"):
+        if self._is_weak(hit) or hit.method in ("romanization variant", "fuzzy"):
             return False
         if fold(surface) in _stopwords(self.text_lang):
             return False
@@ -259,7 +281,6 @@ class _Resolution:
         matcher = _matcher(self.index)
         infos = self.infos if not turkic else None
         queue = deque(matcher.spans(self.text, turkic_hint=turkic, words=self.words, infos=infos, budget=self.budget))
-        lower_words: set[str] | None = None  # the text's lower-case words, built when first needed
         out: list[tuple[Span, Readings]] = []
         seen = 0
         while queue:
@@ -273,9 +294,7 @@ class _Resolution:
                 continue
             if span.sentence_start and span.first_word_case == "title":
                 word = word_forms(self.text[span.start : span.end], False).fold
-                if lower_words is None:
-                    lower_words = {info[0].fold for t, info in zip(self.words.words, self.infos, strict=True) if t[:1].islower()}
-                if word in lower_words:  # "Split the bill ... split": a common word
+                if word in self.lower_words():  # "Split the bill ... split": a common word
                     continue
             out.append((span, hits))
         return out
@@ -322,19 +341,74 @@ class _Resolution:
                 context.partner_levels = {_level(self.gaz.entries[leaders[j]].type) for j in context.bracket}
             mention = self._mention(span, hits, context)
             if mention is not None:
-                mentions.append(mention)
+                found = [mention]
+            else:
+                limit = scored[k + 1][0].start if k + 1 < len(scored) else len(self.text)
+                found = self._inner_mentions(span, limit, mentioned, contained)
+            for m in found:
+                mentions.append(m)
                 if self.budget is not None:
                     self.budget.add_mentions()
                     if len(mentions) % CHECK_EVERY == 0:
                         self.budget.check()
         return mentions
 
+    def _inner_mentions(self, span: Span, limit: int, mentioned: dict[str, int], contained: dict[str, int]) -> list[Mention]:
+        """When no reading of a span stands ("Şuşa şəhəri" read as a division the text gives no
+        support for, "La Guardia Civil" read as La Guardia), the names the longest match hid are
+        read on their own: those in its words but the last, then those that start at a later word
+        of it and may run on to `limit` (the next span's start)."""
+        if span.first == span.last:
+            return []
+        w = self.words
+        candidates = self._found_between(w.starts[span.first], w.ends[span.last - 1], span.first, span.sentence_start)
+        candidates += [s for s in self._found_between(w.starts[span.first + 1], limit, span.first + 1, False) if s.start < span.end]
+        out: list[Mention] = []
+        queue = deque(candidates)
+        while queue:
+            inner = queue.popleft()
+            if out and inner.start < out[-1].end:
+                continue
+            hits = self.entry_hits(inner)
+            mention = None
+            if hits:
+                context = _Context(mentioned, contained, None, frozenset(), (set(), set(), set()), self._type_cue(inner))
+                mention = self._mention(inner, hits, context)
+            if mention is not None:
+                out.append(mention)
+            elif inner.first != inner.last:
+                queue.extendleft(reversed(self._found_between(inner.start, w.ends[inner.last - 1], inner.first, inner.sentence_start)))
+        return out
+
+    def _found_between(self, start: int, end: int, first_word: int, sentence_start: bool) -> list[Span]:
+        """The matcher's spans in text[start:end], placed in the whole text (word `first_word`
+        begins at `start`)."""
+        if end <= start:
+            return []
+        turkic = self.text_lang in languages.turkic_reading()
+        found = _matcher(self.index).spans(self.text[start:end], turkic_hint=turkic)
+        k = first_word
+        return [
+            Span(s.start + start, s.end + start, s.hits, s.first_word_case, sentence_start and s.start == 0, s.first + k, s.last + k)
+            for s in found
+        ]
+
     def _mention(self, span: Span, hits: Readings, context: _Context) -> Mention | None:
         """The best-supported reading of a span, or None when none is good enough."""
         results = []
+        # A name recorded in a language outranks an import's unlabelled variant of another entry
+        # (Mosel: the river's German name, and a variant of Mosul's): the variant needs context.
+        attested = any(not self._is_weak(h) and h.method in _SPELT for _, h, _ in hits.values())
+        # A minor town sharing its spelling with a major entry (a river, a state, a city of a
+        # million) needs a word beside it to be read: "The Samur marks the border" is the river.
+        major_rival = any(h.method in _SPELT and not self._is_weak(h) and not self._is_minor(e) for e, (_, h, _) in hits.items())
         for entry_id, (s, hit, name) in hits.items():
             bonus, why = self._evidence(entry_id, context)
-            if _is_weak(name):
+            if attested and self._is_weak(hit) and not bonus:
+                continue
+            if self._is_minor(entry_id) and not self._minor_supported(span, entry_id, bonus, context, major_rival):
+                continue
+            if self._is_weak(hit):
                 if not bonus and not self._proper_noun(span, hit, entry_id):
                     continue  # an import's variant with no language needs context
                 bonus *= _IMPORT_VARIANT_CONTEXT
@@ -369,6 +443,49 @@ class _Resolution:
             hit.short,
             positions[hit.name_id],
         )
+
+    def _minor_supported(self, span: Span, entry_id: str, bonus: float, context: _Context, major_rival: bool = False) -> bool:
+        """Whether the text supports reading a minor entry here. A word that is also a common word
+        (written in lower case elsewhere in the text, a day or month, a function word) needs a
+        word beside it: its type ("Lage district"), a place containing it ("Lage, Germany") or a
+        preposition of place ("in Lage"). Any other word needs either that or the text naming a
+        place around it, or it must stand as a name on its own: capitalised inside a sentence, in
+        a language that does not capitalise its nouns (see _stands_as_name). Against a major
+        entry of the same spelling (major_rival) only the word beside it counts."""
+        local = entry_id in context.same or bool(context.parent & self.ancestors(entry_id)) or self.gaz.entries[entry_id].type in context.cue
+        if local or self._after_place_preposition(span):
+            return True
+        if major_rival or self._common_word(span):
+            return False
+        return bonus > 0 or self._stands_as_name(span)
+
+    def _common_word(self, span: Span) -> bool:
+        if span.first != span.last:
+            return False
+        word = self.plain_forms()[span.first].fold
+        return word in self.lower_words() or word in calendar_words() or word in _stopwords(self.text_lang)
+
+    def _stands_as_name(self, span: Span) -> bool:
+        if span.sentence_start or span.first_word_case != "title":
+            return False
+        found = languages.language(self.text_lang)
+        return found is not None and not found.capitalises_nouns
+
+    def _after_place_preposition(self, span: Span) -> bool:
+        """Whether the word before the span is a preposition of place of the text's language (of
+        any language when it is not known): "in Lage", "из Лаге", "في ..."."""
+        j = span.first - 1
+        if j < 0 or self.text[self.words.ends[j] : span.start].strip():
+            return False
+        found = languages.language(self.text_lang)
+        preps = found.place_prepositions if found is not None else languages.all_place_prepositions()
+        return self.plain_forms()[j].fold in preps
+
+    def lower_words(self) -> set[str]:
+        """The folded words the text writes in lower case: common words, not names, there."""
+        if self._lower_words is None:
+            self._lower_words = {info[0].fold for t, info in zip(self.words.words, self.infos, strict=True) if t[:1].islower()}
+        return self._lower_words
 
     def _evidence(self, entry_id: str, context: _Context) -> tuple[float, list[str]]:
         """What the text around a span says for one reading: (bonus, reasons), by the weights of
@@ -414,8 +531,10 @@ class _Resolution:
         w = self.words
 
         def covered(t: int) -> bool:
+            """Inside a span that names something other than a minor entry (a town called
+            Michael does not make "Michael" a known word)."""
             k = bisect.bisect_right(starts, w.starts[t]) - 1
-            return k >= 0 and scored[k][0].end >= w.ends[t]
+            return k >= 0 and scored[k][0].end >= w.ends[t] and not all(self._is_minor(e) for e in scored[k][1])
 
         def known(t: int) -> bool:
             word = w.words[t]
@@ -436,14 +555,19 @@ class _Resolution:
         return [item for k, item in enumerate(scored) if not (k in single and fold(w.words[single[k]]) in persons)]
 
     def _is_known_word(self, word: str) -> bool:
-        """Whether a word alone is a name in the gazetteer (Azerbaijani, Soviet, Tavush ...)."""
+        """Whether a word alone is a name in the gazetteer (Azerbaijani, Soviet, Tavush ...), a
+        minor entry's aside: among tens of thousands of towns some are called Michael."""
         if len(word) > LONGEST_WORD:
             return False
+        ix = self.index
 
         def compute() -> bool:
-            spans = _matcher(self.index).spans(word, turkic_hint=False)
+            spans = _matcher(ix).spans(word, turkic_hint=False)
             return any(
-                s.start == 0 and s.end == len(word) and any(h.method in ("exact", "folded", "inflected") for h in s.hits) for s in spans
+                s.start == 0
+                and s.end == len(word)
+                and any(h.method in _SPELT and ix.entry_flags[ix.name_entry[h.name_id]] != IMPORTED for h in s.hits)
+                for s in spans
             )
 
         return bool(_hit_cache(self.gaz).get_or(("known word", word), compute))
@@ -486,8 +610,8 @@ class _Resolution:
             gap = self.text[span.end : other.start] if j > k else self.text[other.end : span.start]
             # "Stepanakert (Khankendi)": both names of one place, each a real name of it.
             if _OPEN_BRACKET.fullmatch(gap if j > k else gap[-3:]):
-                strong_other = {e for e, (_, _, n) in other_hits.items() if not _is_weak(n)}
-                strong_here = {e for e, (_, _, n) in scored[k][1].items() if not _is_weak(n)}
+                strong_other = {e for e, (_, h, _) in other_hits.items() if not self._is_weak(h)}
+                strong_here = {e for e, (_, h, _) in scored[k][1].items() if not self._is_weak(h)}
                 same |= strong_other & strong_here
             if _BRACKETED.fullmatch(gap):
                 bracket.add(j)
@@ -501,6 +625,7 @@ _OPEN_BRACKET = re.compile(r"\s*[(\[]\s*")
 _BRACKETED = re.compile(r"\s*[(\[][^()\[\]]{0,30}")
 _QUALIFIER = re.compile(r"\s*(,|\(|[(]?\s*\w+(\s\w+)?\s+as\s+\w+\s+in|\bin|\bof|в|во|у|de|du|en|in)\s*", re.I)
 _COMMA_OR_BRACKET = re.compile(r"\s*[,(]\s*")
+_SPELT = frozenset({"exact", "folded", "inflected"})  # methods that read a name as it is spelt
 _CLEAR_MARGIN = weight("clear_margin")
 _MIN_MENTION = weight("min_mention")
 _CONTEXT_MARGIN = weight("context_method_margin")
