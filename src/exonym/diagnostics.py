@@ -51,6 +51,10 @@ CODES: dict[str, tuple[str, str]] = {
         "entries are ordinary files under 1 MiB: replace a pipe, device or folder named *.yaml; split a huge file",
     ),
     "E115": ("link that leaves the gazetteer", "copy the entry into the gazetteer instead of linking to a file outside it"),
+    "E116": (
+        "control or private-use character in a name",
+        "retype the name: control (Cc), private-use (Co), surrogate (Cs) and noncharacters are never text",
+    ),
     "E201": ("duplicate id", "two files declare one id: rename one with exonym new, merge or delete"),
     "E202": ("id differs from file name", "rename the file to <id>.yaml or fix the id"),
     "E203": ("unknown entry reference", "parents and used_by must name existing entry ids"),

@@ -11,7 +11,16 @@ from pathlib import Path
 from typing import Any
 
 from exonym.edit.importers.cldr import cldr_names
-from exonym.edit.importers.common import ImportReport, admin1_ids, country_ids, existing, is_code, official_languages, write_entry
+from exonym.edit.importers.common import (
+    ImportReport,
+    admin1_ids,
+    clean_text,
+    country_ids,
+    existing,
+    is_code,
+    official_languages,
+    write_entry,
+)
 from exonym.text.scripts import detect_script
 from exonym.text.slug import slug
 
@@ -38,7 +47,7 @@ def _settlement_names(record: dict[str, Any], cldr: dict[str, list[str]], offici
         seen.add(main)
     for alt in record.get("alternatenames", []):
         for part in re.split(r"\s{2,}", alt):  # GeoNames sometimes packs several names in one
-            text = unicodedata.normalize("NFC", " ".join(part.split()))
+            text = clean_text(part)
             if not text or text in seen or is_code(text) or not any(c.isalpha() for c in text):
                 continue
             if text.islower() and text.isascii():  # machine transcriptions (ka pan, tovuza)
