@@ -39,7 +39,7 @@ CODES: dict[str, tuple[str, str]] = {
     "E104": ("name repeats in entry", "delete the second copy, or merge their languages"),
     "E105": ("unknown source id", "register the source in gazetteer/sources.yaml or fix the id"),
     "E106": ("value not allowed", "pick one of the values listed in the message"),
-    "E107": ("malformed identifier", "ISO 3166 'AZ' or 'AZ-TOV', GeoNames digits, Wikidata Q123"),
+    "E107": ("malformed identifier", "ISO 3166 'AZ' or 'AZ-TOV', GeoNames or Who's On First digits, Wikidata Q123"),
     "E108": ("invalid period or coordinates", "years as integers, from <= to; lat/lon in range"),
     "E109": ("malformed id", "lower-case ASCII letters, digits and '-'; make ids with exonym new"),
     "E110": ("invalid script code", "use an ISO 15924 code: Latn, Cyrl, Armn, Geor, Arab"),
