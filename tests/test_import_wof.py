@@ -252,7 +252,7 @@ def test_coordinates_and_a_name_are_only_a_candidate_until_linked(setup: tuple[P
         ("tsaghkavank", 11, "coordinates and name"),
     ]
     assert ("Ծաղկավանք", "hy") not in _names(root / "az/karabakh/tsaghkavank.yaml")
-    wof.import_wof(root, source, links={"tsaghkavank": 11})
+    wof.import_wof(root, source, links={"tsaghkavank": [11]})
     names = _names(root / "az/karabakh/tsaghkavank.yaml")
     assert names["Ծաղկավանք", "hy"]["used_by"] == ["armenia", "republic-of-artsakh"]  # the Artsakh-side name
     assert names["Хирманджыг", "ru"].get("used_by") is None  # a transliteration of the Azerbaijani name
@@ -273,9 +273,9 @@ def test_new_karabakh_settlements_with_their_district(setup: tuple[Path, Path]) 
 
 def test_running_it_again_changes_nothing(setup: tuple[Path, Path]) -> None:
     root, source = setup
-    wof.import_wof(root, source, new=True, links={"tsaghkavank": 11})
+    wof.import_wof(root, source, new=True, links={"tsaghkavank": [11]})
     before = {p: p.read_bytes() for p in root.rglob("*.yaml")}
-    again = wof.import_wof(root, source, new=True, links={"tsaghkavank": 11})
+    again = wof.import_wof(root, source, new=True, links={"tsaghkavank": [11]})
     assert (again.edited, again.written, again.names_added) == ([], [], 0)
     assert {p: p.read_bytes() for p in root.rglob("*.yaml")} == before
 
@@ -286,3 +286,19 @@ def test_dry_run_writes_nothing(setup: tuple[Path, Path]) -> None:
     report = wof.import_wof(root, source, new=True, dry_run=True)
     assert report.edited and report.written
     assert {p: p.read_bytes() for p in root.rglob("*.yaml")} == before
+
+
+def test_names_compare_word_by_word() -> None:
+    assert wof.transliterates("Artaşat", "Արտաշատ")
+    assert not wof.transliterates("Qəmərli", "Արտաշատ")
+    assert not wof.transliterates("Verin Getashen", "Ներքին Գետաշեն")  # Verin is not Nerkin
+    assert not wof.transliterates("Suraxanı", "Yeni Suraxanı")
+
+
+def test_ascii_copies_and_short_abjad_words_are_not_taken() -> None:
+    from collections import Counter
+
+    skipped: Counter[str] = Counter()
+    names = wof.read_names({"aze_x_preferred": ["Şuşa"], "eng_x_preferred": ["Susa"], "fra_x_preferred": ["Choucha"]}, skipped)
+    assert [n.text for n in names] == ["Şuşa", "Choucha"] and skipped["an ASCII copy of a name with diacritics"] == 1
+    assert wof._common_word_risk("برد") and not wof._common_word_risk("بردہ گاؤں")

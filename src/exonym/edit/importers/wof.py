@@ -3,14 +3,14 @@ Georgia, added to the entries they belong to, and new settlements of the Karabak
 
 Matching. A WOF record belongs to an entry when they share an identifier, tried in this order:
 the WOF id (`ids.wof`, written by an earlier import or by an editor who confirmed a candidate),
-the GeoNames id, then the Wikidata id. WOF's identifiers are
-not all right (a region carries its neighbour's GeoNames id, two records one Wikidata id), so an
-identifier match is refused and reported when a settlement lies more than 10 km from the entry,
+the GeoNames id, then the Wikidata id. WOF's identifiers are not all right (a region carries its
+neighbour's GeoNames id, two records one Wikidata id), so an identifier match is refused and reported when a settlement lies more than 10 km from the entry,
 when a division shares no name with the entry, or when the identifier is claimed by records of
-different places. A record that shares only coordinates (within 3 km) and a name with an entry,
-or a division record that shares only its ISO 3166-2 code (WOF gives the city code AZ-NV to the
-Nakhchivan Autonomous Republic), is a candidate: reported, never merged. Confirm one by giving
-the entry its WOF id (`--link`: data/sources/wof/links.tsv lists the reviewed pairs).
+different places. A record that shares only coordinates (within 3 km; 8 km for a community,
+whose point is its territory's centre) and a name with an entry, or a division record that
+shares only its ISO 3166-2 code (WOF gives the city code AZ-NV to the Nakhchivan Autonomous
+Republic), is a candidate: reported, never merged. Confirm one with `--link` (data/sources/wof/
+links.tsv lists the reviewed pairs); the entry then gets its WOF id and later runs match by it.
 
 Names. WOF keys names `<ISO 639-3>_x_<preferred|variant|historical|colloquial>`; each becomes a
 name with a BCP 47 tag (aze -> az, zho_cn -> zh-CN) and a kind: a preferred name is an endonym
@@ -33,7 +33,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -44,9 +44,9 @@ from exonym.edit.importers.common import clean_text
 from exonym.edit.scaffold import deleted_ids
 from exonym.edit.yamlio import dump_entry
 from exonym.errors import InvalidLanguageTag
-from exonym.model import Entry, FrozenDict
+from exonym.model import Entry
 from exonym.text.langtags import canonical_tag, language_of
-from exonym.text.normalize import latin_key, skeleton
+from exonym.text.normalize import fold, latin_key, skeleton
 from exonym.text.scripts import detect_script
 from exonym.text.slug import slug
 
@@ -80,6 +80,7 @@ ARMENIAN_SIDE = ("armenia", "republic-of-artsakh")
 
 ID_MATCH_KM = 10.0  # an identifier match farther apart than this is a wrong identifier
 CANDIDATE_KM = 3.0  # a record this close to an entry, with a name in common, is a candidate
+COMMUNITY_KM = 8.0  # the same for a community (localadmin), whose point is its territory's centre
 TRANSLITERATION = 80  # rapidfuzz ratio of the skeletons above which two names are one name
 
 # WOF kinds -> name kinds; `preferred` depends on the language (see _kind).
@@ -246,7 +247,17 @@ def read_names(raw: dict[str, list[str]], skipped: Counter[str]) -> tuple[WofNam
                     continue
                 lang = "und"  # a romanization whose system WOF does not give
             out.setdefault((text, lang, wof_kind), WofName(text, lang, wof_kind, tag))
-    return tuple(out.values())
+    # GeoNames' ASCII copies (Susa for Şuşa, Agdas for Ağdaş), listed as English: not names of their own
+    accented = {fold(n.text) for n in out.values() if not n.text.isascii()}
+    stripped = [n for n in out.values() if n.text.isascii() and fold(n.text) in accented and not _has_spelling(out, n.text)]
+    skipped["an ASCII copy of a name with diacritics"] += len(stripped)
+    return tuple(n for n in out.values() if n not in stripped)
+
+
+def _has_spelling(names: dict[tuple[str, str, str], WofName], text: str) -> bool:
+    """Whether some language writes `text` as its preferred name while an accented form exists
+    only elsewhere: then the plain spelling is a name (Baku)."""
+    return any(n.text == text and n.wof_kind == "preferred" and n.lang not in ("en", "und") for n in names.values())
 
 
 def read_records(path: Path, countries: Iterable[str] = COUNTRIES) -> tuple[list[Record], Counter[str]]:
@@ -293,11 +304,21 @@ def _key(text: str) -> str:
 
 def transliterates(a: str, b: str) -> bool:
     """Whether two names are one name in two scripts or spellings (Artaşat, Արտաշատ), not two
-    names (Qəmərli, Արտաշատ): their romanized skeletons are near equal."""
+    names (Qəmərli, Արտաշատ): their romanized skeletons are near equal, and so is each word when
+    both have as many words (Verin Getashen is not Nerkin Getashen, nor Yuxarı Aylis Aşağı Aylis)."""
     from rapidfuzz import fuzz
 
     ka, kb = _key(a), _key(b)
-    return bool(ka and kb) and (ka == kb or fuzz.ratio(ka, kb) >= TRANSLITERATION)
+    if not (ka and kb):
+        return False
+    if ka == kb:
+        return True
+    wa, wb = ka.split(), kb.split()
+    if len(wa) == len(wb) > 1:
+        return all(x == y or fuzz.ratio(x, y) >= TRANSLITERATION for x, y in zip(wa, wb, strict=True))
+    if len(wa) != len(wb):  # a word more (Yeni Suraxanı, Suraxanı): only if written together
+        return fuzz.ratio("".join(wa), "".join(wb)) >= 90
+    return fuzz.ratio(ka, kb) >= TRANSLITERATION
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -347,9 +368,15 @@ def _ambiguous_wikidata(records: list[Record]) -> set[str]:
     return {qid for qid, seen in places.items() if len(seen) > 1}
 
 
-def match_records(records: list[Record], entries: list[Entry]) -> Matching:
-    """Each record to the entry it shares an identifier with; candidates by coordinates and name."""
+def match_records(records: list[Record], entries: list[Entry], links: dict[str, list[int]] | None = None) -> Matching:
+    """Each record to the entry it shares an identifier with, or that an editor linked it to;
+    candidates by coordinates and name, or ISO code."""
     index: dict[tuple[str, Any], Entry] = {}
+    by_id = {e.id: e for e in entries}
+    for entry_id, wof_ids in (links or {}).items():
+        for wof_id in wof_ids:
+            if entry_id in by_id:
+                index[("wof", wof_id)] = by_id[entry_id]
     for e in entries:
         for key in ("wof", "geonames", "wikidata", "iso3166"):
             if key in e.ids:
@@ -436,15 +463,16 @@ def _twins(a: Record, b: Record) -> bool:
 
 
 def _cell(lat: float, lon: float) -> tuple[int, int]:
-    return int(lat * 20), int(lon * 20)  # 0.05 degree cells: a 3 km search looks at 3 x 3
+    return int(lat * 20), int(lon * 20)  # 0.05 degree cells (4 km of longitude here): 3 km looks at 3 x 3, 8 km at 5 x 5
 
 
 def _find_candidates(records: list[Record], entries: list[Entry], out: Matching) -> None:
     grid: dict[tuple[int, int], list[Entry]] = defaultdict(list)
     by_parent_key: dict[tuple[str, str], list[Entry]] = defaultdict(list)
-    linked = set(out.by_entry)
+    # an entry already matched still gets candidates: the Armenian community (localadmin) of a
+    # village whose locality record has only its Armenian name
     for e in entries:
-        if e.type not in SETTLEMENT_TYPES or e.id in linked:
+        if e.type not in SETTLEMENT_TYPES:
             continue
         if e.coordinates is not None:
             grid[_cell(e.coordinates.lat, e.coordinates.lon)].append(e)
@@ -459,12 +487,14 @@ def _find_candidates(records: list[Record], entries: list[Entry], out: Matching)
         seen: set[str] = set()
         if r.lat is not None and r.lon is not None:
             ci, cj = _cell(r.lat, r.lon)
-            for di in (-1, 0, 1):
-                for dj in (-1, 0, 1):
+            radius = COMMUNITY_KM if r.placetype == "localadmin" else CANDIDATE_KM
+            reach = 2 if r.placetype == "localadmin" else 1
+            for di in range(-reach, reach + 1):
+                for dj in range(-reach, reach + 1):
                     for e in grid.get((ci + di, cj + dj), ()):
                         km = _distance(r, e)
                         shared = _shares_name(e, r)
-                        if km is not None and km <= CANDIDATE_KM and shared and e.id not in seen:
+                        if km is not None and km <= radius and shared and e.id not in seen:
                             seen.add(e.id)
                             out.candidates.append(Candidate(e.id, r.wof_id, km, shared, "coordinates and name"))
         district = parent_of.get(r.region or 0)
@@ -511,6 +541,13 @@ class DivisionWords:
                 self.owners[w].add(owner)
         self.full = {owner: {_key(t) for t in ts} for owner, ts in texts.items() if not owner.startswith("wof:")}
         self.full_owner = {k: owner for owner, ks in sorted(self.full.items()) for k in ks}
+        self.town_names: dict[str, str] = {}  # a settlement's names: bare on a rayon's record, the town's
+        for e in entries:
+            if e.type in SETTLEMENT_TYPES and not _is_division_entry(e):
+                for n in e.names:
+                    if n.sources != (SOURCE,):
+                        self.town_names.setdefault(_key(n.text), e.id)
+                self.town_names.setdefault(_key(e.name), e.id)
         self.labels: dict[str, set[int]] = defaultdict(set)  # a division record's label -> the records so labelled
         for r in records:
             if r.is_division and r.name:
@@ -531,9 +568,12 @@ class DivisionWords:
     def other_owner(self, text: str, entry_id: str) -> str | None:
         """Another division that `text` names (one of its names, or one of its words) when `text`
         is not a name of `entry_id` and has none of its words. Words are compared as romanized
-        skeletons, exactly: a near miss (Lerik, Lori) is no evidence."""
+        skeletons, exactly: a near miss (Lerik, Lori) is no evidence. A town's bare name is the
+        town's: the rayon is Şuşa rayonu, Raion de Choucha."""
         key = _key(text)
         owner = self.full_owner.get(key)
+        if not owner:  # Choucha in French, Şuşa listed as German: the town, not the rayon (Raion de Choucha)
+            owner = self.town_names.get(key)
         if owner and owner != entry_id and key not in self.full.get(entry_id, ()):
             return owner  # Ստեփանակերտ on the Khojaly District: Khankendi's name, not "Stepanakert rayonu"
         words = self.words(text)
@@ -583,6 +623,12 @@ def _side(entry: Entry | None, names: Iterable[WofName]) -> Side:
     return Side(az, [h for h in hy if not any(transliterates(h, a) for a in az)])
 
 
+def _common_word_risk(text: str) -> bool:
+    """A name of three letters or fewer in an abjad (Arabic, Hebrew script) is as often a common
+    word (برد 'cold', زار 'visited'): left as GeoNames had it, an untagged variant, or not added."""
+    return detect_script(text) in ("Arab", "Hebr") and sum(c.isalpha() for c in text) <= 3
+
+
 def _kind(name: WofName, cc: str, karabakh: bool, armenian_names: list[str]) -> str:
     primary = language_of(name.lang if name.lang != "und" else name.listed_as)
     if name.wof_kind != "preferred":
@@ -611,7 +657,8 @@ def planned_names(
         n
         for r in records
         for n in r.names
-        if not (
+        if not _common_word_risk(n.text)
+        and not (
             divisions
             and entry
             and r.is_division
@@ -718,14 +765,15 @@ class WofReport:
             yield c.line()
 
 
-def read_links(path: Path) -> dict[str, int]:
-    """`entry<TAB>wof_id` lines (a reviewed copy of the candidates report): confirmed pairs."""
-    out: dict[str, int] = {}
+def read_links(path: Path) -> dict[str, list[int]]:
+    """`entry<TAB>wof_id` lines (a reviewed copy of the candidates report): confirmed pairs. An
+    entry may have several records (a village and its community)."""
+    out: dict[str, list[int]] = defaultdict(list)
     for line in path.read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
         if len(parts) >= 2 and parts[1].strip().isdigit() and not line.startswith("#"):
-            out[parts[0].strip()] = int(parts[1])
-    return out
+            out[parts[0].strip()].append(int(parts[1]))
+    return dict(out)
 
 
 def import_wof(
@@ -735,7 +783,7 @@ def import_wof(
     countries: Iterable[str] = COUNTRIES,
     new: bool = False,
     dry_run: bool = False,
-    links: dict[str, int] | None = None,
+    links: dict[str, list[int]] | None = None,
 ) -> WofReport:
     """Add WOF's names and ids to the entries its records match; with `new`, write the Karabakh
     settlements WOF names in both Azerbaijani and Armenian that the gazetteer lacks. Running it
@@ -747,10 +795,7 @@ def import_wof(
     loaded = {item.entry.id: item for item in result.loaded}
     entries = [item.entry for item in result.loaded]
     report = WofReport(skipped_names=skipped)
-    unlinked = {e.id: e for e in entries}
-    if links:
-        entries = [_linked(e, links) for e in entries]
-    matching = match_records(records, entries)
+    matching = match_records(records, entries, links)
     report.candidates, report.refused = matching.candidates, matching.refused
     by_id = {e.id: e for e in entries}
     divisions = DivisionWords(entries, records)
@@ -764,8 +809,6 @@ def import_wof(
         karabakh = entry.id in KARABAKH or any(p in KARABAKH for p in entry.parents)
         added = planned_names(entry, [r for r, _ in recs], karabakh, divisions)
         ids = _new_ids(entry, recs, qid_owner)
-        if links and entry_id in links and "wof" not in unlinked[entry_id].ids:
-            ids["wof"] = links[entry_id]  # the reviewed pair, written so that the next import matches by it
         if not added and not ids:
             continue
         path = Path(loaded[entry_id].path)
@@ -795,12 +838,6 @@ def import_wof(
     if new:
         _write_new(root, records, entries, matching, report, dry_run=dry_run)
     return report
-
-
-def _linked(entry: Entry, links: dict[str, int]) -> Entry:
-    if entry.id not in links or "wof" in entry.ids:
-        return entry
-    return replace(entry, ids=FrozenDict({**entry.ids, "wof": links[entry.id]}))
 
 
 # -- new Karabakh settlements -------------------------------------------------------------------
