@@ -643,7 +643,9 @@ def _kind(name: WofName, cc: str, karabakh: bool, armenian_names: list[str]) -> 
 
 
 def _current_armenian(entry: Entry | None, names: Iterable[WofName]) -> list[str]:
-    out = [n.text for n in entry.names if "hy" in n.langs and n.kind != "historical"] if entry else []
+    # the name the place goes by today: not a GeoNames variant, which may be an old name (Արփա)
+    current = ("official", "endonym", "exonym")
+    out = [n.text for n in entry.names if "hy" in n.langs and (n.preferred or n.kind in current)] if entry else []
     return out + [n.text for n in names if n.lang == "hy" and n.wof_kind == "preferred"]
 
 
