@@ -33,7 +33,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -75,6 +75,10 @@ KARABAKH = frozenset(
         "kalbajar-district",
     }
 )
+# The names a new village gets: both sides' and the two languages most news about it is written in.
+# WOF's other names of small villages are bot-made Wikipedia titles, and short ones are common
+# words elsewhere (Georgian მაისი 'May' for Mayis, დაშლი for Daşlı).
+NEW_SETTLEMENT_LANGUAGES = frozenset({"az", "hy", "en", "ru", "und"})
 AZERBAIJANI_SIDE = ("azerbaijan",)
 ARMENIAN_SIDE = ("armenia", "republic-of-artsakh")
 
@@ -694,9 +698,9 @@ def planned_names(
         if used:
             item["used_by"] = list(used)
         item["sources"] = [SOURCE]
-        if tags == ["und"]:
-            listed = ", ".join(sorted({listed for _, listed in langs}))
-            item["note"] = f"Latin-script form that Who's On First lists among the names in {listed}"
+        listed_as = sorted({listed for _, listed in langs} - {"und"})
+        if tags == ["und"] and listed_as:
+            item["note"] = f"Latin-script form that Who's On First lists among the names in {', '.join(listed_as)}"
         out.append(item)
     return out
 
@@ -809,7 +813,10 @@ def import_wof(
     for entry_id, recs in sorted(matching.by_entry.items()):
         entry = by_id[entry_id]
         karabakh = entry.id in KARABAKH or any(p in KARABAKH for p in entry.parents)
-        added = planned_names(entry, [r for r, _ in recs], karabakh, divisions)
+        matched = [r for r, _ in recs]
+        if entry.sources == (SOURCE,):  # a settlement an earlier run added: the same languages as then
+            matched = [_for_new_settlement(r, entries) for r in matched]
+        added = planned_names(entry, matched, karabakh, divisions)
         ids = _new_ids(entry, recs, qid_owner)
         if not added and not ids:
             continue
@@ -844,19 +851,33 @@ def import_wof(
 
 # -- new Karabakh settlements -------------------------------------------------------------------
 def _pair(names: Iterable[WofName]) -> tuple[str, str] | None:
-    """The preferred Azerbaijani (Latin) and Armenian (Armenian script) names, if both exist."""
-    az = [n.text for n in names if n.lang == "az" and n.wof_kind == "preferred"]
-    hy = [n.text for n in names if n.lang == "hy" and n.wof_kind == "preferred"]
+    """The Azerbaijani name (Latin) and the Armenian one (Armenian script), preferred ones first,
+    if WOF gives both (its Armenian preferred name is often a romanization, the script form a variant)."""
+    rank = {"preferred": 0, "variant": 1, "colloquial": 2, "historical": 3}
+    ordered = sorted(names, key=lambda n: rank.get(n.wof_kind, 9))
+    az = [n.text for n in ordered if n.lang == "az" and n.wof_kind != "historical"]
+    hy = [n.text for n in ordered if n.lang == "hy" and n.wof_kind != "historical"]
     return (az[0], hy[0]) if az and hy else None
 
 
-def karabakh_settlements(records: list[Record], entries: list[Entry], matching: Matching) -> list[tuple[Record, str]]:
+def karabakh_settlements(
+    records: list[Record], entries: list[Entry], matching: Matching
+) -> tuple[list[tuple[Record, str]], list[Candidate]]:
     """Current WOF settlements of the Karabakh districts named in Azerbaijani and Armenian that
-    match no entry, not even as a candidate, each with its district."""
+    match no entry, not even as a candidate, each with its district; and those held back because
+    WOF's district is not the district of most of the three nearest gazetteer settlements (WOF
+    keeps some pre-2023 districts: villages of today's Aghdara District under Kalbajar)."""
     parent_of = _region_entries(records, entries)
     known_gn = {e.ids["geonames"] for e in entries if "geonames" in e.ids}
     near = {c.wof_id for c in matching.candidates + matching.refused}
+    az_divisions = {e.id for e in entries if str(e.ids.get("iso3166", "")).startswith("AZ-")} | KARABAKH
+    placed = [  # the gazetteer's own settlements, not those an earlier run added from WOF
+        e
+        for e in entries
+        if e.type in SETTLEMENT_TYPES and e.coordinates and e.parents and e.parents[0] in az_divisions and e.sources != (SOURCE,)
+    ]
     out: list[tuple[Record, str]] = []
+    held: list[Candidate] = []
     seen_gn: set[int] = set()
     for r in sorted(records, key=lambda r: (not r.current, r.wof_id)):
         parent = parent_of.get(r.region or 0)
@@ -866,12 +887,39 @@ def karabakh_settlements(records: list[Record], entries: list[Entry], matching: 
             continue
         if r.geonames in known_gn or (r.geonames and r.geonames in seen_gn):
             continue
-        if _pair(r.names) is None:
+        pair = _pair(r.names)
+        if pair is None:
             continue
         if r.geonames:
             seen_gn.add(r.geonames)
+        lat, lon = r.lat, r.lon
+        nearest = sorted(placed, key=lambda e: _km(lat, lon, e.coordinates.lat, e.coordinates.lon) if e.coordinates else 1e9)[:3]
+        votes = Counter(e.parents[0] for e in nearest).most_common()
+        if votes and votes[0][0] != parent and votes[0][1] >= 2:
+            why = f"new settlement held back: WOF puts it in {parent}, its three nearest gazetteer settlements are in " + ", ".join(
+                f"{d} ({n})" for d, n in votes
+            )
+            held.append(Candidate(parent, r.wof_id, None, f"{pair[0]} / {pair[1]}", why))
+            continue
         out.append((r, parent))
-    return out
+    return out, held
+
+
+def _for_new_settlement(r: Record, entries: list[Entry]) -> Record:
+    """The record with the names a new village takes: those in NEW_SETTLEMENT_LANGUAGES that no
+    gazetteer settlement within 15 km has (WOF gives villages near Jabrayil and Gubadli the
+    Armenian names of those towns, Ջրական and Քաշունիք)."""
+    taken: set[str] = set()
+    if r.lat is not None and r.lon is not None:
+        for e in entries:
+            if (
+                e.type in SETTLEMENT_TYPES
+                and e.coordinates
+                and e.sources != (SOURCE,)
+                and _km(r.lat, r.lon, e.coordinates.lat, e.coordinates.lon) < 15
+            ):
+                taken.update(_key(n.text) for n in e.names)
+    return replace(r, names=tuple(n for n in r.names if language_of(n.lang) in NEW_SETTLEMENT_LANGUAGES and _key(n.text) not in taken))
 
 
 def _label(r: Record) -> str:
@@ -884,25 +932,34 @@ def _label(r: Record) -> str:
 def _write_new(root: Path, records: list[Record], entries: list[Entry], matching: Matching, report: WofReport, *, dry_run: bool) -> None:
     taken = {e.id for e in entries} | set(deleted_ids(root)) | set(read_retired(root, []))
     by_id = {e.id: e for e in entries}
-    for r, parent in karabakh_settlements(records, entries, matching):
+    settlements, held = karabakh_settlements(records, entries, matching)
+    report.refused += held
+    for found, parent in settlements:
+        r = _for_new_settlement(found, entries)
+        if _pair(r.names) is None:  # its Armenian name is a nearby town's
+            report.refused.append(
+                Candidate(parent, r.wof_id, None, found.name, "new settlement held back: its Armenian name is a nearby town's")
+            )
+            continue
         label = _label(r)
         base = slug(label)
         options = [base, *(f"{base}-{w}" for w in parent.split("-") if w != "district"), f"{base}-{r.wof_id}"]
         entry_id = next(o for o in options if o and o not in taken)
         taken.add(entry_id)
-        pair = _pair(r.names)
-        assert pair is not None
         district = by_id[parent].name
+        hy = list(dict.fromkeys(n.text for n in r.names if n.lang == "hy"))
+        armenian = f"name {hy[0]}" if len(hy) == 1 else "names " + ", ".join(hy)
         data: dict[str, Any] = {"id": entry_id, "type": "village", "name": label, "parents": [parent]}
         data["ids"] = {"geonames": r.geonames, "wof": r.wof_id} if r.geonames else {"wof": r.wof_id}
         data["coordinates"] = {"lat": round(float(r.lat or 0), 5), "lon": round(float(r.lon or 0), 5)}
         data["sources"] = [SOURCE]
         data["names"] = planned_names(None, [r], karabakh=True)
         data["notes"] = (
-            f"Village in the {district} of Azerbaijan; Armenian name {pair[1]}. Added from Who's On First "
+            f"Village in the {district} of Azerbaijan; Armenian {armenian}. Added from Who's On First "
             f"(record {r.wof_id}{f', GeoNames {r.geonames}' if r.geonames else ''}): names, coordinates and district "
-            "as that record gives them (the district from its WOF region). No gazetteer entry lay within 3 km with a "
-            "name in common, nor in the district under one of its names."
+            "as that record gives them (the district from its WOF region, which is the district of most of the three "
+            "nearest gazetteer settlements). No gazetteer entry lay within 3 km with a name in common, nor in the "
+            "district under one of its names."
         )
         path = root / "az" / "karabakh" / f"{entry_id}.yaml"
         text = dump_entry(data, schema_path=schema_path_for(path, root))
