@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from exonym.edit.importers.common import (
     official_languages,
     write_entry,
 )
+from exonym.text.normalize import fold
 from exonym.text.scripts import detect_script
 from exonym.text.slug import slug
 
@@ -28,7 +30,11 @@ from exonym.text.slug import slug
 _SCRIPT_LANG = {"Armn": "hy", "Geor": "ka"}
 
 
-def _settlement_names(record: dict[str, Any], cldr: dict[str, list[str]], official: set[str]) -> list[dict[str, Any]]:
+def _settlement_names(
+    record: dict[str, Any], cldr: dict[str, list[str]], official: set[str], others: frozenset[str] = frozenset()
+) -> list[dict[str, Any]]:
+    """The record's names; an alternate name in `others` (folded: the names of a bigger city
+    nearby, Shang-hai among Minhang's) is left out."""
     names: list[dict[str, Any]] = []
     seen: set[str] = set()
     for text, langs in cldr.items():
@@ -52,6 +58,8 @@ def _settlement_names(record: dict[str, Any], cldr: dict[str, list[str]], offici
                 continue
             if text.islower() and text.isascii():  # machine transcriptions (ka pan, tovuza)
                 continue
+            if fold(text) in others:
+                continue
             seen.add(text)
             lang = _SCRIPT_LANG.get(detect_script(text), "und")
             name: dict[str, Any] = {"text": text, "lang": lang, "kind": "variant", "sources": ["geonames"]}
@@ -74,17 +82,49 @@ def _timezone_city_names(record: dict[str, Any]) -> dict[str, list[str]]:
         en_city = en.get("city") if en else None
     except Exception:
         en_city = None
-    if record["name"] not in (city, en_city) and city not in record.get("alternatenames", []):
+    # only a zone named after this very city: a zone's city among the alternates is not enough
+    # (San Juan lists "Puerto Rico", whose zone America/Puerto_Rico is named after the island)
+    if fold(record["name"]) not in {fold(city), fold(en_city or city)}:
         return {}
 
     def getter(locale: Any) -> str | None:
         zone = locale.time_zones.get(tz)
         return zone.get("city") if zone and "city" in zone else None
 
-    names = cldr_names(getter)
+    others = _other_zone_cities(tz)
+    names = {text: langs for text, langs in cldr_names(getter).items() if text not in others}
     if "en" not in {lang for langs in names.values() for lang in langs}:
         names.setdefault(en_city or city, []).insert(0, "en")
     return names
+
+
+@lru_cache(maxsize=1)
+def _zone_cities() -> dict[str, set[str]]:
+    """Every CLDR exemplar-city name -> the zones it names, over all locales."""
+    from babel import Locale
+
+    out: dict[str, set[str]] = defaultdict(set)
+    for ident in _locale_ids():
+        try:
+            zones = Locale.parse(ident).time_zones
+        except Exception:  # a locale babel lists but cannot parse
+            continue
+        for zone, data in zones.items():
+            city = data.get("city") if hasattr(data, "get") else None
+            if city:
+                out[city].add(zone)
+    return out
+
+
+def _locale_ids() -> list[str]:
+    from babel.localedata import locale_identifiers
+
+    return sorted(locale_identifiers())
+
+
+def _other_zone_cities(tz: str) -> set[str]:
+    """City names CLDR gives to another zone in some locale: never this city's (Lomé's ལོ་མེ on Lima)."""
+    return {text for text, zones in _zone_cities().items() if zones - {tz}}
 
 
 def _settlement_type(population: int) -> str:
@@ -107,12 +147,17 @@ def import_geonames(
     written: list[Path] = []
     skipped = 0
     records = sorted(cities.values(), key=lambda r: (-r["population"], r["geonameid"]))
+    bigger: list[tuple[float, float, frozenset[str]]] = []  # the names of the cities seen so far, biggest first
     for rec in records:
         cc = rec["countrycode"]
         if cc not in wanted or rec["population"] < min_population:
             continue
         if only_set is not None and rec["geonameid"] not in only_set:
             continue
+        nearby: frozenset[str] = frozenset().union(
+            *(names for lat, lon, names in bigger if abs(lat - rec["latitude"]) + abs(lon - rec["longitude"]) < 0.5)
+        )
+        bigger.append((rec["latitude"], rec["longitude"], frozenset(fold(t) for t in [rec["name"], *rec.get("alternatenames", [])])))
         if rec["geonameid"] in geonames_ids:
             skipped += 1
             continue
@@ -134,7 +179,7 @@ def import_geonames(
         entry["coordinates"] = {"lat": rec["latitude"], "lon": rec["longitude"]}
         entry["population"] = rec["population"]
         entry["sources"] = ["geonames"]
-        entry["names"] = _settlement_names(rec, cldr, official_languages(cc))
+        entry["names"] = _settlement_names(rec, cldr, official_languages(cc), nearby - {fold(rec["name"])})
         sub = folder or f"{cc.lower()}/places"
         path = root / sub / f"{entry_id}.yaml"
         write_entry(path, root, entry)
