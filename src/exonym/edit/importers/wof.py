@@ -90,7 +90,7 @@ TRANSLITERATION = 80  # rapidfuzz ratio of the skeletons above which two names a
 # WOF kinds -> name kinds; `preferred` depends on the language (see _kind).
 _KINDS = {"variant": "variant", "historical": "historical", "colloquial": "colloquial", "unknown": "variant"}
 # Kinds in the order one wins when WOF lists a spelling under several.
-_RANK = ("endonym", "exonym", "colloquial", "variant", "historical")
+_RANK = ("endonym", "exonym", "colloquial", "historical", "variant")  # a name WOF lists as both historical and variant is historical
 # WOF language keys that are not ISO 639-3 + region, and tags babel does not know by their
 # 639-3 code: Wikipedia's Serbian variants (Ekavian Cyrillic and Latin), Min Nan, Cantonese,
 # South Azerbaijani (written in Arabic script: CLDR's az-Arab), Western Armenian (BCP 47 variant).
@@ -705,6 +705,101 @@ def planned_names(
     return out
 
 
+# -- what WOF says against an entry as it is --------------------------------------------------------
+class Neighbours:
+    """The names each gazetteer settlement goes by (its label and its preferred, official, endonym
+    and exonym names, not an import's variants), to tell a village's names from its neighbour's:
+    Nerkin Getashen is not a name of Verin Getashen, 2 km away."""
+
+    def __init__(self, entries: list[Entry]) -> None:
+        self.grid: dict[tuple[int, int], list[tuple[Entry, frozenset[str]]]] = defaultdict(list)
+        for e in entries:
+            if e.type in SETTLEMENT_TYPES and e.coordinates and e.sources != (SOURCE,):
+                self.grid[_cell(e.coordinates.lat, e.coordinates.lon)].append((e, self.own(e)))
+
+    @staticmethod
+    def own(e: Entry) -> frozenset[str]:
+        main = [n.text for n in e.names if SOURCE not in n.sources and (n.preferred or n.kind in ("official", "endonym", "exonym"))]
+        return frozenset(_key(t) for t in (e.name, *main))
+
+    def near(self, e: Entry, km: float = ID_MATCH_KM) -> Iterator[tuple[Entry, frozenset[str]]]:
+        if e.coordinates is None:
+            return
+        lat, lon = e.coordinates.lat, e.coordinates.lon
+        ci, cj = _cell(lat, lon)
+        for di in range(-2, 3):
+            for dj in range(-3, 4):
+                for other, keys in self.grid.get((ci + di, cj + dj), ()):
+                    if other.id != e.id and other.coordinates and _km(lat, lon, other.coordinates.lat, other.coordinates.lon) <= km:
+                        yield other, keys
+
+    def names_near(self, e: Entry) -> set[str]:
+        """The names of the settlements within 10 km that are not also this one's."""
+        own = self.own(e)
+        return {k for _, keys in self.near(e) for k in keys} - own
+
+
+def audit(
+    entry: Entry, records: list[Record], neighbours: Neighbours, parent_of: dict[int, str], seats: Iterable[Record] = ()
+) -> list[Candidate]:
+    """What the matched WOF records say against the entry as it is, for an editor to review: the
+    classes of error a sample review found (issue 16)."""
+    out: list[Candidate] = []
+    wof_id = records[0].wof_id
+
+    def doubt(text: str, why: str) -> None:
+        out.append(Candidate(entry.id, wof_id, None, text, "doubt: " + why))
+
+    if entry.type in SETTLEMENT_TYPES:
+        neighbour_names = {k: other.id for other, keys in neighbours.near(entry) for k in keys}
+        own = Neighbours.own(entry)
+        for n in entry.names:
+            other = neighbour_names.get(_key(n.text))
+            if other and _key(n.text) not in own:  # Verin Getashen listing Nerkin Getashen
+                doubt(n.text, f"the name of {other}, a settlement within 10 km")
+
+        def consonants(text: str) -> str:
+            return re.sub(r"[aeiouy ]", "", _key(text))
+
+        label = consonants(entry.name)
+        for n in entry.names:  # Shnogh's "Shen": a word, not a shorter form of the name
+            key = consonants(n.text)
+            if (
+                n.kind == "variant"
+                and set(n.sources) <= {"geonames"}
+                and 0 < len(_key(n.text)) <= 3
+                and label.startswith(key)
+                and key != label
+            ):
+                doubt(n.text, f"a variant that is only the first letters of {entry.name!r}: a word, not a name?")
+        if entry.type == "village" and entry.coordinates:  # Bolnisi, the seat of a municipality, typed village
+            lat, lon = entry.coordinates.lat, entry.coordinates.lon
+            for seat in seats:
+                if (
+                    seat.lat is not None
+                    and seat.lon is not None
+                    and _km(lat, lon, seat.lat, seat.lon) < 15
+                    and transliterates(seat.name, entry.name)
+                ):
+                    doubt(entry.name, f"typed village, but WOF's {seat.placetype} {seat.name!r} is named after it: a town?")
+                    break
+        districts = {parent_of[r.region] for r in records if r.region in parent_of and not r.is_division}
+        if districts and not set(entry.parents) & districts:  # Sedarak under the whole republic, not its district
+            doubt(entry.name, f"parents {', '.join(entry.parents)}, but WOF puts it in {', '.join(sorted(districts))}")
+    historical = {n.text for r in records for n in r.names if n.wof_kind == "historical"}
+    current = {n.text for r in records for n in r.names if n.wof_kind != "historical"}
+    for n in entry.names:
+        if n.kind != "historical" and n.text in historical - current:  # Bolnisi's Katharinenfeld
+            doubt(n.text, "WOF lists it only as a historical name")
+    if records[0].cc == "AM":
+        armenian = _current_armenian(entry, ())
+        for n in entry.names:  # Artashat's Qəmərli, preferred
+            azerbaijani = "az" in {language_of(t) for t in n.langs} and n.kind != "historical" and SOURCE not in n.sources
+            if azerbaijani and armenian and not any(transliterates(n.text, h) for h in armenian):
+                doubt(n.text, "an Azerbaijani name that is not the Armenian name's transliteration, and not historical")
+    return out
+
+
 # -- editing entries ----------------------------------------------------------------------------
 def _retag(names: list[dict[str, Any]], added: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Give an untagged GeoNames variant the language WOF gives the same spelling; the WOF name
@@ -756,18 +851,20 @@ class WofReport:
     refused: list[Candidate] = field(default_factory=list)
     skipped_names: Counter[str] = field(default_factory=Counter)
     problems: list[str] = field(default_factory=list)
+    doubts: list[Candidate] = field(default_factory=list)  # what WOF says against an entry as it is
 
     def summary(self) -> str:
         ids = ", ".join(f"{n} {k}" for k, n in sorted(self.ids_added.items())) or "no"
         return (
             f"edited {len(self.edited)} entries ({self.names_added} names added, {self.names_tagged} untagged names given a language, "
             f"{ids} ids), wrote {len(self.written)} new entries; {len(self.candidates)} candidates and "
-            f"{len(self.refused)} refused identifier matches to review; {sum(self.skipped_names.values())} WOF names left out"
+            f"{len(self.refused)} refused identifier matches and {len(self.doubts)} doubts about entries to review; "
+            f"{sum(self.skipped_names.values())} WOF names left out"
         )
 
     def review_lines(self) -> Iterator[str]:
         yield "entry\twof_id\tkm\tshared name\twhy"
-        for c in sorted(self.refused + self.candidates, key=lambda c: (c.why, c.entry, c.wof_id)):
+        for c in sorted(self.refused + self.candidates + self.doubts, key=lambda c: (c.why, c.entry, c.wof_id)):
             yield c.line()
 
 
@@ -805,6 +902,9 @@ def import_wof(
     report.candidates, report.refused = matching.candidates, matching.refused
     by_id = {e.id: e for e in entries}
     divisions = DivisionWords(entries, records)
+    neighbours = Neighbours(entries)
+    seats = [r for r in records if r.placetype == "county" and r.current and r.cc == "GE"]  # Georgia's municipalities
+    parent_of = _region_entries(records, entries)
     owner_of = {r.wof_id: eid for eid, recs in matching.by_entry.items() for r, _ in recs}
     qid_owner: dict[str, set[str]] = defaultdict(set)  # a Wikidata id goes to an entry only if no other place has it
     for r in records:
@@ -816,6 +916,10 @@ def import_wof(
         matched = [r for r, _ in recs]
         if entry.sources == (SOURCE,):  # a settlement an earlier run added: the same languages as then
             matched = [_for_new_settlement(r, entries) for r in matched]
+        if entry.type in SETTLEMENT_TYPES:
+            nearby = neighbours.names_near(entry)
+            matched = [replace(r, names=tuple(n for n in r.names if _key(n.text) not in nearby)) for r in matched]
+        report.doubts += audit(entry, [r for r, _ in recs], neighbours, parent_of, seats)
         added = planned_names(entry, matched, karabakh, divisions)
         ids = _new_ids(entry, recs, qid_owner)
         if not added and not ids:
