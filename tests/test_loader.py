@@ -149,3 +149,22 @@ def test_cache_follows_content(valid_copy: Path, tmp_path: Path, monkeypatch: py
     path.write_text(path.read_text(encoding="utf-8").replace("name: Testville", "name: Testville Centre"), encoding="utf-8")
     changed = exonym.load(valid_copy)
     assert changed.digest != first.digest and changed.get("testville").name == "Testville Centre"
+
+
+@pytest.mark.parametrize(
+    ("text", "bad"),
+    [
+        (r"\x9FAA¬²±", True),  # C1 control: a mis-decoded byte (Ottawa's GeoNames variant)
+        (r"a\ue04dyadena", True),  # private use (Aden's)
+        (r"Tbilisi\ufdd0", True),  # a noncharacter
+        ("𑯍𑯂𑯉𑯖𑯂", False),  # Sunuwar (Unicode 16): unassigned to an older Python, a real name
+        ("Ağdərə", False),
+    ],  # a lone surrogate never gets this far: the YAML parser refuses its escape (E001)
+)
+def test_control_and_private_use_characters_in_a_name_are_refused(text: str, bad: bool) -> None:
+    from exonym.data.loader import read_entry
+
+    quoted = text if text.isprintable() and "\\" not in text else f'"{text}"'
+    source = f"id: x\ntype: city\nname: X\nnames:\n  - {{text: {quoted}, lang: und, kind: variant, sources: [s]}}\n"
+    _, diags = read_entry(source, "x.yaml", "x", None)
+    assert [d.code for d in diags] == (["E116"] if bad else [])

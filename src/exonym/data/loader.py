@@ -15,7 +15,7 @@ from exonym.diagnostics import Diagnostic
 from exonym.errors import InvalidLanguageTag
 from exonym.model import Coordinates, Entry, Example, FrozenDict, Name, Period, Source
 from exonym.text.langtags import canonical_tag
-from exonym.text.scripts import detect_script
+from exonym.text.scripts import detect_script, find_unfit
 
 try:  # the C parser is about 4x faster; marks are the same
     _Loader: Any = yaml.CSafeLoader
@@ -32,6 +32,9 @@ _STANDARD_TAGS = {
     "tag:yaml.org,2002:seq",
     "tag:yaml.org,2002:timestamp",
 }
+# Keys whose text is a name or a label (and an example's sentence and mention): no control,
+# private-use or surrogate character belongs in them (E116).
+_NAME_KEYS = frozenset({"text", "name", "mention"})
 _TRUE = {"true", "yes", "on"}
 _FALSE = {"false", "no", "off"}
 
@@ -146,6 +149,9 @@ class _Reader:
             return None
         if unicodedata.normalize("NFC", value) != value or value != value.strip():
             self.problem(node, "E111", f"{key!r} must be NFC without leading or trailing spaces: {value!r}")
+        unfit = find_unfit(value) if key in _NAME_KEYS else None
+        if unfit:
+            self.problem(node, "E116", f"{key!r} has a {unfit[1]} at character {unfit[0] + 1}: {value!r}; retype it without")
         return value
 
     def integer(self, node: yaml.Node, key: str) -> int | None:

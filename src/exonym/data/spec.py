@@ -80,6 +80,7 @@ IDS_FIELDS: dict[str, Field] = {
     ),
     "geonames": Field("int", "GeoNames id.", pattern=r"^[1-9][0-9]*$", code="E107", hint="a GeoNames id is a positive whole number"),
     "wikidata": Field("text", "Wikidata QID (Q123).", pattern=WIKIDATA_PATTERN, code="E107", hint="a Wikidata id looks like 'Q227'"),
+    "wof": Field("int", "Who's On First id.", pattern=r"^[1-9][0-9]*$", code="E107", hint="a Who's On First id is a positive whole number"),
     "geonames_admin1": Field(
         "text",
         "GeoNames first-level code (AZ.58): imported places in it get this parent.",

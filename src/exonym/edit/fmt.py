@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -161,6 +161,39 @@ def canonical_text(text: str, shown: str, schema_path: str | None) -> str:
     out = emit(data, comments)
     if out != text:
         _check_same(out, node, comments, shown)
+    return out
+
+
+def edited_text(text: str, shown: str, change: Callable[[dict[str, Any]], None]) -> str:
+    """The canonical text of an entry file after `change` has edited its data in place (the
+    plain data the emitter takes: names and examples as lists of dicts). Importers add names and
+    ids this way: every comment stays beside its key. New names need no `_at`. FormatRefused if
+    the file has errors, or if the result would lose a comment or not validate."""
+    node, diags = parse_nodes(text, shown)
+    if node is None or not isinstance(node, yaml.MappingNode):
+        raise FormatRefused(diags[0].format() if diags else f"{shown}:1:1: not an entry mapping")
+    comments = find_comments(text, node)
+    data = _data(node)
+    for key in ("names", "examples"):
+        for i, item in enumerate(data.get(key) or []):
+            if isinstance(item, dict):
+                item["_at"] = i
+    change(data)
+    for key in ("names", "examples"):  # an added item must not take the comments of a written one
+        for i, item in enumerate(data.get(key) or []):
+            if isinstance(item, dict) and "_at" not in item:
+                item["_at"] = ("added", i)
+    out = emit(data, comments)
+    new_node, diags = parse_nodes(out, shown)
+    if new_node is None or not isinstance(new_node, yaml.MappingNode):
+        raise FormatRefused(f"{shown}:1:1: the edit would break the file ({diags[0].message if diags else 'no mapping'})")
+    _, problems = read_entry(out, shown, None, None, node=new_node)
+    if problems:
+        raise FormatRefused(f"{problems[0].format()} (after the edit)")
+    old = Counter(c for c in comments.all() if not c.startswith(MODELINE))
+    new = Counter(c for c in find_comments(out, new_node).all() if not c.startswith(MODELINE))
+    if old != new:
+        raise FormatRefused(f"{shown}:1:1: the edit would move or lose a comment; left as it is")
     return out
 
 

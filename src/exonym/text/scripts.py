@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
@@ -73,3 +74,25 @@ def detect_script(text: str) -> str:
     if script == "Hang":
         return "Kore"
     return script
+
+
+# Control (Cc), surrogate (Cs), private-use (Co) characters and noncharacters: never text.
+_UNFIT = re.compile(
+    "[\x00-\x1f\x7f-\x9f"  # Cc
+    "\ud800-\udfff"  # Cs
+    "\ue000-\uf8ff\U000f0000-\U0010fffd"  # Co
+    "\ufdd0-\ufdef" + "".join(chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) for plane in range(17)) + "]"  # noncharacters
+)
+
+
+def find_unfit(text: str) -> tuple[int, str] | None:
+    """The first character unfit for a name (its index and what it is), or None: a control
+    (Cc), surrogate (Cs) or private-use (Co) character, or a noncharacter. Other unassigned
+    code points (Cn) pass: which ones are unassigned depends on the Unicode version of the
+    Python running the check (Sunuwar, Unicode 16, reads as unassigned in Python 3.11)."""
+    found = _UNFIT.search(text)
+    if found is None:
+        return None
+    char = found.group()
+    what = {"Cc": "control character", "Cs": "surrogate", "Co": "private-use character"}.get(unicodedata.category(char), "noncharacter")
+    return found.start(), f"{what} U+{ord(char):04X}"

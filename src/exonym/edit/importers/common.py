@@ -16,6 +16,7 @@ import yaml
 
 from exonym.data.folder import entry_files
 from exonym.edit.yamlio import dump_entry
+from exonym.text.scripts import find_unfit
 
 
 @dataclass
@@ -39,11 +40,19 @@ def existing(root: Path) -> tuple[set[str], set[int]]:
     return ids, geonames
 
 
+def clean_text(text: str) -> str:
+    """A source's name as an entry may hold it: NFC, single spaces, no edge spaces; empty when
+    it holds a control, private-use or surrogate character (mis-decoded bytes: the validator's
+    E116), which no retyping of ours could repair."""
+    text = unicodedata.normalize("NFC", " ".join(text.split()))
+    return "" if find_unfit(text) else text
+
+
 def grouped_names(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
     """(lang, text) pairs -> text -> [langs], keeping first-seen order."""
     out: dict[str, list[str]] = {}
     for lang, text in pairs:
-        text = unicodedata.normalize("NFC", " ".join(text.split()))
+        text = clean_text(text)
         if text and lang not in out.setdefault(text, []):
             out[text].append(lang)
     return out

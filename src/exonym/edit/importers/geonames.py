@@ -21,6 +21,7 @@ from exonym.edit.importers.common import (
     official_languages,
     write_entry,
 )
+from exonym.text.normalize import fold
 from exonym.text.scripts import detect_script
 from exonym.text.slug import slug
 
@@ -28,7 +29,11 @@ from exonym.text.slug import slug
 _SCRIPT_LANG = {"Armn": "hy", "Geor": "ka"}
 
 
-def _settlement_names(record: dict[str, Any], cldr: dict[str, list[str]], official: frozenset[str]) -> list[dict[str, Any]]:
+def _settlement_names(
+    record: dict[str, Any], cldr: dict[str, list[str]], official: frozenset[str], others: frozenset[str] = frozenset()
+) -> list[dict[str, Any]]:
+    """The record's names; an alternate name in `others` (folded: the names of a bigger city
+    nearby, Shang-hai among Minhang's) is left out."""
     names: list[dict[str, Any]] = []
     seen: set[str] = set()
     for text, langs in cldr.items():
@@ -46,7 +51,7 @@ def _settlement_names(record: dict[str, Any], cldr: dict[str, list[str]], offici
         names.insert(0, {"text": main, "lang": "und", "kind": "variant", "sources": ["geonames"]})
         seen.add(main)
     for text in alternate_names(record):
-        if text in seen or name_problem(text):
+        if text in seen or name_problem(text) or fold(text) in others:
             continue
         seen.add(text)
         lang = _SCRIPT_LANG.get(detect_script(text), "und")
@@ -106,9 +111,32 @@ def zone_city_names(zones: Iterable[str]) -> dict[str, dict[str, list[str]]]:
 
     out = cldr_names_many(zones, getter)
     for tz, names in out.items():
+        # a name CLDR gives another zone's city in some locale is never this city's (Lomé's ལོ་མེ on Lima)
+        others = {text for text, named in _zone_cities().items() if named - {tz}}
+        for text in [t for t in names if t in others]:
+            del names[text]
         if "en" not in {lang for langs in names.values() for lang in langs}:
             city, en_city = _zone_city(tz)
             names.setdefault(en_city or city, []).insert(0, "en")
+    return out
+
+
+@lru_cache(maxsize=1)
+def _zone_cities() -> dict[str, set[str]]:
+    """Every CLDR exemplar-city name -> the zones it names, over all locales."""
+    from babel import Locale
+    from babel.localedata import locale_identifiers
+
+    out: dict[str, set[str]] = defaultdict(set)
+    for ident in sorted(locale_identifiers()):
+        try:
+            zones = Locale.parse(ident).time_zones
+        except Exception:  # a locale babel lists but cannot parse
+            continue
+        for zone, data in zones.items():
+            city = data.get("city") if hasattr(data, "get") else None
+            if city:
+                out[city].add(zone)
     return out
 
 
@@ -133,12 +161,17 @@ def import_geonames(
     written: list[Path] = []
     skipped = 0
     records = sorted(cities.values(), key=lambda r: (-r["population"], r["geonameid"]))
+    bigger: list[tuple[float, float, frozenset[str]]] = []  # the names of the cities seen so far, biggest first
     for rec in records:
         cc = rec["countrycode"]
         if cc not in wanted or rec["population"] < min_population:
             continue
         if only_set is not None and rec["geonameid"] not in only_set:
             continue
+        nearby: frozenset[str] = frozenset().union(
+            *(names for lat, lon, names in bigger if abs(lat - rec["latitude"]) + abs(lon - rec["longitude"]) < 0.5)
+        )
+        bigger.append((rec["latitude"], rec["longitude"], frozenset(fold(t) for t in [rec["name"], *rec.get("alternatenames", [])])))
         if rec["geonameid"] in geonames_ids:
             skipped += 1
             continue
@@ -161,7 +194,7 @@ def import_geonames(
         entry["coordinates"] = {"lat": rec["latitude"], "lon": rec["longitude"]}
         entry["population"] = rec["population"]
         entry["sources"] = ["geonames"]
-        entry["names"] = _settlement_names(rec, cldr, official_languages(cc))
+        entry["names"] = _settlement_names(rec, cldr, official_languages(cc), nearby - {fold(rec["name"])})
         sub = folder or f"{cc.lower()}/places"
         path = root / sub / f"{entry_id}.yaml"
         write_entry(path, root, entry)
