@@ -62,6 +62,11 @@ def test_errors_are_clean() -> None:
     assert run("frobnicate").returncode == 2
 
 
+def test_show_suggests_close_ids() -> None:
+    typo = run("show", "gyumry")
+    assert typo.returncode == 1 and b"did you mean gyumri?" in typo.stderr
+
+
 def test_help_tree_and_version() -> None:
     top = run("--help").stdout.decode()
     for command in ("validate", "resolve", "lookup", "show", "serve", "import", "schema"):

@@ -34,6 +34,7 @@ CACHE_FORMAT = 6
 # The packages whose code decides what the compiled cache holds; their files (and the language
 # word lists) are part of the cache key, so a changed rule rebuilds it.
 _COMPILING = ("model.py", "text", "data", "resolver")
+CLOSE_ID_RATIO = 75  # rapidfuzz ratio above which an id is offered as "did you mean" (gyumry/gyumri is 83)
 
 
 class Gazetteer:
@@ -62,12 +63,20 @@ class Gazetteer:
         self._names: dict[tuple[str, str, int | None, str | None, bool], tuple[Entry, LocaleName]] = {}
 
     # -- entries ---------------------------------------------------------------------------
-    def get(self, entry_id: str) -> Entry:
-        """The entry with this id; raises UnknownEntry (a KeyError) otherwise."""
+    def get(self, entry_id: str, *, parameter: str | None = "id") -> Entry:
+        """The entry with this id; raises UnknownEntry (a KeyError), with close ids, otherwise."""
         try:
             return self.entries[entry_id]
         except (KeyError, TypeError):
-            raise UnknownEntry(str(entry_id)) from None
+            raise UnknownEntry(str(entry_id), parameter=parameter, suggestions=self.close_ids(str(entry_id))) from None
+
+    def close_ids(self, entry_id: str, limit: int = 3) -> tuple[str, ...]:
+        """The ids most like a mistyped one (gyumry -> gyumri), best first: only ever asked on a miss,
+        so scanning every id costs nothing a user would notice."""
+        from rapidfuzz import fuzz, process
+
+        found = process.extract(entry_id, list(self.entries), scorer=fuzz.ratio, limit=limit, score_cutoff=CLOSE_ID_RATIO)
+        return tuple(eid for eid, _, _ in found)
 
     def __contains__(self, entry_id: object) -> bool:
         return entry_id in self.entries
