@@ -189,8 +189,8 @@ def to_csv(gaz: Any, entries: list[Entry], langs: list[str], *, style: str | Non
         for lang in langs:
             chosen = gaz.name_in(entry, lang, style=style, first=False)
             cells.append("" if chosen.fallback or chosen.name is None else chosen.name.text)
-        if any(cells):
-            writer.writerow([entry.id, entry.type, entry.name, *cells])
+        # every selected entry keeps its row: an empty cell tells the translator a name is missing
+        writer.writerow([entry.id, entry.type, entry.name, *cells])
     return buf.getvalue()
 
 
