@@ -43,6 +43,20 @@ def gazetteer_path(arg: str | None) -> Path:
     return path
 
 
+INSTALLED_FOLDERS = frozenset({"site-packages", "dist-packages"})
+
+
+def refuse_installed(path: Path) -> None:
+    """Called before a command writes into a gazetteer: an installed copy's edits would be thrown
+    away, silently, by the next upgrade of the package."""
+    if INSTALLED_FOLDERS & set(path.resolve().parts):
+        raise InputError(
+            f"{path} is an installed copy of exonym's data (inside site-packages), which the next upgrade replaces; "
+            "pass --gazetteer with the gazetteer/ folder of a clone, or install exonym editable (pip install -e .)",
+            parameter="gazetteer",
+        )
+
+
 def load_gazetteer(arg: str | None) -> Any:
     import exonym
 
