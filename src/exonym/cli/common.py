@@ -4,6 +4,7 @@ command works on, and reading a text input. Only the cli package prints."""
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,21 @@ class ServeError(ExonymError):
 def notice(message: str) -> None:
     """One line on stderr about what the command is doing (stdout stays for results)."""
     print(f"exonym: {message}", file=sys.stderr, flush=True)
+
+
+class _NoticeHandler(logging.Handler):
+    def emit(self, record: logging.LogRecord) -> None:
+        notice(record.getMessage())
+
+
+def show_load_notices() -> None:
+    """Show the library's notices of a cold load (a logger at INFO, silent by default) as notice
+    lines: a first run that takes half a minute says why."""
+    logger = logging.getLogger("exonym.gazetteer")
+    if not any(isinstance(h, _NoticeHandler) for h in logger.handlers):  # main() may run many times in one process
+        logger.addHandler(_NoticeHandler())
+    logger.setLevel(logging.INFO)
+    logger.propagate = False  # once, even where an application has set up the root logger
 
 
 def gazetteer_path(arg: str | None) -> Path:
