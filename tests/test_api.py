@@ -116,6 +116,27 @@ def test_entries(client) -> None:
     assert client.get("/entries", params={"offset": -1}).status_code == 422
 
 
+def test_entries_within_reaches_through_every_level_of_parents(client) -> None:
+    """Gyumri's parent is Shirak Province, not Armenia: `within` must climb the whole chain."""
+    page = client.get("/entries", params={"within": "armenia", "type": "city", "limit": 100}).json()
+    ids = [i["id"] for i in page["items"]]
+    assert "yerevan" in ids and "gyumri" in ids
+    assert "armenia" not in client.get("/entries/gyumri").json()["parents"]
+    assert "ganja" not in ids
+
+
+def test_unknown_ids_get_404_with_close_ids(client) -> None:
+    for path, params, parameter in (
+        ("/entries/gyumry", {}, "id"),
+        ("/entries", {"within": "armenai"}, "within"),
+        ("/entries", {"parent": "armenai"}, "parent"),
+    ):
+        r = client.get(path, params=params)
+        assert r.status_code == 404 and r.json()["parameter"] == parameter
+        assert r.json()["did_you_mean"][0] in ("gyumri", "armenia")
+    assert "did_you_mean" not in client.get("/entries/qwxzvbnm").json()
+
+
 def test_health_version_docs(client) -> None:
     assert client.get("/health").json()["status"] == "ok"
     v = client.get("/version").json()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,9 +11,12 @@ from pathlib import Path
 SEED = Path(__file__).parent.parent / "seeds" / "tass-2020-07-16-rudenko-bulbuloglu-border.txt"
 
 
-def run(*args: str, stdin: str | bytes | None = None) -> subprocess.CompletedProcess:
+VALID = Path(__file__).parent / "data" / "valid"
+
+
+def run(*args: str, stdin: str | bytes | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     data = stdin.encode() if isinstance(stdin, str) else stdin
-    return subprocess.run([sys.executable, "-m", "exonym", *args], input=data, capture_output=True)
+    return subprocess.run([sys.executable, "-m", "exonym", *args], input=data, capture_output=True, env=env)
 
 
 def test_resolve_text_and_json() -> None:
@@ -60,6 +64,30 @@ def test_errors_are_clean() -> None:
     bad_bytes = run("resolve", "-", stdin=b"\xff\xfe Baku")
     assert bad_bytes.returncode == 1 and b"UTF-8" in bad_bytes.stderr
     assert run("frobnicate").returncode == 2
+
+
+def test_show_suggests_close_ids() -> None:
+    typo = run("show", "gyumry")
+    assert typo.returncode == 1 and b"did you mean gyumri?" in typo.stderr
+
+
+def test_a_cold_cache_is_announced_once_on_stderr(tmp_path: Path) -> None:
+    """The first run builds the index (half a minute on the bundled data): it says so, with an
+    estimate and the cache folder; the next run reads the cache and says nothing."""
+    env = {**os.environ, "EXONYM_CACHE_DIR": str(tmp_path / "cache")}
+    first = run("lookup", "Testville", "--gazetteer", str(VALID), env=env)
+    assert first.returncode == 0 and b"testville" in first.stdout
+    notices = [line for line in first.stderr.decode().splitlines() if "building the index" in line]
+    assert notices == [f"exonym: building the index for 2 entries (about 1 s, once; cached in {tmp_path / 'cache'})"]
+    second = run("lookup", "Testville", "--gazetteer", str(VALID), env=env)
+    assert second.returncode == 0 and second.stderr == b""
+
+
+def test_the_library_builds_quietly(tmp_path: Path) -> None:
+    env = {**os.environ, "EXONYM_CACHE_DIR": str(tmp_path / "cache")}
+    code = f"import exonym; print(len(exonym.load({str(VALID)!r})))"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, env=env)
+    assert proc.stdout == b"2\n" and proc.stderr == b""
 
 
 def test_help_tree_and_version() -> None:

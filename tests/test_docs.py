@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import doctest
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+import exonym
+from exonym.cli.common import EXIT_DATA, EXIT_USAGE
 from exonym.diagnostics import CODES
 
 ROOT = Path(__file__).parent.parent
@@ -57,3 +61,36 @@ def test_python_examples_print_what_they_show(document: str) -> None:
         test = doctest.DocTestParser().get_doctest(block, {}, f"{document}:{line}", document, line)
         runner.run(test)
     assert runner.failures == 0, f"{runner.failures} example(s) in {document} print something else (see above)"
+
+
+def _number(text: str) -> int:
+    return int(text.replace(",", ""))
+
+
+def test_readme_counts_are_the_bundled_data(gaz) -> None:
+    """The counts README gives for the curated entries and for the world layer are the data's."""
+    text = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    curated = re.search(r"([\d,]+) entries, ([\d,]+) names in ([\d,]+) language tags, ([\d,]+) sources", text)
+    world = re.search(r"world layer \(.*?\): ([\d,]+) entries, ([\d,]+) names in ([\d,]+) language tags", text)
+    first_load = re.search(r"for the bundled ([\d,]+) entries", text)
+    assert curated and world and first_load, "README no longer states the counts where this test reads them"
+    stats = exonym.load(layers=False).stats()
+    assert [_number(x) for x in curated.groups()] == [stats["entries"], stats["names"], stats["languages"], stats["sources"]]
+    full = gaz.stats()
+    assert [_number(x) for x in world.groups()] == [full["entries"], full["names"], full["languages"]]
+    assert _number(first_load.group(1)) == full["entries"]
+
+
+def test_readme_exit_codes_are_the_commands() -> None:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    stated = re.search(r"Exit codes: (.*?)\.", text)
+    assert stated, "README no longer states the exit codes"
+    codes = {meaning: int(code) for code, meaning in (part.strip().split(" ", 1) for part in stated.group(1).split(","))}
+    assert codes == {"success": 0, "bad data or input": EXIT_DATA, "usage": EXIT_USAGE}
+
+    def exit_code(*args: str) -> int:
+        return subprocess.run([sys.executable, "-m", "exonym", *args], capture_output=True).returncode
+
+    assert exit_code("validate", str(ROOT / "tests" / "data" / "valid")) == codes["success"]
+    assert exit_code("validate", str(ROOT / "tests" / "data" / "invalid")) == codes["bad data or input"]
+    assert exit_code("validate", "--format", "yaml") == codes["usage"]

@@ -97,6 +97,27 @@ def test_new_writes_a_valid_entry_beside_its_parent(valid_copy: Path) -> None:
     assert run("fmt", "--check", "--gazetteer", str(valid_copy)).returncode == 0
 
 
+def test_editing_commands_refuse_an_installed_gazetteer(tmp_path: Path) -> None:
+    """Edits to the copy pip installed would vanish at the next upgrade: say so, write nothing."""
+    installed = tmp_path / "venv" / "lib" / "python3.11" / "site-packages" / "exonym" / "bundled" / "gazetteer"
+    shutil.copytree(DATA / "valid", installed)
+    before = {p: p.read_bytes() for p in installed.rglob("*") if p.is_file()}
+    new = ["new", "Nordstadt", "--type", "village", "--parent", "testville", "--source", "editor"]
+    for command in (
+        new,
+        ["fmt"],
+        ["schema", "--write"],
+        ["import", "cldr"],
+    ):
+        proc = run(*command, "--gazetteer", str(installed))
+        assert proc.returncode == 1, command
+        assert "installed copy" in proc.stderr and "--gazetteer" in proc.stderr and "pip install -e" in proc.stderr, command
+    assert {p: p.read_bytes() for p in installed.rglob("*") if p.is_file()} == before
+    # what writes nothing stays allowed
+    assert run(*new, "--dry-run", "--gazetteer", str(installed)).returncode == 0
+    assert run("fmt", "--check", "--gazetteer", str(installed)).returncode == 0
+
+
 def test_new_makes_ids_from_any_script(valid_copy: Path) -> None:
     proc = run(
         "new",

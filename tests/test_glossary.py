@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from exonym.data.folder import scan
 from exonym.errors import InputError, InvalidLanguageTag
-from exonym.glossary.export import export
+from exonym.glossary.export import export, select
 from exonym.glossary.names import parse_locale
 from exonym.glossary.render import render
 
@@ -290,6 +290,15 @@ def test_csv_round_trips(gaz) -> None:
     writer.writeheader()
     writer.writerows(rows)
     assert out.getvalue() == text
+
+
+def test_csv_keeps_every_selected_entry_with_empty_cells(gaz) -> None:
+    """README: one row per entry, empty where the gazetteer has no name in that language."""
+    text = export(gaz, "csv", langs="en,ka", within=["armenia"])
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert [r["id"] for r in rows] == [e.id for e in select(gaz, within=["armenia"])]
+    unnamed = [r for r in rows if not r["ka"]]
+    assert unnamed and all(not gaz.get(r["id"]).names_in("ka") for r in unnamed)
 
 
 def test_cli_export_and_render(tmp_path: Path) -> None:

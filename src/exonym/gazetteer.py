@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -17,7 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 from exonym import _version
 from exonym.data import cache
-from exonym.data.folder import ScanResult, bundled_path, data_files, display_path, safe_bytes, scan
+from exonym.data.folder import ScanResult, bundled_path, data_files, display_path, entry_files, safe_bytes, scan
+from exonym.data.layers import layer_files
 from exonym.data.styles import Style
 from exonym.errors import DataError, GazetteerError, InputError, UnknownEntry
 from exonym.model import Entry, LazyEntries, Source, entry_to_raw
@@ -31,9 +33,17 @@ if TYPE_CHECKING:
 __all__ = ["Gazetteer", "build", "bundled_path", "load_path"]
 
 CACHE_FORMAT = 6
+# A cold load says what it is doing at INFO on this logger: Python's default shows nothing below
+# WARNING, so a library user's program stays quiet, and the command line shows it on stderr.
+log = logging.getLogger(__name__)
+# Seconds a cold load spends per entry (reading, checking, indexing), measured on the bundled
+# gazetteer: a curated YAML entry costs about five layer lines.
+SECONDS_PER_CURATED_ENTRY = 0.003
+SECONDS_PER_LAYER_ENTRY = 0.0006
 # The packages whose code decides what the compiled cache holds; their files (and the language
 # word lists) are part of the cache key, so a changed rule rebuilds it.
 _COMPILING = ("model.py", "text", "data", "resolver")
+CLOSE_ID_RATIO = 75  # rapidfuzz ratio above which an id is offered as "did you mean" (gyumry/gyumri is 83)
 
 
 class Gazetteer:
@@ -62,12 +72,20 @@ class Gazetteer:
         self._names: dict[tuple[str, str, int | None, str | None, bool], tuple[Entry, LocaleName]] = {}
 
     # -- entries ---------------------------------------------------------------------------
-    def get(self, entry_id: str) -> Entry:
-        """The entry with this id; raises UnknownEntry (a KeyError) otherwise."""
+    def get(self, entry_id: str, *, parameter: str | None = "id") -> Entry:
+        """The entry with this id; raises UnknownEntry (a KeyError), with close ids, otherwise."""
         try:
             return self.entries[entry_id]
         except (KeyError, TypeError):
-            raise UnknownEntry(str(entry_id)) from None
+            raise UnknownEntry(str(entry_id), parameter=parameter, suggestions=self.close_ids(str(entry_id))) from None
+
+    def close_ids(self, entry_id: str, limit: int = 3) -> tuple[str, ...]:
+        """The ids most like a mistyped one (gyumry -> gyumri), best first: only ever asked on a miss,
+        so scanning every id costs nothing a user would notice."""
+        from rapidfuzz import fuzz, process
+
+        found = process.extract(entry_id, list(self.entries), scorer=fuzz.ratio, limit=limit, score_cutoff=CLOSE_ID_RATIO)
+        return tuple(eid for eid, _, _ in found)
 
     def __contains__(self, entry_id: object) -> bool:
         return entry_id in self.entries
@@ -259,6 +277,8 @@ def load_path(root: Path | str, *, use_cache: bool = True, layers: bool | None =
                 cache.warn_refused(why)
         except (ValueError, KeyError, TypeError, IndexError):  # a well-formed file of the wrong shape
             pass
+    if use_cache:
+        log.info(build_notice(root, with_layers))
     gaz = build(scan(root, layers=with_layers))
     gaz.digest = digest
     gaz.layers = with_layers
@@ -272,6 +292,29 @@ def load_path(root: Path | str, *, use_cache: bool = True, layers: bool | None =
         except OSError:  # a read-only home must not stop anyone from resolving
             pass
     return gaz
+
+
+def build_notice(root: Path, layers: bool) -> str:
+    """What a cold load is about to do and how long it takes, from a count of the files' entries
+    (cheap: the YAML files and the layers' lines, not their content)."""
+    curated = len(entry_files(root))
+    generated = sum(_count_lines(p) - 1 for p in layer_files(root)) if layers else 0  # less the header line
+    seconds = curated * SECONDS_PER_CURATED_ENTRY + generated * SECONDS_PER_LAYER_ENTRY
+    took = f"{round(seconds / 60)} min" if seconds >= 90 else f"{max(1, round(seconds, -1 if seconds >= 15 else 0)):.0f} s"
+    return f"building the index for {_about(curated + generated)} entries (about {took}, once; cached in {cache.cache_dir()})"
+
+
+def _count_lines(path: Path) -> int:
+    with path.open("rb") as fh:
+        return sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
+
+
+def _about(count: int) -> str:
+    """A count as an estimate reads: two significant digits past a thousand (40,000)."""
+    if count < 1000:
+        return str(count)
+    digits = len(str(count)) - 2
+    return f"{round(count, -digits):,}"
 
 
 def _to_sections(gaz: Gazetteer) -> dict[str, Any]:

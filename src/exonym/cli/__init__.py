@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from exonym import __version__
-from exonym.cli.common import EXIT_DATA, EXIT_USAGE, Parser
+from exonym.cli.common import EXIT_DATA, EXIT_USAGE, Parser, show_load_notices
 from exonym.errors import DataError, ExonymError
 
 
@@ -30,6 +30,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    show_load_notices()
     try:
         return int(args.func(args) or 0)
     except DataError as exc:

@@ -4,6 +4,7 @@ command works on, and reading a text input. Only the cli package prints."""
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,21 @@ def notice(message: str) -> None:
     print(f"exonym: {message}", file=sys.stderr, flush=True)
 
 
+class _NoticeHandler(logging.Handler):
+    def emit(self, record: logging.LogRecord) -> None:
+        notice(record.getMessage())
+
+
+def show_load_notices() -> None:
+    """Show the library's notices of a cold load (a logger at INFO, silent by default) as notice
+    lines: a first run that takes half a minute says why."""
+    logger = logging.getLogger("exonym.gazetteer")
+    if not any(isinstance(h, _NoticeHandler) for h in logger.handlers):  # main() may run many times in one process
+        logger.addHandler(_NoticeHandler())
+    logger.setLevel(logging.INFO)
+    logger.propagate = False  # once, even where an application has set up the root logger
+
+
 def gazetteer_path(arg: str | None) -> Path:
     """The gazetteer folder a command works on: `--gazetteer`, or the bundled one."""
     from exonym.data.folder import bundled_path
@@ -41,6 +57,20 @@ def gazetteer_path(arg: str | None) -> Path:
     if not path.is_dir():
         raise InputError(f"no gazetteer folder at {arg}", parameter="gazetteer")
     return path
+
+
+INSTALLED_FOLDERS = frozenset({"site-packages", "dist-packages"})
+
+
+def refuse_installed(path: Path) -> None:
+    """Called before a command writes into a gazetteer: an installed copy's edits would be thrown
+    away, silently, by the next upgrade of the package."""
+    if INSTALLED_FOLDERS & set(path.resolve().parts):
+        raise InputError(
+            f"{path} is an installed copy of exonym's data (inside site-packages), which the next upgrade replaces; "
+            "pass --gazetteer with the gazetteer/ folder of a clone, or install exonym editable (pip install -e .)",
+            parameter="gazetteer",
+        )
 
 
 def load_gazetteer(arg: str | None) -> Any:

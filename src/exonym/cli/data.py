@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from exonym.cli.common import EXIT_DATA, gazetteer_path, usage
+from exonym.cli.common import EXIT_DATA, gazetteer_path, refuse_installed, usage
 
 
 # -- validate ---------------------------------------------------------------------------------
@@ -46,7 +46,9 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
     text = entry_schema_json()
     if args.write:
-        target = gazetteer_path(args.gazetteer) / "schema" / "entry.schema.json"
+        root = gazetteer_path(args.gazetteer)
+        refuse_installed(root)
+        target = root / "schema" / "entry.schema.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
         print(f"wrote {target}", file=sys.stderr)
@@ -62,6 +64,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     from exonym.edit.importers import cldr, geonames, naturalearth
 
     root = gazetteer_path(args.gazetteer)
+    if not args.dry_run:
+        refuse_installed(root)
     if args.dataset == "world":
         return _import_world(root, args)
     if args.dataset == "wof":

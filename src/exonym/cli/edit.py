@@ -7,13 +7,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from exonym.cli.common import EXIT_DATA, gazetteer_path
+from exonym.cli.common import EXIT_DATA, gazetteer_path, refuse_installed
 
 
 def cmd_new(args: argparse.Namespace) -> int:
     from exonym.edit.scaffold import new_entry
 
     root = gazetteer_path(args.gazetteer)
+    if not args.dry_run:
+        refuse_installed(root)
     made = new_entry(
         root,
         args.name,
@@ -45,6 +47,8 @@ def cmd_promote(args: argparse.Namespace) -> int:
     from exonym.edit.promote import promote
 
     root = gazetteer_path(args.gazetteer)
+    if not args.dry_run:
+        refuse_installed(root)
     path, text = promote(exonym.load(root, layers=True), root, args.id)
     if args.dry_run:
         sys.stdout.write(text)
@@ -62,6 +66,9 @@ def cmd_fmt(args: argparse.Namespace) -> int:
     from exonym.edit.fmt import format_files
 
     root = gazetteer_path(args.gazetteer)
+    if not args.check:
+        for target in [root, *map(Path, args.files)]:
+            refuse_installed(target)
     if args.files:
         paths = []
         for f in args.files:

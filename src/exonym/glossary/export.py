@@ -51,15 +51,14 @@ def parse_langs(langs: str | Iterable[str] | None) -> list[str]:
 def select(gaz: Any, *, types: Any = None, within: Iterable[str] = ()) -> list[Entry]:
     """Entries of the given types that lie within any of the given entries (or are them)."""
     wanted = parse_types(types)
-    roots = list(within)
+    roots = set(within)
     for r in roots:
-        if r not in gaz:  # an unknown id is an error, not an empty glossary
-            raise InputError(f"no entry has the id {r!r}", parameter="within")
+        gaz.get(r, parameter="within")  # an unknown id is an error (with close ids), not an empty glossary
     out = []
     for e in gaz:
         if wanted is not None and e.type not in wanted:
             continue
-        if roots and not (e.id in roots or any(a in roots for a in gaz.ancestors(e.id))):
+        if roots and not (e.id in roots or roots & gaz.ancestor_set(e.id)):
             continue
         out.append(e)
     return sorted(out, key=lambda e: e.id)
@@ -190,8 +189,8 @@ def to_csv(gaz: Any, entries: list[Entry], langs: list[str], *, style: str | Non
         for lang in langs:
             chosen = gaz.name_in(entry, lang, style=style, first=False)
             cells.append("" if chosen.fallback or chosen.name is None else chosen.name.text)
-        if any(cells):
-            writer.writerow([entry.id, entry.type, entry.name, *cells])
+        # every selected entry keeps its row: an empty cell tells the translator a name is missing
+        writer.writerow([entry.id, entry.type, entry.name, *cells])
     return buf.getvalue()
 
 

@@ -10,7 +10,8 @@ from fastapi.responses import JSONResponse
 from exonym.api.deps import Gaz
 from exonym.api.routes.common import ERRORS, LocaleQ, StyleQ, check_display
 from exonym.api.schemas import EntryOut, EntryPage, NamesOut
-from exonym.errors import InputError, UnknownEntry
+from exonym.errors import InputError
+from exonym.glossary.export import select
 from exonym.glossary.serialize import display_dict, entry_dict, entry_summary, names_by_language
 from exonym.model import ENTRY_TYPES
 from exonym.text.normalize import fold
@@ -50,18 +51,21 @@ async def entries(
     gaz: Gaz,
     type: Annotated[str | None, Query(description="An entry type")] = None,
     parent: Annotated[str | None, Query(max_length=200, description="Direct parent id")] = None,
+    within: Annotated[
+        str | None, Query(max_length=200, description="An entry id: it and the entries inside it, through any chain of parents")
+    ] = None,
     q: Annotated[str | None, Query(max_length=MAX_QUERY, description="Substring of any name, folded")] = None,
     offset: Annotated[int, Query(ge=0)] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
 ) -> Any:
     if type is not None and type not in ENTRY_TYPES:
         raise InputError(f"unknown type {type!r}; known: {', '.join(ENTRY_TYPES)}", parameter="type")
-    if parent is not None and parent not in gaz:
-        raise UnknownEntry(parent, parameter="parent")
+    if parent is not None:
+        gaz.get(parent, parameter="parent")  # UnknownEntry, with close ids, for a mistyped one
     needle = fold(q) if q else None
     matched = []
-    for eid in sorted(gaz.entries):
-        e = gaz.entries[eid]
+    # the export's selection, so that `within` means the same on /entries and /export
+    for e in select(gaz, types=type, within=[within] if within else ()):
         if type is not None and e.type != type:
             continue
         if parent is not None and parent not in e.parents:
