@@ -140,12 +140,12 @@ SEED_RENDERINGS = {
         "Азербайджан",
         "Нагорный Карабах (Арцах)",
     ],
-    # the gazetteer records no Azerbaijani name for Tavush Province: English, the last step
+    # Tavush Province's Azerbaijani name comes from Who's On First (Tavuş)
     "az": [
         "Moskva",
         "Moskva",
         "Tovuz rayonu",
-        "Tavush Province",
+        "Tavuş",
         "Ermənistan",
         "Bakı",
         "Azərbaycan",

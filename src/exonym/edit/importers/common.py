@@ -83,11 +83,6 @@ def is_code(text: str) -> bool:
     return len(text) <= 4 and text.isupper() and text.isascii()
 
 
-def clean_text(text: str) -> str:
-    """A name as sources write it -> NFC, inner runs of white space as one space, no edge spaces."""
-    return unicodedata.normalize("NFC", " ".join(text.split()))
-
-
 # Unicode categories no name holds: controls, format characters (except the joiners that Persian
 # and Indic scripts need), private use, surrogates, unassigned.
 _BAD_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Cn"})
