@@ -77,6 +77,43 @@ def test_curated_entries_replace_layer_entries_by_id_or_geonames_id(valid_copy: 
     assert result.replaced == 1
 
 
+def test_an_imported_entry_takes_its_layer_twins_language_tags(valid_copy: Path) -> None:
+    (valid_copy / "places" / "portville.yaml").write_text(
+        "id: portville\ntype: town\nname: Portville\nparents: [testland]\nids: {geonames: 9000003}\n"
+        "sources: [geonames]\nnames:\n"
+        "  - {text: Portville, lang: en, kind: exonym, sources: [geonames]}\n"
+        "  - {text: Portvil, lang: und, kind: variant, sources: [geonames]}\n",
+        encoding="utf-8",
+    )
+    (valid_copy / "places" / "testville.yaml").write_text(
+        (valid_copy / "places" / "testville.yaml")
+        .read_text(encoding="utf-8")
+        .replace("population: 120000", "ids: {geonames: 9000002}\npopulation: 120000"),
+        encoding="utf-8",
+    )
+    portville = {
+        **RIVERTON,
+        "id": "portville-tl",
+        "ids": {"geonames": 9000003},
+        "names": [
+            ["Portville", ["de"], "exonym", ["geonames"]],
+            ["Portvil", ["fr"], "exonym", ["geonames"]],
+            ["Портвиль", ["ru"], "exonym", ["geonames"]],
+        ],
+    }
+    testville = {**RIVERTON, "id": "testville-tl", "ids": {"geonames": 9000002}, "names": [["Тестовиль", ["ru"], "exonym", ["geonames"]]]}
+    write_layer(valid_copy, portville, testville)
+    result = scan(valid_copy)
+    assert result.diagnostics == []
+    loaded = {i.entry.id: i.entry for i in result.loaded}
+    names = {n.text: n.langs for n in loaded["portville"].names}
+    # the untagged variant takes the layer's tag, a tagged name its languages, a missing spelling comes in
+    assert names == {"Portville": ("en", "de"), "Portvil": ("fr",), "Портвиль": ("ru",)}
+    # an entry edited by hand (a side's name, a period) stays as written
+    assert "Тестовиль" not in {n.text for n in loaded["testville"].names}
+    assert exonym.load(valid_copy).resolve("Мы приехали в Портвиль.")[0].entry.id == "portville"
+
+
 @pytest.mark.parametrize(
     ("line", "code"),
     [

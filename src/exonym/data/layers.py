@@ -13,6 +13,7 @@ entries must check in seconds.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import unicodedata
@@ -25,7 +26,7 @@ from exonym.data import spec
 from exonym.data.loader import LoadedEntry
 from exonym.diagnostics import Diagnostic
 from exonym.errors import InvalidLanguageTag
-from exonym.model import Coordinates, Entry, FrozenDict, Name
+from exonym.model import IMPORT_SOURCES, Coordinates, Entry, FrozenDict, Name
 from exonym.text.langtags import canonical_tag
 from exonym.text.scripts import detect_script, find_unfit
 
@@ -270,18 +271,57 @@ def read_layer(path: Path, shown: str, known_sources: frozenset[str], data: byte
 
 def overlay(curated: list[LoadedEntry], layers: list[Layer]) -> tuple[list[LoadedEntry], int]:
     """The curated entries and every layer entry that no curated entry replaces (same id or same
-    GeoNames id), with the number replaced."""
-    ids = {item.entry.id for item in curated}
-    geonames = {item.entry.ids["geonames"] for item in curated if "geonames" in item.entry.ids}
+    GeoNames id), with the number replaced. A replacing entry that an importer wrote takes the
+    layer's language-tagged names (see _with_layer_names)."""
     out = list(curated)
+    by_id = {item.entry.id: k for k, item in enumerate(out)}
+    by_geonames = {item.entry.ids["geonames"]: k for k, item in enumerate(out) if "geonames" in item.entry.ids}
     replaced = 0
     for layer in layers:
         for item in layer.loaded:
-            if item.entry.id in ids or item.entry.ids.get("geonames") in geonames:
-                replaced += 1
+            k = by_id.get(item.entry.id, by_geonames.get(item.entry.ids.get("geonames"), -1))
+            if k < 0:
+                out.append(item)
                 continue
-            out.append(item)
+            replaced += 1
+            out[k] = _with_layer_names(out[k], item.entry)
     return out, replaced
+
+
+def _with_layer_names(item: LoadedEntry, layer_entry: Entry) -> LoadedEntry:
+    """An imported YAML entry (every source an importer's, no name with a side or a period) with
+    the names its layer twin tags by language: a GeoNames variant with no language (`und`) takes
+    the layer's tags for that spelling, a tagged one adds the layer's languages, and spellings it
+    lacks are added (Odesa's Ukrainian Одеса, Buenos Aires in Spanish). Hand-edited entries stay
+    exactly as written."""
+    entry = item.entry
+    if not set(entry.sources) <= IMPORT_SOURCES or any(n.used_by or n.period for n in entry.names):
+        return item
+    tagged = {n.text: n for n in layer_entry.names if n.langs != ("und",) and not n.used_by and n.period is None}
+    if not tagged:
+        return item
+    names: list[Name] = []
+    marks: list[tuple[int, int]] = []
+    seen: set[str] = set()
+    for name, mark in zip(entry.names, item.name_marks, strict=True):
+        twin = tagged.get(name.text)
+        if twin is None:
+            names.append(name)
+        elif name.langs == ("und",):
+            names.append(twin)
+        else:  # the same spelling, tagged by both: every language either gives
+            langs = name.langs + tuple(t for t in twin.langs if t not in name.langs)
+            sources = name.sources + tuple(x for x in twin.sources if x not in name.sources)
+            names.append(name if langs == name.langs else dataclasses.replace(name, langs=langs, sources=sources))
+        marks.append(mark)
+        seen.add(name.text)
+    for text, name in tagged.items():
+        if text not in seen:
+            names.append(name)
+            marks.append(item.id_mark)
+    if len(names) == len(entry.names) and all(a is b for a, b in zip(names, entry.names, strict=True)):
+        return item
+    return dataclasses.replace(item, entry=dataclasses.replace(entry, names=tuple(names)), name_marks=marks)
 
 
 def entry_as_record(entry: Entry) -> dict[str, Any]:
