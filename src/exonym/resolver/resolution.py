@@ -451,11 +451,18 @@ class _Resolution:
         preposition of place ("in Lage"). Any other word needs either that or the text naming a
         place around it, or it must stand as a name on its own: capitalised inside a sentence, in
         a language that does not capitalise its nouns (see _stands_as_name). Against a major
-        entry of the same spelling (major_rival) only the word beside it counts."""
-        local = entry_id in context.same or bool(context.parent & self.ancestors(entry_id)) or self.gaz.entries[entry_id].type in context.cue
-        if local or self._after_place_preposition(span):
+        entry of the same spelling (major_rival) only a word that tells them apart counts: its
+        type, or a place containing it."""
+        local = (
+            entry_id in context.same or bool(context.parent & self.ancestors(entry_id)) or self.gaz.entries[entry_id].type in context.cue
+        )
+        if local:
             return True
-        if major_rival or self._common_word(span):
+        if major_rival:  # "in Paris" says a place, not which of two of that spelling
+            return False
+        if self._after_place_preposition(span):
+            return True
+        if self._common_word(span):
             return False
         return bonus > 0 or self._stands_as_name(span)
 
