@@ -41,7 +41,7 @@ def _typed(value):  # BaseLoader keeps strings; give numbers and booleans back t
     if isinstance(value, dict):
         out = {}
         for k, v in value.items():
-            if k in ("population", "geonames", "from", "to"):
+            if k in ("population", "geonames", "wof", "from", "to"):
                 out[k] = int(v)
             elif k in ("lat", "lon"):
                 out[k] = float(v)

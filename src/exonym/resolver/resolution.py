@@ -169,6 +169,13 @@ class _Resolution:
             confirm = SKELETON_CONFIRM if span.first_word_case != "none" else SKELETON_CONFIRM_UNCASED
             if hit.method == "romanization variant" and fuzz.ratio(latin_key(surface), latin_key(name.text)) < confirm:
                 continue  # the skeleton only proposes; the spelling must still be close
+            if (
+                hit.method == "romanization variant"
+                and not self.ranking_only
+                and self._nouns_capitalised()
+                and name.script != detect_script(surface)
+            ):
+                continue  # every German noun is capitalised, and many lie a skeleton away from a transliterated name (Zugang, زیگانگ)
             if span.sentence_start and span.first_word_case == "title" and not self._sentence_start_ok(surface, name, hit):
                 continue
             value = hit.score
@@ -471,6 +478,10 @@ class _Resolution:
             return False
         word = self.plain_forms()[span.first].fold
         return word in self.lower_words() or word in calendar_words() or word in _stopwords(self.text_lang)
+
+    def _nouns_capitalised(self) -> bool:
+        found = languages.language(self.text_lang)
+        return found is not None and found.capitalises_nouns
 
     def _stands_as_name(self, span: Span) -> bool:
         if span.sentence_start or span.first_word_case != "title":

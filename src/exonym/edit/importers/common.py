@@ -44,8 +44,14 @@ def clean_text(text: str) -> str:
     """A source's name as an entry may hold it: NFC, single spaces, no edge spaces; empty when
     it holds a control, private-use or surrogate character (mis-decoded bytes: the validator's
     E116), which no retyping of ours could repair."""
-    text = unicodedata.normalize("NFC", " ".join(text.split()))
+    text = normalized_text(text)
     return "" if find_unfit(text) else text
+
+
+def normalized_text(text: str) -> str:
+    """NFC, inner runs of white space as one space, no edge spaces; nothing dropped (for an
+    importer that tallies why it leaves a name out: see name_problem)."""
+    return unicodedata.normalize("NFC", " ".join(text.split()))
 
 
 def grouped_names(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
@@ -104,11 +110,11 @@ def name_problem(text: str) -> str | None:
 
 
 def alternate_names(record: dict[str, Any]) -> list[str]:
-    """A GeoNames record's alternate names, cleaned: GeoNames sometimes packs several names in one
-    string, separated by two or more spaces."""
+    """A GeoNames record's alternate names, spaced and NFC (not yet filtered: see name_problem):
+    GeoNames sometimes packs several names in one string, separated by two or more spaces."""
     out: list[str] = []
     for alt in record.get("alternatenames", []):
-        out.extend(text for part in re.split(r"\s{2,}", alt) if (text := clean_text(part)))
+        out.extend(text for part in re.split(r"\s{2,}", alt) if (text := normalized_text(part)))
     return out
 
 

@@ -41,6 +41,7 @@ from exonym.edit.importers.common import (
     clean_text,
     curated_entries,
     name_problem,
+    normalized_text,
     official_languages,
     retired_ids,
 )
@@ -299,7 +300,7 @@ class NameBook:
         self.variants: dict[str, set[str]] = {}  # und text -> sources
 
     def _clean(self, raw: str) -> str | None:
-        text = clean_text(raw)
+        text = normalized_text(raw)
         problem = name_problem(text) if text else "empty"
         if problem:
             self.tally.dropped[problem] += 1
