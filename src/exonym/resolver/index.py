@@ -195,8 +195,8 @@ def _namesake_divisions(entries: list[Entry], priors: array[int], fold_: Any) ->
             keys = {" ".join(words)}
             if len(words) > 1 and words[-1] in generic:
                 keys.add(" ".join(words[:-1]))
-            for key in keys:
-                town = settlements.get((key, country))
+            for text in keys:
+                town = settlements.get((text, country))
                 if town is not None and priors[town] <= priors[k]:
                     priors[k] = max(0, priors[town] - 3)
 
