@@ -9,7 +9,6 @@ HEAD_SECONDS (408); bodies are bounded by exonym.api.limits.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import logging
 import os
@@ -118,8 +117,10 @@ def install_reload(app: Any, load: Any) -> None:
         app.state.stats = gaz.stats()
         log.warning("exonym: reloaded the gazetteer (%d entries)", len(gaz))
 
-    with contextlib.suppress(NotImplementedError, RuntimeError):  # a loop without signal support
+    try:
         loop.add_signal_handler(signal.SIGHUP, lambda: threading.Thread(target=reload, name="exonym-reload", daemon=True).start())
+    except (NotImplementedError, RuntimeError, AttributeError):  # Windows' loops take no signal handlers and have no SIGHUP
+        log.warning("exonym: this platform cannot reload on SIGHUP; restart the server to load an edited gazetteer")
 
 
 def serve(*, host: str, port: int, workers: int, log_level: str, on_ready: Any, start_seconds: float = 120.0) -> bool:
