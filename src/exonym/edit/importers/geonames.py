@@ -112,8 +112,8 @@ def zone_city_names(zones: Iterable[str]) -> dict[str, dict[str, list[str]]]:
     out = cldr_names_many(zones, getter)
     for tz, names in out.items():
         # a name CLDR gives another zone's city in some locale is never this city's (Lomé's ལོ་མེ on Lima)
-        others = {text for text, named in _zone_cities().items() if named - {tz}}
-        for text in [t for t in names if t in others]:
+        zone_cities_by_name = _zone_cities()
+        for text in [t for t in names if zone_cities_by_name.get(t, set()) - {tz}]:
             del names[text]
         if "en" not in {lang for langs in names.values() for lang in langs}:
             city, en_city = _zone_city(tz)
