@@ -125,6 +125,26 @@ def test_entries_within_reaches_through_every_level_of_parents(client) -> None:
     assert "ganja" not in ids
 
 
+def _all_ids(client, **params: str) -> set[str]:
+    ids: set[str] = set()
+    while True:
+        page = client.get("/entries", params={**params, "offset": len(ids), "limit": 100}).json()
+        ids |= {i["id"] for i in page["items"]}
+        if len(ids) >= page["total"]:
+            return ids
+
+
+def test_entries_within_a_disputed_territory_follow_its_covers(client) -> None:
+    """Nagorno-Karabakh is nobody's parent: its towns and villages are found through the units it covers."""
+    ids = _all_ids(client, within="nagorno-karabakh")
+    assert {"nagorno-karabakh", "khankendi", "khojaly-district", "askeran", "hadrut", "shusha-district"} <= ids
+    assert client.get("/entries/khankendi").json()["parents"] == ["azerbaijan"]
+    lachin = _all_ids(client, parent="lachin-district")
+    assert lachin and not lachin & ids  # the Lachin corridor lies outside the former oblast
+    assert "baku" not in ids and "lachin-district" not in ids
+    assert "khankendi" in client.get("/entries/nagorno-karabakh").json()["covers"]
+
+
 def test_unknown_ids_get_404_with_close_ids(client) -> None:
     for path, params, parameter in (
         ("/entries/gyumry", {}, "id"),

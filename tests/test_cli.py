@@ -52,6 +52,10 @@ def test_lookup_and_show() -> None:
     card = run("show", "khankendi")
     assert card.returncode == 0 and b"Stepanakert" in card.stdout and b"used by" in card.stdout
     assert json.loads(run("show", "ganja", "--format", "json").stdout)["id"] == "ganja"
+    # a village of the former oblast: its parents are Azerbaijan's districts, the overlay is said apart
+    village = run("show", "askeran").stdout.decode()
+    assert "in: Khojaly District" in village and "also within: Nagorno-Karabakh [nagorno-karabakh]" in village
+    assert "also within" not in run("show", "lachin").stdout.decode()
 
 
 def test_errors_are_clean() -> None:

@@ -119,6 +119,36 @@ def test_load_raises_data_error_listing_problems(valid_copy: Path) -> None:
     assert [d.code for d in info.value.diagnostics] == ["E203"]
 
 
+def _disputed(folder: Path, covers: str) -> None:
+    (folder / "places" / "highland.yaml").write_text(
+        f"id: highland\ntype: disputed-territory\nname: Highland\nparents: [testland]\ncovers: {covers}\n"
+        "names:\n  - {text: Highland, lang: en, kind: official, sources: [editor]}\n",
+        encoding="utf-8",
+    )
+
+
+def test_a_disputed_territory_covers_units_without_being_their_parent(valid_copy: Path) -> None:
+    """`covers` puts Testville inside Highland for `within` while its parents stay the recognised chain."""
+    _disputed(valid_copy, "[testville]")
+    gaz = exonym.load(valid_copy)
+    assert gaz.get("testville").parents == ("testland",)
+    assert gaz.areas("testville") == {"testland", "highland"}
+    assert gaz.areas("testland") == frozenset() and gaz.covering("testland") == []
+    assert gaz.covering("testville") == ["highland"]
+    assert gaz.get("highland").covers == ("testville",)
+
+
+@pytest.mark.parametrize(
+    ("covers", "code", "message"), [("[atlantis]", "E203", "covers names unknown entry"), ("[highland]", "E204", "itself in covers")]
+)
+def test_covers_must_name_another_existing_entry(valid_copy: Path, covers: str, code: str, message: str) -> None:
+    _disputed(valid_copy, covers)
+    with pytest.raises(DataError) as info:
+        exonym.load(valid_copy)
+    [d] = info.value.diagnostics
+    assert (d.code, d.path.endswith("highland.yaml"), d.line) == (code, True, 5) and message in d.message
+
+
 def test_entry_api(valid_copy: Path) -> None:
     gaz = exonym.load(valid_copy)
     town = gaz.get("testville")

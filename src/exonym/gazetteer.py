@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Gazetteer", "build", "bundled_path", "load_path"]
 
-CACHE_FORMAT = 6
+CACHE_FORMAT = 7
 # A cold load says what it is doing at INFO on this logger: Python's default shows nothing below
 # WARNING, so a library user's program stays quiet, and the command line shows it on stderr.
 log = logging.getLogger(__name__)
@@ -68,6 +68,7 @@ class Gazetteer:
         self._children: dict[str, tuple[str, ...]] | None = None
         self._numbers: dict[str, int] | None = None
         self._ancestor_sets: dict[str, frozenset[str]] = {}
+        self._covered_by: dict[str, tuple[str, ...]] | None = None
         self._organizations: frozenset[str] | None = None
         self._names: dict[tuple[str, str, int | None, str | None, bool], tuple[Entry, LocaleName]] = {}
 
@@ -114,6 +115,24 @@ class Gazetteer:
         if found is None:
             found = self._ancestor_sets[entry_id] = frozenset(self.ancestors(entry_id))
         return found
+
+    def covering(self, entry_id: str) -> list[str]:
+        """The entries (disputed territories, historical units) whose `covers` name this entry or
+        one of its ancestors, sorted: Askeran lies in Nagorno-Karabakh though its parent does not."""
+        if self._covered_by is None:
+            covered: dict[str, list[str]] = {}
+            for e in self.entries.values():
+                for c in e.covers:
+                    covered.setdefault(c, []).append(e.id)
+            self._covered_by = {k: tuple(v) for k, v in covered.items()}
+        if not self._covered_by:
+            return []
+        return sorted({c for eid in (entry_id, *self.ancestor_set(entry_id)) for c in self._covered_by.get(eid, ())})
+
+    def areas(self, entry_id: str) -> frozenset[str]:
+        """Every entry this one lies within: its ancestors, and the entries covering it with theirs."""
+        coverers = self.covering(entry_id)
+        return self.ancestor_set(entry_id).union(coverers, *(self.ancestor_set(c) for c in coverers))
 
     def index_number(self, entry_id: str) -> int:
         """The entry's position in the index (for its prior)."""

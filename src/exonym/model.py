@@ -138,6 +138,7 @@ class Entry:
     name: str
     names: tuple[Name, ...]
     parents: tuple[str, ...] = ()
+    covers: tuple[str, ...] = ()  # entries inside this one outside its parent chain (see spec)
     ids: FrozenDict = field(default_factory=FrozenDict)
     coordinates: Coordinates | None = None
     population: int | None = None
@@ -207,6 +208,7 @@ def entry_to_raw(e: Entry) -> tuple[Any, ...]:
         e.name,
         names,
         e.parents,
+        e.covers,
         tuple(e.ids.items()),
         coords,
         e.population,
@@ -220,7 +222,7 @@ def entry_to_raw(e: Entry) -> tuple[Any, ...]:
 
 def entry_from_raw(t: Sequence[Any]) -> Entry:
     """The inverse of entry_to_raw; lists (from JSON) are taken as tuples."""
-    (eid, etype, label, names, parents, ids, coords, population, period, sources, notes, examples, path) = t
+    (eid, etype, label, names, parents, covers, ids, coords, population, period, sources, notes, examples, path) = t
     return Entry(
         id=eid,
         type=etype,
@@ -230,6 +232,7 @@ def entry_from_raw(t: Sequence[Any]) -> Entry:
             for (text, langs, kind, script, srcs, preferred, p, system, used_by, note) in names
         ),
         parents=tuple(parents),
+        covers=tuple(covers),
         ids=FrozenDict(dict(ids)),
         coordinates=None if coords is None else Coordinates(*coords),
         population=population,

@@ -112,6 +112,9 @@ class EntryOut(BaseModel):
     type: str
     ids: dict[str, Any]
     parents: list[str]
+    covers: list[str] | None = Field(
+        default=None, description="Entries wholly inside this one that are not its children (a disputed territory's units)"
+    )
     coordinates: Coordinates | None = None
     population: int | None = None
     period: PeriodOut | None = None

@@ -81,7 +81,11 @@ def add_commands(sub: Any) -> None:
     e.add_argument("--format", choices=["tbx", "csv"], required=True)
     e.add_argument("--langs", required=True, help="comma-separated BCP 47 tags: en,ru,hy,az")
     e.add_argument("--types", help="entry types, or place / glossary (default: all)")
-    e.add_argument("--within", action="append", help="only entries inside this entry (repeatable): azerbaijan")
+    e.add_argument(
+        "--within",
+        action="append",
+        help="only entries inside this entry, through parents or a disputed territory's covers (repeatable): azerbaijan, nagorno-karabakh",
+    )
     e.add_argument("--style", help="house style: which name is preferred, which deprecated")
     e.add_argument("--output", "-o", help="file to write (default: standard output)")
     e.add_argument("--gazetteer", help="gazetteer folder (default: the bundled one)")

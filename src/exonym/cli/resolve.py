@@ -128,6 +128,10 @@ def cmd_show(args: argparse.Namespace) -> int:
     print(f"{entry.name}  [{entry.id}]  {entry.type}")
     if entry.parents:
         print("  in: " + ", ".join(f"{gaz.get(p).name} [{p}]" for p in entry.parents if p in gaz))
+    if also := gaz.covering(entry.id):
+        print("  also within: " + ", ".join(f"{gaz.get(a).name} [{a}]" for a in also))
+    if entry.covers:
+        print("  covers: " + ", ".join(f"{gaz.get(c).name} [{c}]" for c in entry.covers if c in gaz))
     if entry.ids:
         print("  ids: " + ", ".join(f"{k} {v}" for k, v in entry.ids.items()))
     if entry.coordinates:

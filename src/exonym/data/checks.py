@@ -26,6 +26,8 @@ def check_entries(loaded: list[LoadedEntry], retired: dict[str, str] | None = No
         for field, ref, line, col in item.refs:
             if ref == item.entry.id and field == "parents":
                 diags.append(Diagnostic(item.path, line, col, "E204", f"{ref!r} lists itself as a parent"))
+            elif ref == item.entry.id and field == "covers":
+                diags.append(Diagnostic(item.path, line, col, "E204", f"{ref!r} lists itself in covers"))
             elif ref not in by_id:
                 hint = f" (retired: {retired[ref]})" if retired and ref in retired else ""
                 diags.append(Diagnostic(item.path, line, col, "E203", f"{field} names unknown entry {ref!r}{hint}"))

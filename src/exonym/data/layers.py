@@ -161,6 +161,16 @@ def _canonical(tag: str) -> str:
     return found
 
 
+def _ids(r: _LineReader, obj: dict[str, Any], key: str, line: int) -> tuple[str, ...]:
+    """A list of entry ids (parents, covers), each remembered for the check that it exists."""
+    out = []
+    for eid in obj.get(key) or []:
+        if (checked := r.text(eid, key, spec.ENTRY_FIELDS["id"])) is not None:
+            out.append(checked)
+            r.refs.append((key, checked, line, 1))
+    return tuple(out)
+
+
 def read_line(obj: Any, path: str, line: int, known_sources: frozenset[str]) -> tuple[LoadedEntry | None, list[Diagnostic]]:
     """One layer line (already parsed JSON) -> an entry, with every problem at that line."""
     r = _LineReader(path, line, known_sources)
@@ -179,11 +189,7 @@ def read_line(obj: Any, path: str, line: int, known_sources: frozenset[str]) -> 
         r.problem("E106", f"'type' is {etype!r}; allowed: {', '.join(spec.ENTRY_FIELDS['type'].enum)}")
         etype = None
     label = r.text(obj.get("name"), "name") if "name" in obj else None
-    parents = []
-    for pid in obj.get("parents") or []:
-        if (checked := r.text(pid, "parents", spec.ENTRY_FIELDS["id"])) is not None:
-            parents.append(checked)
-            r.refs.append(("parents", checked, line, 1))
+    parents, covers = _ids(r, obj, "parents", line), _ids(r, obj, "covers", line)
     coordinates = _coordinates(r, obj.get("coordinates"))
     population = obj.get("population")
     if population is not None and (not isinstance(population, int) or isinstance(population, bool) or population < 0):
@@ -200,7 +206,8 @@ def read_line(obj: Any, path: str, line: int, known_sources: frozenset[str]) -> 
         type=etype,
         name=label,
         names=tuple(names),
-        parents=tuple(parents),
+        parents=parents,
+        covers=covers,
         ids=FrozenDict(r.ids(obj.get("ids") or {})),
         coordinates=coordinates,
         population=population,
@@ -329,6 +336,8 @@ def entry_as_record(entry: Entry) -> dict[str, Any]:
     out: dict[str, Any] = {"id": entry.id, "type": entry.type, "name": entry.name}
     if entry.parents:
         out["parents"] = list(entry.parents)
+    if entry.covers:
+        out["covers"] = list(entry.covers)
     if entry.ids:
         out["ids"] = dict(entry.ids)
     if entry.coordinates:

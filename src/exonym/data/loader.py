@@ -361,6 +361,7 @@ def read_entry(
         name=values["name"],
         names=tuple(name for name, _ in named),
         parents=values.get("parents", ()),
+        covers=values.get("covers", ()),
         ids=FrozenDict(values.get("ids") or {}),
         coordinates=values.get("coordinates"),
         population=values.get("population"),

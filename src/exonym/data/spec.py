@@ -41,6 +41,10 @@ ENTRY_FIELDS: dict[str, Field] = {
     "type": Field("enum", "What the entry is.", True, ENTRY_TYPES),
     "name": Field("text", "Canonical English label (see the neutral policy in gazetteer/README.md).", True),
     "parents": Field("list[id]", "Ids of the entries that contain this one."),
+    "covers": Field(
+        "list[id]",
+        "Ids of entries that lie wholly inside this one although it is not their parent (a disputed territory's units): they and everything inside them count as within this entry.",
+    ),
     "ids": Field("ids", "External identifiers, only where known to be right."),
     "coordinates": Field("coords", "Representative point, WGS 84 degrees."),
     "population": Field("int", "Population, with its source in `sources`."),

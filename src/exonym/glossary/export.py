@@ -49,7 +49,8 @@ def parse_langs(langs: str | Iterable[str] | None) -> list[str]:
 
 
 def select(gaz: Any, *, types: Any = None, within: Iterable[str] = ()) -> list[Entry]:
-    """Entries of the given types that lie within any of the given entries (or are them)."""
+    """Entries of the given types that lie within any of the given entries (or are them): through
+    any chain of parents, or through an entry's `covers` (the disputed-territory overlay)."""
     wanted = parse_types(types)
     roots = set(within)
     for r in roots:
@@ -58,7 +59,7 @@ def select(gaz: Any, *, types: Any = None, within: Iterable[str] = ()) -> list[E
     for e in gaz:
         if wanted is not None and e.type not in wanted:
             continue
-        if roots and not (e.id in roots or roots & gaz.ancestor_set(e.id)):
+        if roots and not (e.id in roots or roots & gaz.areas(e.id)):
             continue
         out.append(e)
     return sorted(out, key=lambda e: e.id)

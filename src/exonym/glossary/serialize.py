@@ -33,6 +33,8 @@ def entry_summary(entry: Entry) -> dict[str, Any]:
 def entry_dict(entry: Entry) -> dict[str, Any]:
     out = entry_summary(entry)
     out["parents"] = list(entry.parents)
+    if entry.covers:
+        out["covers"] = list(entry.covers)
     if entry.coordinates:
         out["coordinates"] = {"lat": entry.coordinates.lat, "lon": entry.coordinates.lon}
     if entry.population is not None:

@@ -52,7 +52,11 @@ async def entries(
     type: Annotated[str | None, Query(description="An entry type")] = None,
     parent: Annotated[str | None, Query(max_length=200, description="Direct parent id")] = None,
     within: Annotated[
-        str | None, Query(max_length=200, description="An entry id: it and the entries inside it, through any chain of parents")
+        str | None,
+        Query(
+            max_length=200,
+            description="An entry id: it and the entries inside it, through any chain of parents or a disputed territory's covers",
+        ),
     ] = None,
     q: Annotated[str | None, Query(max_length=MAX_QUERY, description="Substring of any name, folded")] = None,
     offset: Annotated[int, Query(ge=0)] = 0,

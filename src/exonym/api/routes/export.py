@@ -80,7 +80,10 @@ async def export_glossary(
         ),
     ],
     types: Annotated[str | None, Query(max_length=200, description="Entry types, or place / glossary")] = None,
-    within: Annotated[list[str] | None, Query(description="Only entries inside these entries (repeatable)")] = None,
+    within: Annotated[
+        list[str] | None,
+        Query(description="Only entries inside these entries, through parents or a disputed territory's covers (repeatable)"),
+    ] = None,
     style: Annotated[str | None, Query(max_length=64, description="House style: preferred and deprecated names")] = None,
 ) -> Any:
     if style is not None:

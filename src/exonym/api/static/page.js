@@ -347,10 +347,10 @@ function changeSection(change) {
   );
 }
 
-async function parentsLine(entry) {
-  if (!entry.parents.length) return null;
-  const parents = await Promise.all(entry.parents.map((id) => getEntry(id).catch(() => ({ id, name: id }))));
-  return el("p", {}, "In ", parents.map((p, i) => [i ? ", " : "", entryButton(p.id, p.name)]), ".");
+async function entriesLine(label, ids) {
+  if (!ids || !ids.length) return null;
+  const found = await Promise.all(ids.map((id) => getEntry(id).catch(() => ({ id, name: id }))));
+  return el("p", {}, label, found.map((p, i) => [i ? ", " : "", entryButton(p.id, p.name)]), ".");
 }
 
 async function openCard(id, context = {}, opener = document.activeElement) {
@@ -368,7 +368,8 @@ async function openCard(id, context = {}, opener = document.activeElement) {
     const sections = [
       el("h2", { id: "card-title", dir: "auto" }, entry.name),
       el("p", { class: "muted" }, `${typeLabel(entry.type)} · id `, el("code", {}, entry.id)),
-      await parentsLine(entry),
+      await entriesLine("In ", entry.parents),
+      await entriesLine("Covers ", entry.covers),
       entry.coordinates ? el("p", { class: "coords" }, "Map coordinates: ", el("span", { class: "nowrap" }, coordinatesText(entry.coordinates))) : null,
       entry.population ? el("p", {}, `Population: ${entry.population.toLocaleString("en")}`) : null,
       context.mention ? mentionSection(context.mention) : null,
