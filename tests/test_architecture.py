@@ -13,7 +13,10 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "exonym"
 
 # Lowest first. A module may import its own layer and the layers before it.
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
-    ("core", ("exonym._version", "exonym.errors", "exonym.diagnostics", "exonym.model", "exonym.compiled", "exonym._core")),
+    (
+        "core",
+        ("exonym._version", "exonym.errors", "exonym.diagnostics", "exonym.model", "exonym.compiled", "exonym.progress", "exonym._core"),
+    ),
     ("text", ("exonym.text",)),
     ("data", ("exonym.data",)),
     ("resolver", ("exonym.resolver",)),

@@ -75,11 +75,23 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         {"id": "bakhmut-ua", "type": "town", "name": "Bakhmut", "ids": {"geonames": 1}, "names": _name("Bakhmut")},
     )
     towns = json.loads((FIXTURE / "towns.json").read_text(encoding="utf-8"))
-    report = import_world(root, data, towns=towns, country_geonames={})
+    heard: list[tuple[str, int, int]] = []
+    report = import_world(root, data, towns=towns, country_geonames={}, on_progress=lambda *call: heard.append(call))
     layers = root / "layers"
     lines = {name: (layers / name).read_text(encoding="utf-8").splitlines() for name in (DIVISIONS_FILE, TOWNS_FILE)}
     entries = {json.loads(line)["id"]: json.loads(line) for name in lines for line in lines[name][1:]}
-    return {"root": root, "data": data, "towns": towns, "report": report, "lines": lines, "entries": entries}
+    return {"root": root, "data": data, "towns": towns, "report": report, "lines": lines, "entries": entries, "progress": heard}
+
+
+def test_progress_names_each_stage_and_counts_divisions_and_towns(world: dict[str, Any]) -> None:
+    heard = world["progress"]
+    stages = list(dict.fromkeys(stage for stage, _, _ in heard))
+    assert stages[:2] == ["reading the sources", "reading the gazetteer"] and stages[-1] == "writing the layers"
+    assert stages.index("divisions") < stages.index("towns")
+    for counted_stage, lines in (("divisions", world["lines"][DIVISIONS_FILE]), ("towns", world["lines"][TOWNS_FILE])):
+        calls = [(done, total) for stage, done, total in heard if stage == counted_stage]
+        assert calls[-1] == (len(lines) - 1, len(lines) - 1)  # every record, the header line aside
+        assert [done for done, _ in calls] == sorted(done for done, _ in calls)
 
 
 def _names(entry: dict[str, Any]) -> dict[str, list[Any]]:

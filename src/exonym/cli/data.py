@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from exonym.cli.common import EXIT_DATA, gazetteer_path, refuse_installed, usage
+from exonym.cli.progress import Progress, wanted
 
 
 # -- validate ---------------------------------------------------------------------------------
@@ -66,10 +67,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     root = gazetteer_path(args.gazetteer)
     if not args.dry_run:
         refuse_installed(root)
+    progress = Progress(f"import {args.dataset}", enabled=wanted(args.progress))
     if args.dataset == "world":
-        return _import_world(root, args)
+        return _import_world(root, args, progress)
     if args.dataset == "wof":
-        return _import_wof(args, root)
+        return _import_wof(args, root, progress)
     if args.file:
         raise SystemExit(usage(f"import {args.dataset} takes no FILE"))
     if args.dataset != "naturalearth" and (args.ids or args.parent or args.endonyms):
@@ -83,31 +85,33 @@ def cmd_import(args: argparse.Namespace) -> int:
             parent=args.parent,
             endonyms=[t for chunk in args.endonyms or [] for t in chunk.split(",") if t.strip()],
             data_dir=Path(args.data) if args.data else None,
-        )
+        )  # a handful of features: nothing to show progress of
     elif args.dataset == "cldr":
         report = cldr.import_cldr(root)
     elif args.dataset == "cities":
-        report = geonames.import_world_cities(root, min_population=args.min_population or 1_000_000)
+        report = geonames.import_world_cities(root, min_population=args.min_population or 1_000_000, on_progress=progress)
     else:
         if not args.country:
             raise SystemExit(usage("import geonames needs --country CC (repeatable)"))
-        report = geonames.import_geonames(root, countries=args.country, min_population=args.min_population or 500)
+        report = geonames.import_geonames(root, countries=args.country, min_population=args.min_population or 500, on_progress=progress)
+    progress.finish()
     print(report.summary(), file=sys.stderr)
     return 0
 
 
-def _import_world(root: Path, args: argparse.Namespace) -> int:
+def _import_world(root: Path, args: argparse.Namespace, progress: Progress) -> int:
     from exonym.edit.importers.world import import_world
 
     data = Path(args.data) if args.data else root.parent / "data" / "sources" / "world"
     if not (data / "admin1.tsv").is_file():
         raise SystemExit(usage(f"import world reads data/sources/world/ of the repository; not found at {data} (give --data DIR)"))
-    report = import_world(root, data, dry_run=args.dry_run)
+    report = import_world(root, data, dry_run=args.dry_run, on_progress=progress)
+    progress.finish()
     print(report.summary(), file=sys.stderr)
     return 0
 
 
-def _import_wof(args: argparse.Namespace, root: Any) -> int:
+def _import_wof(args: argparse.Namespace, root: Any, progress: Progress) -> int:
     from pathlib import Path
 
     from exonym.edit.importers import wof
@@ -120,10 +124,12 @@ def _import_wof(args: argparse.Namespace, root: Any) -> int:
     countries = [c.strip().upper() for part in (args.country or ["AZ,AM,GE"]) for c in part.split(",") if c.strip()]
     links = wof.read_links(Path(args.link)) if args.link else None
     try:
-        report = wof.import_wof(root, source, countries=countries, new=args.new, dry_run=args.dry_run, links=links)
+        report = wof.import_wof(root, source, countries=countries, new=args.new, dry_run=args.dry_run, links=links, on_progress=progress)
     except ValueError as exc:
+        progress.finish()
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_DATA
+    progress.finish()
     if args.report:
         Path(args.report).write_text("\n".join(report.review_lines()) + "\n", encoding="utf-8")
     if args.dry_run:
@@ -189,4 +195,5 @@ def add_commands(sub: Any) -> None:
         action="store_true",
         help="world: build the layers and print the summary; wof: list the files it would write; both write nothing",
     )
+    i.add_argument("--progress", action="store_true", help="show each stage and its progress on stderr even when it is not a terminal")
     i.set_defaults(func=cmd_import)

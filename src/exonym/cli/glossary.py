@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from exonym.cli.common import load_gazetteer, read_input
+from exonym.cli.progress import Progress, wanted
 
 
 def cmd_name(args: argparse.Namespace) -> int:
@@ -46,7 +47,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     from exonym.glossary.export import export
 
     gaz = load_gazetteer(args.gazetteer)
-    text = export(gaz, args.format, langs=args.langs, types=args.types, within=args.within or (), style=args.style)
+    progress = Progress(f"export {args.format}", enabled=wanted(args.progress), unit="entries")
+    text = export(gaz, args.format, langs=args.langs, types=args.types, within=args.within or (), style=args.style, on_progress=progress)
+    if progress.drawn or args.progress:
+        progress.finish(f"export {args.format}: {progress.totals.get('entries', 0):,} entries, {len(text.encode()) / 1e6:,.1f} MB")
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8", newline="")
         print(f"wrote {args.output}", file=sys.stderr)
@@ -87,6 +91,7 @@ def add_commands(sub: Any) -> None:
         help="only entries inside this entry, through parents or a disputed territory's covers (repeatable): azerbaijan, nagorno-karabakh",
     )
     e.add_argument("--style", help="house style: which name is preferred, which deprecated")
+    e.add_argument("--progress", action="store_true", help="show progress on stderr even when it is not a terminal")
     e.add_argument("--output", "-o", help="file to write (default: standard output)")
     e.add_argument("--gazetteer", help="gazetteer folder (default: the bundled one)")
     e.set_defaults(func=cmd_export)

@@ -346,7 +346,7 @@ class Matcher:
             i = here
             f, role = infos[i]
             if budget is not None and i - checked >= CHECK_EVERY:
-                budget.check()
+                budget.reached("matching", starts[i], len(text))
                 checked = i
             if role == UNSPACED:
                 out += self._unspaced(tokens[i], starts[i], i)

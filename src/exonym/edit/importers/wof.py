@@ -45,6 +45,7 @@ from exonym.edit.scaffold import deleted_ids
 from exonym.edit.yamlio import dump_entry
 from exonym.errors import InvalidLanguageTag
 from exonym.model import Entry
+from exonym.progress import OnProgress, counted, stage
 from exonym.text.langtags import canonical_tag, language_of
 from exonym.text.normalize import fold, latin_key, skeleton
 from exonym.text.scripts import detect_script
@@ -887,17 +888,21 @@ def import_wof(
     new: bool = False,
     dry_run: bool = False,
     links: dict[str, list[int]] | None = None,
+    on_progress: OnProgress | None = None,
 ) -> WofReport:
     """Add WOF's names and ids to the entries its records match; with `new`, write the Karabakh
     settlements WOF names in both Azerbaijani and Armenian that the gazetteer lacks. Running it
-    again changes nothing."""
+    again changes nothing. `on_progress` hears each stage and the entries done."""
+    stage("reading the extract", on_progress)
     records, skipped = read_records(source, countries)
+    stage("reading the gazetteer", on_progress)
     result = scan(root)  # every entry, checked: an import starts from a valid gazetteer
     if result.errors:
         raise ValueError(f"the gazetteer has errors; fix them first: {result.errors[0].format()}")
     loaded = {item.entry.id: item for item in result.loaded}
     entries = [item.entry for item in result.loaded]
     report = WofReport(skipped_names=skipped)
+    stage("matching records to entries", on_progress)
     matching = match_records(records, entries, links)
     report.candidates, report.refused = matching.candidates, matching.refused
     by_id = {e.id: e for e in entries}
@@ -910,7 +915,7 @@ def import_wof(
     for r in records:
         if r.wikidata:
             qid_owner[r.wikidata].add(owner_of.get(r.wof_id, f"wof:{r.wof_id}"))
-    for entry_id, recs in sorted(matching.by_entry.items()):
+    for entry_id, recs in counted(sorted(matching.by_entry.items()), "entries", on_progress):
         entry = by_id[entry_id]
         karabakh = entry.id in KARABAKH or any(p in KARABAKH for p in entry.parents)
         matched = [r for r, _ in recs]

