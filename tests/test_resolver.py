@@ -101,6 +101,24 @@ def test_types_filter_and_adjectives() -> None:
         exonym.resolve(text, types="planet")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # lower-case adjectives, declined and in compounds: the dictionary form is all the gazetteer holds
+        ("Обстрел на армяно-азербайджанском участке границы возобновился.", ["armenia", "azerbaijan"]),
+        ("Грузинские и российские делегации встретились в среду.", ["georgia", "russia"]),
+        ("Про це заявили у вірменському уряді та в турецькій делегації.", ["armenia", "turkiye"]),
+        ("Sərhəddə ermənilər mövqelərini gücləndirib.", ["armenia"]),
+        ("Ադրբեջանականից բացի հայկականի մասին էլ խոսվեց։", ["azerbaijan", "armenia"]),
+        ("Görüşmeye Ermeni ve Gürcü heyetleri katıldı.", ["armenia", "georgia"]),
+    ],
+)
+def test_adjectives_in_every_case_and_compound(text: str, expected: list[str]) -> None:
+    found = exonym.resolve(text, include_adjectives=True)
+    assert [m.entry.id for m in found if m.is_adjective] == expected
+    assert not [m for m in exonym.resolve(text) if m.entry.id in expected]  # only when asked for
+
+
 def test_disambiguation_keeps_runners_up_and_explains() -> None:
     [tovuz, tavush, armenia] = exonym.resolve("Shelling near Tovuz (known as Tavush in Armenia).")
     assert (tovuz.entry.id, tavush.entry.id, armenia.entry.id) == ("tovuz-district", "tavush-province", "armenia")

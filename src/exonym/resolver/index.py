@@ -69,7 +69,7 @@ class Index:
     name_flags: bytearray  # name id -> LOWER_INITIAL | WEAK
     entry_flags: bytearray  # entry number -> IMPORTED | MAJOR
     pairs: PackedSet  # "first second" words of every multi-word key
-    lower_firsts: set[str]  # first words of names written in lower case (al-Quds, i-Turkey)
+    lower_firsts: set[str]  # first words and stems of names written in lower case (al-Quds, i-Turkey, армянск)
 
     def flags(self, name_id: int) -> int:
         return self.name_flags[name_id]
@@ -296,6 +296,8 @@ def build_index(entries: Iterable[Entry]) -> Index:
             if stem is not None:
                 _add(stems, stem, nid * 4 + STEM)
                 note_words(stem)
+                if first.islower():  # an inflected lower-case adjective (азербайджанской) may start too
+                    lower_firsts.add(stem.partition(" ")[0])
     _namesake_divisions(entries, priors, fold_)
     return Index(
         entry_ids=entry_ids,

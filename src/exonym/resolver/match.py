@@ -182,7 +182,8 @@ class Matcher:
         keys, mw = ix.keys, ix.max_words
         if f.case == "lower" and not (APOSTROPHE.search(f.word) and f.tail):
             # A lower-case word starts only a name written in lower case (see resolver gates).
-            return f.fold.partition(" ")[0] in ix.lower_firsts
+            firsts = ix.lower_firsts
+            return f.fold.partition(" ")[0] in firsts or any(s in firsts for s, _ in f.stems) or any(b in firsts for b, _ in f.bases)
         for k in (f.fold, f.latin, f.latin_turkic):
             head = k.partition(" ")[0]
             if k in keys or head in mw:
@@ -376,9 +377,10 @@ class Matcher:
                     start = starts[i]
                     case = f.case
                 if hits and case == "lower":
-                    # A lower-case word is a name only when the name itself is written so.
+                    # A lower-case word is a name only when the name itself is written so: as
+                    # spelt, or declined from its stem (азербайджанской, from азербайджанский).
                     flags = self.index.name_flags
-                    hits = [h for h in hits if flags[h.name_id] & LOWER_INITIAL and h.method == "folded"]
+                    hits = [h for h in hits if flags[h.name_id] & LOWER_INITIAL and h.method in ("folded", "inflected")]
                 if hits:
                     end = self._suffix_end(w, i + size - 1)
                     first = i
