@@ -181,6 +181,49 @@ def test_cache_follows_content(valid_copy: Path, tmp_path: Path, monkeypatch: py
     assert changed.digest != first.digest and changed.get("testville").name == "Testville Centre"
 
 
+def test_a_warm_load_reads_no_data_file_and_still_sees_every_edit(
+    valid_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The content digest is remembered under the files' stat fingerprint: a second load opens no
+    data file, and an edit that keeps the file's size and modification time is still seen."""
+    import os
+
+    from exonym import gazetteer
+
+    monkeypatch.setenv("EXONYM_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(gazetteer, "RACY_SECONDS", -60.0)  # the copy's files are seconds old: trust them anyway
+    first = exonym.load(valid_copy)
+    [memo] = (tmp_path / "cache").glob("digest-*.json")
+    assert (memo.stat().st_mode & 0o777) == 0o600
+
+    def no_reading(root: Path) -> str:
+        raise AssertionError("a warm load read the data files")
+
+    with monkeypatch.context() as m:
+        m.setattr(gazetteer, "content_digest", no_reading)
+        assert exonym.load(valid_copy).digest == first.digest
+    path = valid_copy / "places" / "testville.yaml"
+    before = path.stat()
+    path.write_text(path.read_text(encoding="utf-8").replace("name: Testville", "name: Testvilla"), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size and path.stat().st_mtime_ns == before.st_mtime_ns
+    assert exonym.load(valid_copy).get("testville").name == "Testvilla"
+
+
+def test_a_memo_others_could_write_or_made_for_other_files_is_not_believed(tmp_path: Path) -> None:
+    from exonym.data import cache
+
+    folder = tmp_path / "cache"
+    memo = folder / "digest-x.json"
+    cache.remember(memo, "fingerprint", "digest")
+    assert cache.recalled(memo, "fingerprint") == "digest" and cache.recalled(memo, "other files") is None
+    memo.chmod(0o666)
+    assert cache.recalled(memo, "fingerprint") is None
+    memo.chmod(0o600)
+    memo.write_text("[not, a memo", encoding="utf-8")
+    assert cache.recalled(memo, "fingerprint") is None
+
+
 @pytest.mark.parametrize(
     ("text", "bad"),
     [

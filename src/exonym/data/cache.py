@@ -174,6 +174,53 @@ def _decode(kind: str, blob: memoryview, path: Path) -> Any:
     raise CacheRefused(f"{path}: unknown section kind {kind!r}")
 
 
+MAX_MEMO = 4096  # bytes: a memo is one small JSON object
+
+
+def recalled(path: Path, key: str) -> str | None:
+    """The value remembered under `key` in the memo file `path` (see remember), or None when
+    there is none, it was made for another key, or anything about the file is wrong."""
+    try:
+        safe_dir(path.parent, create=False)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except (OSError, CacheRefused):
+        return None
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fh.fileno())
+        try:
+            _owned_and_private(info, str(path))
+        except CacheRefused:
+            return None
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_MEMO:
+            return None
+        data = fh.read(MAX_MEMO + 1)
+    try:
+        memo = json.loads(data)
+    except (ValueError, UnicodeDecodeError):
+        return None
+    if not isinstance(memo, dict) or memo.get("key") != key or not isinstance(memo.get("value"), str):
+        return None
+    return str(memo["value"])
+
+
+def remember(path: Path, key: str, value: str) -> None:
+    """Keep `value` under `key` in a small JSON file, written atomically; a folder that is not
+    safe or not writable only means nothing is remembered."""
+    try:
+        folder = safe_dir(path.parent, create=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
+    except (OSError, CacheRefused):
+        return
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump({"key": key, "value": value}, fh)
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
 def prune(folder: Path, keep: Path, prefix: str) -> None:
     """Delete older cache files of one gazetteer (same prefix), keeping `keep`: the folder does
     not grow with every edit."""
