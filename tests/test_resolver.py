@@ -119,6 +119,12 @@ def test_adjectives_in_every_case_and_compound(text: str, expected: list[str]) -
     assert not [m for m in exonym.resolve(text) if m.entry.id in expected]  # only when asked for
 
 
+def test_an_english_possessive_stays_outside_the_mention_and_a_turkish_ending_inside() -> None:
+    found = exonym.resolve("Croatia's coast and Turkey’s envoy; Bakü'de görüşme yapıldı.")
+    assert [(m.text, m.entry.id) for m in found] == [("Croatia", "croatia"), ("Turkey", "turkiye"), ("Bakü'de", "baku")]
+    assert found[0].method == "exact"
+
+
 def test_disambiguation_keeps_runners_up_and_explains() -> None:
     [tovuz, tavush, armenia] = exonym.resolve("Shelling near Tovuz (known as Tavush in Armenia).")
     assert (tovuz.entry.id, tavush.entry.id, armenia.entry.id) == ("tovuz-district", "tavush-province", "armenia")

@@ -383,6 +383,7 @@ class Matcher:
                     hits = [h for h in hits if flags[h.name_id] & LOWER_INITIAL and h.method in ("folded", "inflected")]
                 if hits:
                     end = self._suffix_end(w, i + size - 1)
+                    hits, end = self._without_possessive(w, seq, hits, end, i + size - 1, turkic_hint)
                     first = i
                     i += size
                     while i < n_tokens and ends[i] <= end:  # the hyphenated ending
@@ -402,6 +403,18 @@ class Matcher:
             return i + 1
         out.append(span)
         return i + 1 if span.end == w.ends[i] else i + 2
+
+    def _without_possessive(
+        self, w: Words, seq: list[WordForms], hits: list[Hit], end: int, j: int, turkic_hint: bool
+    ) -> tuple[list[Hit], int]:
+        """An English possessive stays outside the mention ("Croatia" in "Croatia's economy"), as
+        a highlight or a rewrite into another language wants it; a Turkish case ending after an
+        apostrophe is never a bare s, and stays part of its word (Ankara'da)."""
+        token = w.words[j]
+        if end != w.ends[j] or len(token) < 4 or token[-1] not in "sS" or not APOSTROPHE.fullmatch(token[-2]):
+            return hits, end
+        bare = self.sequence_hits([*seq[:-1], word_forms(token[:-2], turkic_hint)])
+        return (bare, end - 2) if bare else (hits, end)
 
     @staticmethod
     def _suffix_end(w: Words, j: int) -> int:
