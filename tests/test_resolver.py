@@ -125,6 +125,24 @@ def test_an_english_possessive_stays_outside_the_mention_and_a_turkish_ending_in
     assert found[0].method == "exact"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place the text names inside the minor namesake tells it from the major one
+        ("Heavy rain soaked Georgia on Sunday; roads into Atlanta were closed.", ["georgia-us", "atlanta-us"]),
+        ("Georgia and Armenia signed a transit deal in Tbilisi.", ["georgia", "armenia", "tbilisi"]),
+        ("Georgia sent a delegation to the talks.", ["georgia"]),
+    ],
+)
+def test_a_namesake_state_is_read_when_the_text_names_places_inside_it(text: str, expected: list[str]) -> None:
+    assert ids(text) == expected
+
+
+@pytest.mark.parametrize("day", ["Sunday", "Sonntag", "domenica", "воскресенье"])
+def test_a_day_or_month_is_never_a_near_spelling_of_a_place(day: str) -> None:
+    assert ids(f"The vote is on {day} in Baku.") == ["baku"]
+
+
 def test_disambiguation_keeps_runners_up_and_explains() -> None:
     [tovuz, tavush, armenia] = exonym.resolve("Shelling near Tovuz (known as Tavush in Armenia).")
     assert (tovuz.entry.id, tavush.entry.id, armenia.entry.id) == ("tovuz-district", "tavush-province", "armenia")

@@ -169,6 +169,8 @@ class _Resolution:
             confirm = SKELETON_CONFIRM if span.first_word_case != "none" else SKELETON_CONFIRM_UNCASED
             if hit.method == "romanization variant" and fuzz.ratio(latin_key(surface), latin_key(name.text)) < confirm:
                 continue  # the skeleton only proposes; the spelling must still be close
+            if hit.method in ("romanization variant", "fuzzy") and not self.ranking_only and fold(surface) in calendar_words():
+                continue  # a day or a month is read as written, never as a near spelling (Sunday is not Sendai)
             if (
                 hit.method == "romanization variant"
                 and not self.ranking_only
@@ -460,15 +462,16 @@ class _Resolution:
         preposition of place ("in Lage"). Any other word needs either that or the text naming a
         place around it, or it must stand as a name on its own: capitalised inside a sentence, in
         a language that does not capitalise its nouns (see _stands_as_name). Against a major
-        entry of the same spelling (major_rival) only a word that tells them apart counts: its
-        type, or a place containing it."""
+        entry of the same spelling (major_rival) only what tells them apart counts: its type or
+        a place containing it beside it, or places the text names inside it."""
         local = (
             entry_id in context.same or bool(context.parent & self.ancestors(entry_id)) or self.gaz.entries[entry_id].type in context.cue
         )
         if local:
             return True
-        if major_rival:  # "in Paris" says a place, not which of two of that spelling
-            return False
+        if major_rival:  # "in Paris" says a place, not which of two of that spelling;
+            # places the text names inside this one do (Georgia with Atlanta and Savannah)
+            return context.is_contained(entry_id)
         if self._after_place_preposition(span):
             return True
         if self._common_word(span):
