@@ -143,6 +143,15 @@ def test_a_day_or_month_is_never_a_near_spelling_of_a_place(day: str) -> None:
     assert ids(f"The vote is on {day} in Baku.") == ["baku"]
 
 
+def test_a_turkish_case_ending_marks_a_proper_noun_and_ends_it() -> None:
+    # Turkish writes an apostrophe only before a proper noun's ending: the word is a name even at a
+    # sentence's start, and a declined word is never a given name before a surname-like next word
+    text = "Bafra'da sel uyarısı yapıldı. Yollar kapandı, Kars'tan Ardahan'a giden otobüsler durdu."
+    found = [(m.text, m.entry.id) for m in exonym.resolve(text)]
+    assert ("Bafra'da", "bafra-tr") in found and ("Kars'tan", "kars-tr") in found
+    assert ("Ardahan'a", "ardahan-tr") in found or ("Ardahan'a", "ardahan-province-tr") in found
+
+
 def test_disambiguation_keeps_runners_up_and_explains() -> None:
     [tovuz, tavush, armenia] = exonym.resolve("Shelling near Tovuz (known as Tavush in Armenia).")
     assert (tovuz.entry.id, tavush.entry.id, armenia.entry.id) == ("tovuz-district", "tavush-province", "armenia")

@@ -19,7 +19,19 @@ from functools import lru_cache
 
 from exonym.text import lang as languages
 from exonym.text.normalize import fold
-from exonym.text.tokens import Words, starts_sentence
+from exonym.text.tokens import APOSTROPHES, Words, starts_sentence
+
+
+# A case ending after an apostrophe (Turkish, Azerbaijani: Kars'tan, Bakı'da) is written after the
+# whole proper name, so a word that carries one is never a given name followed by its surname.
+_CASE_ENDING = re.compile(rf"[{re.escape(APOSTROPHES)}]([^\W\d_]+)$")
+
+
+def case_ending(word: str) -> bool:
+    """Whether the word ends in a lower-case case ending after an apostrophe (Kars'tan); not a
+    name's own apostrophe (O'Brien, D'Alema) nor an English possessive (Deal's terms)."""
+    found = _CASE_ENDING.search(word)
+    return found is not None and found.group(1).islower() and found.group(1) != "s"
 
 
 def _capitalised(word: str) -> bool:
@@ -104,6 +116,7 @@ def _reason(words: Words, i: int, is_known: Callable[[int], bool], lang: str | N
             and not after_article
             and not _surname().search(prev)
             and _capitalised(prev)
+            and not case_ending(prev)  # a declined word ends its name: Kars'tan Ermenistan'ın
             and fold(prev).rstrip(".") not in languages.all_titles()
             and fold(prev) not in languages.all_stopwords()  # "- La Russia", "« Le Caire"
             and not is_known(i - 1)

@@ -29,7 +29,7 @@ from exonym.resolver.match import (
     WordForms,
     word_forms,
 )
-from exonym.resolver.persons import HeadlineLines, person_reason
+from exonym.resolver.persons import HeadlineLines, case_ending, person_reason
 from exonym.resolver.results import Candidate, Mention
 from exonym.resolver.scoring import METHOD_SCORES, score, weight
 from exonym.text import lang as languages
@@ -489,6 +489,8 @@ class _Resolution:
         return found is not None and found.capitalises_nouns
 
     def _stands_as_name(self, span: Span) -> bool:
+        if span.first_word_case == "title" and case_ending(self.words.words[span.last]):
+            return True  # Turkish and Azerbaijani put an apostrophe only before a proper noun's ending
         if span.sentence_start or span.first_word_case != "title":
             return False
         found = languages.language(self.text_lang)
