@@ -18,9 +18,8 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from exonym.text import lang as languages
-from exonym.text.normalize import fold
-from exonym.text.tokens import APOSTROPHES, Words, starts_sentence
-
+from exonym.text.normalize import APOSTROPHES, fold
+from exonym.text.tokens import Words, starts_sentence
 
 # A case ending after an apostrophe (Turkish, Azerbaijani: Kars'tan, Bakı'da) is written after the
 # whole proper name, so a word that carries one is never a given name followed by its surname.
