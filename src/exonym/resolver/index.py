@@ -21,6 +21,7 @@ from exonym.model import IMPORT_SOURCES, Entry
 from exonym.resolver.fuzzy import FuzzyIndex
 from exonym.resolver.packed import PackedMap, PackedSet, Posting, postings
 from exonym.text import lang
+from exonym.text.calendar import calendar_words
 from exonym.text.normalize import fold, latin_key, skeleton
 
 # Levels, in the order the matcher trusts them. In `keys`, level 2 marks a short form: a
@@ -70,6 +71,7 @@ class Index:
     entry_flags: bytearray  # entry number -> IMPORTED | MAJOR
     pairs: PackedSet  # "first second" words of every multi-word key
     lower_firsts: set[str]  # first words and stems of names written in lower case (al-Quds, i-Turkey, армянск)
+    calendar_words: frozenset[str]  # CLDR's day and month names, kept here: babel takes 0.2 s to give them
 
     def flags(self, name_id: int) -> int:
         return self.name_flags[name_id]
@@ -95,6 +97,7 @@ class Index:
             "index.name_flags": bytes(self.name_flags),
             "index.entry_flags": bytes(self.entry_flags),
             "index.lower_firsts": sorted(self.lower_firsts),
+            "index.calendar_words": sorted(self.calendar_words),
         }
         for name in ("keys", "skeletons", "stems", "max_words"):
             out.update(getattr(self, name).to_sections(f"index.{name}"))
@@ -119,6 +122,7 @@ class Index:
             entry_flags=bytearray(sections["index.entry_flags"]),
             pairs=PackedSet.from_sections(sections, "index.pairs"),
             lower_firsts=set(sections["index.lower_firsts"]),
+            calendar_words=frozenset(sections["index.calendar_words"]),
         )
         names = len(index.name_entry)
         if len(index.name_pos) != names or len(index.name_flags) != names or len(index.priors) != len(index.entry_ids):
@@ -313,6 +317,7 @@ def build_index(entries: Iterable[Entry]) -> Index:
         entry_flags=entry_flags,
         pairs=PackedSet(pairs),
         lower_firsts=lower_firsts,
+        calendar_words=calendar_words(),
     )
 
 

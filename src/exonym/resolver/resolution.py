@@ -33,7 +33,6 @@ from exonym.resolver.persons import HeadlineLines, case_ending, person_reason
 from exonym.resolver.results import Candidate, Mention
 from exonym.resolver.scoring import METHOD_SCORES, score, weight
 from exonym.text import lang as languages
-from exonym.text.calendar import calendar_words
 from exonym.text.langguess import guess_language
 from exonym.text.langtags import canonical_tag, language_of
 from exonym.text.normalize import fold, latin_key
@@ -169,7 +168,7 @@ class _Resolution:
             confirm = SKELETON_CONFIRM if span.first_word_case != "none" else SKELETON_CONFIRM_UNCASED
             if hit.method == "romanization variant" and fuzz.ratio(latin_key(surface), latin_key(name.text)) < confirm:
                 continue  # the skeleton only proposes; the spelling must still be close
-            if hit.method in ("romanization variant", "fuzzy") and not self.ranking_only and fold(surface) in calendar_words():
+            if hit.method in ("romanization variant", "fuzzy") and not self.ranking_only and fold(surface) in self.index.calendar_words:
                 continue  # a day or a month is read as written, never as a near spelling (Sunday is not Sendai)
             if (
                 hit.method == "romanization variant"
@@ -482,7 +481,7 @@ class _Resolution:
         if span.first != span.last:
             return False
         word = self.plain_forms()[span.first].fold
-        return word in self.lower_words() or word in calendar_words() or word in _stopwords(self.text_lang)
+        return word in self.lower_words() or word in self.index.calendar_words or word in _stopwords(self.text_lang)
 
     def _nouns_capitalised(self) -> bool:
         found = languages.language(self.text_lang)
