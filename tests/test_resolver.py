@@ -152,6 +152,11 @@ def test_a_turkish_case_ending_marks_a_proper_noun_and_ends_it() -> None:
     assert ("Ardahan'a", "ardahan-tr") in found or ("Ardahan'a", "ardahan-province-tr") in found
 
 
+def test_ukrainian_regions_by_their_everyday_names_in_any_case() -> None:
+    text = "Обстріли тривали на Харківщині та Сумщині; евакуація з Донеччини триває, на Одещину прибули люди."
+    assert ids(text) == ["kharkiv-oblast-ua", "sumy-oblast-ua", "donetsk-oblast-ua", "odessa-oblast-ua"]
+
+
 def test_disambiguation_keeps_runners_up_and_explains() -> None:
     [tovuz, tavush, armenia] = exonym.resolve("Shelling near Tovuz (known as Tavush in Armenia).")
     assert (tovuz.entry.id, tavush.entry.id, armenia.entry.id) == ("tovuz-district", "tavush-province", "armenia")
