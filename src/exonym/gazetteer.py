@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from exonym import _version
 from exonym.data import cache
-from exonym.data.folder import DATA_SUFFIXES, ScanResult, bundled_path, data_files, display_path, entry_files, safe_bytes, scan
+from exonym.data.folder import ScanResult, bundled_path, data_files, data_paths, display_path, entry_files, safe_bytes, scan
 from exonym.data.layers import layer_files
 from exonym.data.styles import Style
 from exonym.errors import DataError, GazetteerError, InputError, UnknownEntry
@@ -254,22 +254,17 @@ def stat_fingerprint(root: Path) -> tuple[str, float]:
     time; a replaced file has a new inode), and the newest ctime seen."""
     h = hashlib.sha256()
     newest = 0.0
-    for folder, dirs, files in os.walk(root):  # the files data_files lists, without building Paths
-        dirs.sort()
-        for name in sorted(files):
-            if not name.endswith(DATA_SUFFIXES):
-                continue
-            path = os.path.join(folder, name)
-            h.update(os.path.relpath(path, root).encode())
-            try:
-                seen = [os.lstat(path), os.stat(path)]  # the link and what it points to
-            except OSError:
-                h.update(b"\0missing\0")
-                continue
-            for info in seen:
-                h.update(f"\0{info.st_mode}:{info.st_ino}:{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}".encode())
-                newest = max(newest, info.st_ctime, info.st_mtime)
-            h.update(b"\0")
+    for path in data_paths(root):
+        h.update(os.path.relpath(path, root).encode())
+        try:
+            seen = [os.lstat(path), os.stat(path)]  # the link and what it points to
+        except OSError:
+            h.update(b"\0missing\0")
+            continue
+        for info in seen:
+            h.update(f"\0{info.st_mode}:{info.st_ino}:{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}".encode())
+            newest = max(newest, info.st_ctime, info.st_mtime)
+        h.update(b"\0")
     return h.hexdigest(), newest
 
 

@@ -15,9 +15,9 @@ LOG_EVERY = 5.0  # seconds between two lines into a file or pipe
 MIN_FOR_ESTIMATE = 0.02  # share of the work done before an estimate of the time left is shown
 
 
-def wanted(flag: bool, stream: TextIO | None = None) -> bool:
+def wanted(flag: bool) -> bool:
     """Progress is shown on a terminal, or anywhere when --progress asks for it."""
-    return flag or (stream or sys.stderr).isatty()
+    return flag or sys.stderr.isatty()
 
 
 def _duration(seconds: float) -> str:

@@ -63,10 +63,15 @@ def entry_files(root: Path) -> list[Path]:
 
 def data_files(root: Path) -> list[Path]:
     """Every file the gazetteer's content depends on: entries, the special files, layers."""
-    out: list[Path] = []
+    return [Path(p) for p in data_paths(root)]
+
+
+def data_paths(root: Path) -> list[str]:
+    """data_files as plain strings, sorted: a warm load stats them all and needs no Path."""
+    out: list[str] = []
     for folder, dirs, files in os.walk(root):
         dirs.sort()
-        out.extend(Path(folder) / name for name in files if name.endswith(DATA_SUFFIXES))
+        out.extend(os.path.join(folder, name) for name in files if name.endswith(DATA_SUFFIXES))
     return sorted(out)
 
 

@@ -111,9 +111,9 @@ def zone_city_names(zones: Iterable[str]) -> dict[str, dict[str, list[str]]]:
         return zone.get("city") if zone and "city" in zone else None
 
     out = cldr_names_many(zones, getter)
+    zone_cities_by_name = _zone_cities()
     for tz, names in out.items():
         # a name CLDR gives another zone's city in some locale is never this city's (Lomé's ལོ་མེ on Lima)
-        zone_cities_by_name = _zone_cities()
         for text in [t for t in names if zone_cities_by_name.get(t, set()) - {tz}]:
             del names[text]
         if "en" not in {lang for langs in names.values() for lang in langs}:
