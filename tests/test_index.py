@@ -109,3 +109,18 @@ def test_index_round_trips_through_its_sections() -> None:
     again = Index.from_sections(index.to_sections())
     assert _keys(again, "ganja") == _keys(index, "ganja")
     assert again.fuzzy.keys == index.fuzzy.keys and list(again.priors) == list(index.priors)
+
+
+def test_affixes_are_learned_from_names_that_carry_them() -> None:
+    """A word many entries' names carry around another of their names is a type word; one entry
+    is not enough, and a word that is itself a name is not an affix."""
+    towns = ["Aldor", "Belmar", "Corvin", "Dunmere", "Elstow", "Farnel", "Gorran", "Halwick"]
+    many = [_entry(t.lower(), "district", (t, "en", "exonym"), (f"Distretto di {t}", "it", "exonym")) for t in towns]
+    declined = [_entry(t.lower() + "-fi", "district", (t + "a", "en", "exonym"), (f"{t}an piirikunta", "fi", "exonym")) for t in towns]
+    one = [_entry("lonely", "district", ("Lonely", "en", "exonym"), ("Lonely Shire", "en", "exonym"))]
+    named = [_entry(t.lower() + "-x", "district", (t, "en", "exonym"), (f"Aldor {t}", "en", "exonym")) for t in towns[1:]]
+    affixes = build_index(many + declined + one + named).affixes
+    assert "<distretto di" in affixes
+    assert ">piirikunta" in affixes  # Saatlın piirikunta beside Saatlı: the name inside is declined
+    assert ">shire" not in affixes  # one entry
+    assert "<aldor" not in affixes  # a name itself

@@ -213,6 +213,20 @@ def test_lookup_ranks_candidates() -> None:
         exonym.lookup("x" * 300)
 
 
+def test_lookup_reads_a_name_inside_its_type_words(gaz) -> None:
+    """Type words the gazetteer's names carry, in any language, come off a query that has no
+    whole reading; a name that holds such a word is still read whole first."""
+    divisions = ("first-level-division", "district")
+    for query, expected in [
+        ("distretto di Qazax", "qazakh-district"),
+        ("Qax (distrikt)", "qakh-district"),
+        ("Rajon Qax", "qakh-district"),
+    ]:
+        assert [c.entry.id for c in gaz.lookup(query, types=divisions)][:1] == [expected], query
+    assert gaz.lookup("distretto di Qazax", types=divisions)[0].score < gaz.lookup("Qazax", types=divisions)[0].score
+    assert [c.entry.id for c in gaz.lookup("New Brunswick")][:1] == ["new-brunswick-ca"]
+
+
 # -- people named like places ------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("text", "expected"),

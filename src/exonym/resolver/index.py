@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import inspect
 from array import array
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -72,6 +73,7 @@ class Index:
     pairs: PackedSet  # "first second" words of every multi-word key
     lower_firsts: set[str]  # first words and stems of names written in lower case (al-Quds, i-Turkey, армянск)
     calendar_words: frozenset[str]  # CLDR's day and month names, kept here: babel takes 0.2 s to give them
+    affixes: frozenset[str]  # "<distretto di", ">rayonu": words a name may carry before or after it (see learn_affixes)
 
     def flags(self, name_id: int) -> int:
         return self.name_flags[name_id]
@@ -98,6 +100,7 @@ class Index:
             "index.entry_flags": bytes(self.entry_flags),
             "index.lower_firsts": sorted(self.lower_firsts),
             "index.calendar_words": sorted(self.calendar_words),
+            "index.affixes": sorted(self.affixes),
         }
         for name in ("keys", "skeletons", "stems", "max_words"):
             out.update(getattr(self, name).to_sections(f"index.{name}"))
@@ -123,6 +126,7 @@ class Index:
             pairs=PackedSet.from_sections(sections, "index.pairs"),
             lower_firsts=set(sections["index.lower_firsts"]),
             calendar_words=frozenset(sections["index.calendar_words"]),
+            affixes=frozenset(sections["index.affixes"]),
         )
         names = len(index.name_entry)
         if len(index.name_pos) != names or len(index.name_flags) != names or len(index.priors) != len(index.entry_ids):
@@ -219,6 +223,43 @@ def _country(entries: list[Entry], by_id: dict[str, int], k: int) -> str:
     return ""
 
 
+AFFIX_MIN_ENTRIES = 8  # an affix seen on fewer entries may be a chance word of a few names
+
+
+def _affixes_of(names: set[str]) -> set[str]:
+    """The one- or two-word affixes that one of an entry's names carries around another of its
+    names: "<distretto di" from "distretto di sheki" beside "sheki", ">rayonu" from "seki rayonu".
+    The name inside may be declined (Saatlın piirikunta beside Saatlı, ბაბექის რაიონი beside
+    ბაბექი): a remainder counts when it is another name, or one less its last letter, followed by
+    at most three letters of ending."""
+    found: set[str] = set()
+    bare = names | {n[:-1] for n in names if len(n) > 4}
+
+    def is_name(rest: str) -> bool:
+        return any(rest[: len(rest) - cut] in bare for cut in range(4) if len(rest) - cut >= 4) or rest in names
+
+    for name in names:
+        if " " not in name:
+            continue
+        words = name.split(" ")
+        for k in (1, 2):
+            if k >= len(words):
+                break
+            if is_name(" ".join(words[k:])):
+                found.add("<" + " ".join(words[:k]))
+            if is_name(" ".join(words[:-k])):
+                found.add(">" + " ".join(words[-k:]))
+    return found
+
+
+def learn_affixes(counts: Counter[str], keys: dict[str, Posting]) -> frozenset[str]:
+    """Affixes of many entries' names, in every language the gazetteer holds: the type words
+    (district, rayonu, piirikunta, जिला, 県) and their joining words, learned from the data rather
+    than listed by hand. An affix that is itself a name (Berlin in "Berlin-Mitte") is left out,
+    and so is a single letter (the l of l'Aquila)."""
+    return frozenset(a for a, n in counts.items() if n >= AFFIX_MIN_ENTRIES and len(a) > 2 and a[1:] not in keys)
+
+
 def build_index(entries: Iterable[Entry]) -> Index:
     """Compile entries into an Index. The key functions run uncached here: a million names would
     fill their caches with entries that text scanning never asks for again."""
@@ -238,6 +279,7 @@ def build_index(entries: Iterable[Entry]) -> Index:
 
     pairs: set[str] = set()
     lower_firsts: set[str] = set()
+    affix_counts: Counter[str] = Counter()
 
     def note_words(key: str) -> None:
         words = key.split(" ")
@@ -256,6 +298,7 @@ def build_index(entries: Iterable[Entry]) -> Index:
         # A minor entry (see is_major) is read by its spelling only: no skeleton, whose loose
         # matches would land tens of thousands of towns on common words (Vereinten, Warrenton).
         minor = flags == IMPORTED
+        entry_folded: set[str] = set()
         for pos, name in enumerate(entry.names):
             nid = len(name_entry)
             name_entry.append(e_num)
@@ -268,6 +311,7 @@ def build_index(entries: Iterable[Entry]) -> Index:
             folded = fold_(name.text)
             if not folded:
                 continue
+            entry_folded.add(folded)
             if first.islower():
                 lower_firsts.add(folded.partition(" ")[0])
             _add(keys, folded, nid * 4 + FOLDED)
@@ -302,6 +346,7 @@ def build_index(entries: Iterable[Entry]) -> Index:
                 note_words(stem)
                 if first.islower():  # an inflected lower-case adjective (азербайджанской) may start too
                     lower_firsts.add(stem.partition(" ")[0])
+        affix_counts.update(_affixes_of(entry_folded))
     _namesake_divisions(entries, priors, fold_)
     return Index(
         entry_ids=entry_ids,
@@ -318,6 +363,7 @@ def build_index(entries: Iterable[Entry]) -> Index:
         pairs=PackedSet(pairs),
         lower_firsts=lower_firsts,
         calendar_words=calendar_words(),
+        affixes=learn_affixes(affix_counts, keys),
     )
 
 

@@ -37,7 +37,7 @@ from exonym.text.langguess import guess_language
 from exonym.text.langtags import canonical_tag, language_of
 from exonym.text.normalize import fold, latin_key
 from exonym.text.scripts import detect_script
-from exonym.text.tokens import split
+from exonym.text.tokens import Words, split
 
 if TYPE_CHECKING:
     from exonym.gazetteer import Gazetteer
@@ -147,9 +147,18 @@ class _Resolution:
             self.text_lang,
             self.types,
             self.ranking_only,
-            id(span.hits) if span.hits and span.hits[0].method == "fuzzy" else 0,
+            self._hits_key(span.hits),
         )
         return _hit_cache(self.gaz).get_or(key, lambda: self._entry_hits(span))  # type: ignore[no-any-return]
+
+    def _hits_key(self, hits: list[Hit]) -> Any:
+        """What tells one span's hits from another's over the same surface. In a text, a span's
+        exact hits follow from its surface; fuzzy ones (kept by the matcher) are told by identity.
+        A lookup scores several hit lists over one surface (whole, exact only, fuzzy only): by
+        content, since its lists are made per call and their ids are reused."""
+        if self.ranking_only:
+            return tuple((h.name_id, h.method, h.score) for h in hits)
+        return id(hits) if hits and hits[0].method == "fuzzy" else 0
 
     def _entry_hits(self, span: Span) -> Readings:
         surface = unicodedata.normalize("NFC", self.text[span.start : span.end])
@@ -705,6 +714,39 @@ def resolve(
     return _Resolution(gaz, text, _lang_hint(lang), parse_types(types), include_adjectives, budget).run()
 
 
+CORE_SHARE = 0.97  # a name read without its type words ranks just below one read whole
+
+
+@lru_cache(maxsize=1)
+def _type_words() -> frozenset[str]:
+    """The words files' type words (rayonu, շրջան, რაიონი), beside the affixes learned from names."""
+    return frozenset(languages.all_type_cues()) | languages.all_generic_terms()
+
+
+def _cores(words: Words, forms: list[WordForms], affixes: frozenset[str]) -> list[tuple[int, int]]:
+    """The word ranges of a query left when its type words come off: an affix the gazetteer's
+    names carry ("distretto di Şəki", "Saatlın piirikunta", "ბაბექის რაიონი") or a closing
+    parenthesis ("Şərur (distrikt)"). Tried after the whole query, so a name that holds such a
+    word (Rayon Street, Distrito Federal) is still read whole first."""
+    n = len(forms)
+    if n < 2:
+        return []
+    type_words = _type_words()
+
+    def is_affix(side: str, part: list[WordForms]) -> bool:
+        joined = " ".join(f.fold for f in part)
+        return side + joined in affixes or joined in type_words
+
+    starts = [0] + [k for k in (1, 2) if k < n and is_affix("<", forms[:k])]
+    ends = [n] + [n - k for k in (1, 2) if k < n and is_affix(">", forms[n - k :])]
+    opening = words.text.rfind("(")
+    if words.text.rstrip().endswith(")") and opening > 0:
+        inside = sum(1 for s in words.starts if s > opening)
+        if 0 < inside < n:
+            ends.append(n - inside)
+    return sorted({(a, b) for a in starts for b in ends if a < b and (a, b) != (0, n)})
+
+
 def lookup(gaz: Gazetteer, query: str, *, lang: str | None = None, limit: int = 5, types: Any = None) -> list[Candidate]:
     if not isinstance(query, str):
         raise InputError(f"query must be a string, not {type(query).__name__}", parameter="query")
@@ -723,18 +765,41 @@ def lookup(gaz: Gazetteer, query: str, *, lang: str | None = None, limit: int = 
         return []
     turkic = bool(hint and languages.reads_turkic([hint]))
     forms = [word_forms(t, turkic) for t in words.words]
-    hits: list[Hit] = matcher.sequence_hits(forms) if len(forms) <= 12 else []
+    hits: list[Hit] = list(matcher.sequence_hits(forms)) if len(forms) <= 12 else []  # a copy: the matcher keeps its list
     if forms[0].tail:
         tail = [word_forms(words.words[0][forms[0].tail_offset :], turkic), *forms[1:]]
         hits += matcher.sequence_hits(tail)
-    query_latin = " ".join(f.latin for f in forms)
-    if len(query_latin) >= 4:
-        hits += matcher.fuzzy_hits(query_latin, cutoff=78)
-    span = Span(0, len(query), hits, "none", False)
     res = _Resolution(gaz, query, hint, wanted, True)
     res.text_lang = language_of(hint) if hint else None
     res.ranking_only = True
-    best = res.entry_hits(span)
+    cores = _cores(words, forms, gaz.index.affixes)
+    query_latin = " ".join(f.latin for f in forms)
+    fuzzy = matcher.fuzzy_hits(query_latin, cutoff=78) if len(query_latin) >= 4 else []
+    if not cores:
+        return _ranked(gaz, res.entry_hits(Span(0, len(query), hits + fuzzy, "none", False)), limit)
+    best = res.entry_hits(Span(0, len(query), hits, "none", False))
+    # A type word shared with a name lifts a fuzzy score (Բալաքյանի շրջան ~ Սալյանի շրջան): when
+    # the query has a core to read, its fuzzy readings whole rank like the core's.
+    _keep_best(best, res.entry_hits(Span(0, len(query), fuzzy, "none", False)), CORE_SHARE)
+    for first, last in cores:
+        core = forms[first:last]
+        hits = list(matcher.sequence_hits(core))
+        core_latin = " ".join(f.latin for f in core)
+        if len(core_latin) >= 4:
+            hits += matcher.fuzzy_hits(core_latin, cutoff=78)
+        core_span = Span(words.starts[first], words.ends[last - 1], hits, "none", False)
+        _keep_best(best, res.entry_hits(core_span), CORE_SHARE)
+    return _ranked(gaz, best, limit)
+
+
+def _keep_best(best: dict[str, tuple[float, Hit, Name]], found: dict[str, tuple[float, Hit, Name]], share: float) -> None:
+    for entry_id, (value, hit, name) in found.items():
+        value *= share
+        if entry_id not in best or best[entry_id][0] < value:
+            best[entry_id] = (value, hit, name)
+
+
+def _ranked(gaz: Gazetteer, best: dict[str, tuple[float, Hit, Name]], limit: int) -> list[Candidate]:
     ranked = []
     for entry_id, (value, hit, name) in best.items():
         prior = gaz.index.priors[gaz.index_number(entry_id)]
