@@ -124,3 +124,11 @@ def test_affixes_are_learned_from_names_that_carry_them() -> None:
     assert ">piirikunta" in affixes  # Saatlın piirikunta beside Saatlı: the name inside is declined
     assert ">shire" not in affixes  # one entry
     assert "<aldor" not in affixes  # a name itself
+
+
+def test_loosely_romanized_names_add_no_latin_key() -> None:
+    """A Bengali name is read by its own spelling: its romanization would land on other places'
+    names (কর্স, Corsica in Bengali, romanizes to kars)."""
+    index = build_index([_entry("corsica", "first-level-division", ("Corsica", "en", "exonym"), ("কর্স", "bn", "exonym"))])
+    assert _keys(index, "kars") == set()
+    assert ("corsica", FOLDED) in _keys(index, fold("কর্স"))

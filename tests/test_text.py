@@ -56,6 +56,28 @@ def test_latin_key_transliterates_every_script(text: str, key: str) -> None:
     assert latin_key(text) == key
 
 
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("दिल्ली", "dili"),  # Devanagari: virama, vowel signs, the final inherent vowel unspoken
+        ("अज़रबैजान", "azarbaijan"),  # a nukta, and the inherent vowel dropped between syllables
+        ("ਪੰਜਾਬ", "panjab"),  # Gurmukhi's tippi is a nasal
+        ("চেন্নাই", "chenai"),
+        ("ಬೆಂಗಳೂರು", "bengaluru"),  # the southern scripts keep their final vowel
+        ("తెలంగాణ", "telangana"),
+        ("ශ්‍රී ලංකාව", "sri lankava"),  # Sinhala names its letters and signs in its own way
+        ("서울", "seoul"),
+        ("세데레크", "sederek"),  # the ㅡ a loanword writes after a lone consonant is silent
+        ("アゼルバイジャン", "azerubaijan"),  # a small kana changes the syllable before it
+        ("Μπακού", "baku"),  # Greek digraphs
+        ("Ισμαΐλι", "ismaili"),  # a diaeresis parts two vowels
+    ],
+)
+def test_latin_key_romanizes_syllabic_scripts(text: str, key: str) -> None:
+    assert latin_key(text) == key
+    assert latin_key(unicodedata.normalize("NFD", text)) == key
+
+
 def test_turkic_reading_spells_as_english_does() -> None:
     assert latin_key("Gəncə", turkic=True) == "ganja"
     assert latin_key("Xankəndi", turkic=True) == "khankandi"

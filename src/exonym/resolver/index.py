@@ -24,6 +24,7 @@ from exonym.resolver.packed import PackedMap, PackedSet, Posting, postings
 from exonym.text import lang
 from exonym.text.calendar import calendar_words
 from exonym.text.normalize import fold, latin_key, skeleton
+from exonym.text.romanize import LOOSELY_ROMANIZED
 
 # Levels, in the order the matcher trusts them. In `keys`, level 2 marks a short form: a
 # division's name without its generic term (Tovuz District -> Tovuz).
@@ -228,7 +229,8 @@ AFFIX_MIN_ENTRIES = 8  # an affix seen on fewer entries may be a chance word of 
 
 def _affixes_of(names: set[str]) -> set[str]:
     """The one- or two-word affixes that one of an entry's names carries around another of its
-    names: "<distretto di" from "distretto di sheki" beside "sheki", ">rayonu" from "seki rayonu".
+    names (their folded and Latin keys): "<distretto di" from "distretto di sheki" beside "sheki",
+    ">rayonu" from "seki rayonu", ">jila" from कुर्दमीर जिला beside Kurdamir.
     The name inside may be declined (Saatlın piirikunta beside Saatlı, ბაბექის რაიონი beside
     ბაბექი): a remainder counts when it is another name, or one less its last letter, followed by
     at most three letters of ending."""
@@ -320,6 +322,9 @@ def build_index(entries: Iterable[Entry]) -> Index:
             if lang.reads_turkic(name.langs):
                 readings.append(latin_(name.text, turkic=True))
             readings = list(dict.fromkeys(readings))  # in order: the build must not depend on hashing
+            entry_folded.update(readings)
+            if name.script in LOOSELY_ROMANIZED:
+                readings = [folded]  # see exonym.text.romanize: read by its own spelling only
             for latin in readings:
                 if latin != folded:
                     _add(keys, latin, nid * 4 + LATIN)

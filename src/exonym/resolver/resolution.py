@@ -36,6 +36,7 @@ from exonym.text import lang as languages
 from exonym.text.langguess import guess_language
 from exonym.text.langtags import canonical_tag, language_of
 from exonym.text.normalize import fold, latin_key
+from exonym.text.romanize import SYLLABIC
 from exonym.text.scripts import detect_script
 from exonym.text.tokens import Words, split
 
@@ -235,7 +236,7 @@ class _Resolution:
         name_lowercase = bool(first) and first.islower()
         if span.first_word_case == "lower" and (not name_lowercase or hit.method in ("romanization variant", "fuzzy")):
             return False
-        letters = sum(c.isalpha() for c in surface)
+        letters = _letter_count(surface)
         if name.kind == "abbreviation" and hit.method not in ("folded", "exact", "inflected"):
             return False  # an abbreviation is matched as written, never through another script
         if span.first_word_case == "none" and letters <= 3 and hit.method not in ("folded", "exact"):
@@ -702,6 +703,14 @@ class _Context:
         return self.contained.get(entry_id, 0) - (entry_id in self.own_ancestors) > 0
 
 
+def _letter_count(surface: str) -> int:
+    """How many letters a word spells. A syllabic script writes several in one character (바 is
+    ba, and बर्दा's vowels are marks, not letters): there, its romanization's letters count."""
+    if SYLLABIC.search(surface):
+        return sum(c.isalpha() for c in latin_key(surface))
+    return sum(c.isalpha() for c in surface)
+
+
 def _level(entry_type: str) -> str:
     return "settlement" if entry_type in _SETTLEMENT else "unit"
 
@@ -735,7 +744,7 @@ def _cores(words: Words, forms: list[WordForms], affixes: frozenset[str]) -> lis
 
     def is_affix(side: str, part: list[WordForms]) -> bool:
         joined = " ".join(f.fold for f in part)
-        return side + joined in affixes or joined in type_words
+        return side + joined in affixes or joined in type_words or side + " ".join(f.latin for f in part) in affixes
 
     starts = [0] + [k for k in (1, 2) if k < n and is_affix("<", forms[:k])]
     ends = [n] + [n - k for k in (1, 2) if k < n and is_affix(">", forms[n - k :])]

@@ -2,7 +2,8 @@
 
 Three levels, each coarser than the last:
 - `fold`: case (Turkic dotted and dotless i included), diacritics and punctuation; script kept.
-- `latin_key`: `fold` transliterated into Latin letters, whatever the script.
+- `latin_key`: `fold` transliterated into Latin letters, whatever the script (the syllabic
+  scripts through `romanize`).
 - `skeleton`: `latin_key` with romanization differences flattened (kh/x, dzh/j, vowel runs ...),
   so that Khankendy, Xankəndi and Ханкенди meet.
 All are pure and length-changing: callers keep offsets into the original text themselves.
@@ -14,6 +15,7 @@ import re
 import unicodedata
 
 from exonym.text.memo import short_text_cache
+from exonym.text.romanize import SYLLABIC, romanize_syllabic
 
 # Every combining mark (Mn, Me) -> deleted. Spacing marks (Mc) are kept: in Indic scripts they
 # are vowels, and deleting them would merge distinct words.
@@ -293,6 +295,32 @@ _ARABIC = {
     "ئ": "i",
     "ء": "",
 }
+# Modern Greek spells b, d, g, j and some vowels with two letters (ELOT 743): Μπάρντα is Barda.
+_GREEK_DIGRAPHS = {
+    "μπ": "b",
+    "ντ": "d",
+    "γκ": "g",
+    "γγ": "ng",
+    "τζ": "dz",
+    "τσ": "ts",
+    "ου": "u",
+    "αι": "e",
+    "ει": "i",
+    "οι": "i",
+    "αυ": "av",
+    "ευ": "ev",
+}
+_GREEK_DIGRAPH = re.compile("|".join(_GREEK_DIGRAPHS))
+_GREEK_LETTER = re.compile("[\u0370-\u03ff]")
+
+
+def _greek_digraphs(text: str) -> str:
+    """Greek digraphs read as one sound, before folding: the accent goes, the diaeresis stays,
+    since it is what says two vowels are not a digraph (Ισμαΐλι is Ismaili)."""
+    s = unicodedata.normalize("NFD", text.lower()).replace("\u0301", "")
+    return _GREEK_DIGRAPH.sub(lambda m: _GREEK_DIGRAPHS[m.group()], unicodedata.normalize("NFC", s))
+
+
 _LATIN_EXTRA = {"ə": "e", "ǝ": "e", "ŋ": "ng", "ʒ": "zh", "ɣ": "gh"}
 
 _TRANSLIT: dict[int, str] = {}
@@ -332,6 +360,10 @@ def latin_key(text: str, turkic: bool = False) -> str:
     >>> latin_key("Ստեփանակերտ"), latin_key("Երևանում"), latin_key("Товуз"), latin_key("Gəncə", turkic=True)
     ('stepanakert', 'yerevanum', 'tovuz', 'ganja')
     """
+    if SYLLABIC.search(text):
+        text = romanize_syllabic(text)
+    if _GREEK_LETTER.search(text):
+        text = _greek_digraphs(text)
     if turkic:
         lowered = unicodedata.normalize("NFC", text).replace("İ", "i").lower()
         lowered = "".join(_TURKIC_FROM_ORIGINAL.get(ch, ch) for ch in lowered)
