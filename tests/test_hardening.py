@@ -190,7 +190,9 @@ def test_health_answers_within_a_second_during_two_hostile_requests() -> None:
         for w in workers:
             w.join()
         assert slowest < 1.0, f"/health took {slowest:.2f} s"
-        assert all(code in (200, 504) for code in results), results  # answered, or stopped at the deadline
+        # Both answered (a thread that met a body that is not JSON, a 500, records nothing): in
+        # full, or stopped at the deadline, even when the work overran it on a busy machine.
+        assert len(results) == 2 and all(code in (200, 504) for code in results), results
         assert rss_mb(proc.pid) - before < _MAX_GROWTH_MB
 
 

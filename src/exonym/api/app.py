@@ -18,7 +18,7 @@ from exonym.api import errors
 from exonym.api.deps import Limits
 from exonym.api.limits import BodyLimits
 from exonym.api.routes import docs, entries, export, lookup, meta, page, styles, text
-from exonym.api.server import install_reload
+from exonym.api.server import install_reload, settle_memory
 from exonym.data.folder import bundled_path
 from exonym.gazetteer import Gazetteer, load_path
 
@@ -38,6 +38,7 @@ def create_app(gazetteer: Gazetteer | None = None, *, limits: Limits | None = No
         _ = gaz.index.fuzzy.arrays  # load the index and its arrays before the first request
         app.state.gazetteer = gaz
         app.state.stats = gaz.stats()
+        settle_memory()
         app.state.limits = chosen
         app.state.work_slots = anyio.CapacityLimiter(max(1, chosen.slots))
         if root is not None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import os
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any, TypeVar
@@ -77,12 +78,17 @@ async def run_work(request: Request, work: Callable[..., T], *args: Any, **kwarg
                 return
             await anyio.sleep(0.25)
 
+    started = threading.Event()
+
     def call() -> T:
+        started.set()
         return work(*args, budget=budget, **kwargs)
 
     async def do_work(done: anyio.CancelScope) -> None:
         try:
             outcome["value"] = await anyio.to_thread.run_sync(call, limiter=request.app.state.work_slots, abandon_on_cancel=True)
+        except anyio.get_cancelled_exc_class():
+            raise  # the timer's: answered below, never as an error of the work
         except BaseException as exc:
             outcome["error"] = exc
         finally:
@@ -94,6 +100,10 @@ async def run_work(request: Request, work: Callable[..., T], *args: Any, **kwarg
             group.start_soon(do_work, group.cancel_scope)
     if timer.cancelled_caught and not outcome:
         budget.cancel()  # the thread stops at its next look at the budget
+        if started.is_set():
+            # The work ran but did not look at its budget in time (two large texts on a busy
+            # machine): the same answer as a deadline it noticed itself.
+            raise Interrupted(f"the work took longer than {limits.seconds:g} s; send a shorter text", reason="deadline")
         raise Busy(f"the server is busy: no worker became free within {limits.seconds:g} s; try again")
     if "error" in outcome:
         raise outcome["error"]

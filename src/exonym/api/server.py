@@ -9,6 +9,7 @@ HEAD_SECONDS (408); bodies are bounded by exonym.api.limits.
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import logging
 import os
@@ -98,6 +99,17 @@ class GuardedHttpTools(HttpToolsProtocol):
             self.transport.close()
 
 
+def settle_memory() -> None:
+    """Keep the loaded gazetteer out of the garbage collector's full collections.
+
+    Its half a million names and entries live as long as the worker, yet every full collection
+    walked them: with two large requests allocating, those took 0.5-1.1 s each and stalled
+    every other request, /health included. Freezing moves what exists now to a generation the
+    collector skips; an object freed later by its count still goes."""
+    gc.collect()
+    gc.freeze()
+
+
 def install_reload(app: Any, load: Any) -> None:
     """On SIGHUP, load the gazetteer again in a thread and swap it in: requests in flight finish
     with the one they started with, the next ones get the new one. (With several workers, uvicorn's
@@ -113,8 +125,11 @@ def install_reload(app: Any, load: Any) -> None:
         except Exception as exc:  # a broken edit must not take the server down: keep serving the old data
             log.error("exonym: reload failed, still serving the gazetteer loaded before: %s", exc)
             return
+        stats = gaz.stats()
+        gc.unfreeze()  # the old gazetteer's cycles, if any, must be collectable once it goes
         app.state.gazetteer = gaz
-        app.state.stats = gaz.stats()
+        app.state.stats = stats
+        settle_memory()
         log.warning("exonym: reloaded the gazetteer (%d entries)", len(gaz))
 
     try:
