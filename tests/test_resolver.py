@@ -244,6 +244,19 @@ def test_lookup_reads_syllabic_scripts_against_latin_names(gaz, query: str) -> N
         ("Clashes Near Tovuz Leave Four Soldiers Dead", ["tovuz"]),
         ("The delegation reached Baku Monday, officials said.", ["baku"]),
         ("Naxçıvan Muxtar Respublikasının Türkiyə ilə sərhədi var.", ["nakhchivan-autonomous-republic", "turkiye"]),
+        # a place word before one capitalised word the gazetteer does not know: a given name
+        ("Sydney Bristow and Paris Whitfield met reporters after the vote.", []),
+        ("Reporters met Florence Whitcombe, who had flown in from Toronto.", ["toronto"]),
+        # ... but not after a place preposition or an article, nor before a facility's head word
+        ("In Paris Macron said the deal was done.", ["paris"]),
+        ("The Paris Agreement still binds Georgia.", ["paris", "georgia"]),
+        ("Baku Airport reopened on Tuesday.", ["baku"]),
+        # ... and only there: the same word elsewhere keeps its own reading
+        ("Festival yarın Selçuk ve Kuşadası'nda sürecek; mühendis Selçuk Demirel konuştu.", ["selcuk-tr", "kusadasi-tr"]),
+        # a lower-case word is a name only in its own language (Riffian writes Belém "bilim")
+        ("Studies show the bilim and the eden of the texts differ in London.", ["london"]),
+        # a declined word is not a given name (Azerbaijani genitive before a town's name)
+        ("Türkiyənin Ordu şəhərində festival keçirildi.", ["turkiye", "ordu-tr"]),
     ],
 )
 def test_people_named_like_places(gaz, text: str, expected: list[str]) -> None:

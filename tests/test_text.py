@@ -66,6 +66,7 @@ def test_latin_key_transliterates_every_script(text: str, key: str) -> None:
         ("ಬೆಂಗಳೂರು", "bengaluru"),  # the southern scripts keep their final vowel
         ("తెలంగాణ", "telangana"),
         ("ශ්‍රී ලංකාව", "sri lankava"),  # Sinhala names its letters and signs in its own way
+        ("𑄝𑄇𑄪", "baku"),  # Chakma names its consonants with a long vowel (KAA)
         ("서울", "seoul"),
         ("세데레크", "sederek"),  # the ㅡ a loanword writes after a lone consonant is silent
         ("アゼルバイジャン", "azerubaijan"),  # a small kana changes the syllable before it

@@ -5,9 +5,12 @@ Capitals are the evidence, so this only applies in scripts that have them. A one
 is read as part of a person's name when
 - the word before it is capitalised, mid-sentence, unknown to the gazetteer and not a word that
   precedes place names (Lake, Mount, North, Greater, President, Mayor, a month, a weekday ...), or
-- the word after it is capitalised and shaped like a surname (-yan, -ov, -shvili, -ян, -յան ...).
-Once a text shows a word as part of a person's name, the same word alone later in that text is
-read the same way ("Jordan scored 30 points"). Headline-case lines are left alone: there every
+- the word after it is capitalised and shaped like a surname (-yan, -ov, -shvili, -ян, -յան ...), or
+- the word after it is capitalised, unknown, and ends the name (Paris Hilton, Sydney Sweeney);
+  not after a place preposition or an article, nor before a title or a facility's head word.
+Once a text shows a word as part of a person's name by one of the first two rules, the same word
+alone later in that text is read the same way ("Jordan scored 30 points"); the third, weaker,
+holds only where it stands. Headline-case lines are left alone: there every
 word is capitalised and nothing can be told from it."""
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import bisect
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from typing import NamedTuple
 
 from exonym.text import lang as languages
 from exonym.text.normalize import APOSTROPHES, fold
@@ -31,6 +35,16 @@ def case_ending(word: str) -> bool:
     name's own apostrophe (O'Brien, D'Alema) nor an English possessive (Deal's terms)."""
     found = _CASE_ENDING.search(word)
     return found is not None and found.group(1).islower() and found.group(1) != "s"
+
+
+class Reason(NamedTuple):
+    """Why a place word is read as part of a person's name, and whether the same word alone
+    elsewhere in the text is read so too (a surname or a given name before it is strong
+    evidence; a capitalised unknown word after it is not: "yarın Selçuk ve Kuşadası'nda" stays a
+    place when "Selçuk Kaya" follows)."""
+
+    text: str
+    spreads: bool = True
 
 
 def _capitalised(word: str) -> bool:
@@ -74,19 +88,48 @@ def _capitalises_nouns(lang: str | None) -> bool:
 
 
 def person_reason(
-    words: Words, i: int, is_known: Callable[[int], bool], is_headline: Callable[[int], bool], lang: str | None = None
-) -> str | None:
+    words: Words,
+    i: int,
+    is_known: Callable[[int], bool],
+    is_headline: Callable[[int], bool],
+    lang: str | None = None,
+    as_written: bool = True,
+) -> Reason | None:
     """Why tokens[i], a capitalised one-word place name, is part of a person's name, or None.
     `is_known(i)` says whether token i is known otherwise: a name in the gazetteer, a word of
     another mention, a type word (Provinz, rayonu); `is_headline(i)` whether its line is in
-    headline case (HeadlineLines); `lang` is the text's language where known."""
-    reason = _reason(words, i, is_known, lang)
+    headline case (HeadlineLines); `lang` is the text's language where known; `as_written`
+    whether the word is the place's name as written, not a declined form of it."""
+    reason = _reason(words, i, is_known, lang, as_written)
     # in a headline every word is capitalised and nothing can be told from it (checked last:
     # it reads the whole line)
     return None if reason is None or is_headline(i) else reason
 
 
-def _reason(words: Words, i: int, is_known: Callable[[int], bool], lang: str | None) -> str | None:
+def _given_name_before(words: Words, i: int, is_known: Callable[[int], bool]) -> bool:
+    """Paris Hilton, Florence Pugh, Sydney Sweeney: a place word followed by one capitalised word
+    the gazetteer does not know, which ends the name (a lower-case word or punctuation follows).
+    Not after a place preposition or an article ("in Paris Macron said", "the Paris Agreement"),
+    and not before a title, a facility's or an institution's head word (Baku Airport, Kyiv
+    Independent; `name_heads` in the words files) or a word `is_known` knows: a type word, a
+    weekday or month (Yerevan Mayor, Baku Monday)."""
+    text, tokens, starts, ends = words.text, words.words, words.starts, words.ends
+    nxt = tokens[i + 1]
+    if not _capitalised(nxt) or is_known(i + 1) or case_ending(tokens[i]) or case_ending(nxt):
+        return False  # a case ending closes a place's phrase as often as a name (Aras Nehri'nin)
+    folded = fold(nxt)
+    if folded in languages.all_titles() or folded in languages.all_name_heads() or folded in languages.all_stopwords():
+        return False
+    if i + 2 < len(tokens) and text[ends[i + 1] : starts[i + 2]] == " " and _capitalised(tokens[i + 2]):
+        return False  # a longer capitalised run: an institution's name as often as a person's
+    if i > 0 and text[ends[i - 1] : starts[i]] == " ":
+        prev = fold(tokens[i - 1])
+        if prev in languages.all_place_prepositions() or prev in languages.all_determiners():
+            return False
+    return True
+
+
+def _reason(words: Words, i: int, is_known: Callable[[int], bool], lang: str | None, as_written: bool) -> Reason | None:
     text, tokens, starts, ends = words.text, words.words, words.starts, words.ends
     word = tokens[i]
     if not _capitalised(word):
@@ -95,7 +138,10 @@ def _reason(words: Words, i: int, is_known: Callable[[int], bool], lang: str | N
         nxt = tokens[i + 1]
         gap = text[ends[i] : starts[i + 1]]
         if gap == " " and _capitalised(nxt) and _surname().search(nxt) and not is_known(i + 1):
-            return f"followed by the surname {nxt!r}"
+            return Reason(f"followed by the surname {nxt!r}")
+        # a declined word is not a given name before its surname (Türkiyənin Ordu şəhərində)
+        if gap == " " and as_written and not _capitalises_nouns(lang) and _given_name_before(words, i, is_known):
+            return Reason(f"a given name before {nxt!r}", spreads=False)
     if i > 0 and not _capitalises_nouns(lang):
         prev = tokens[i - 1]
         gap = text[ends[i - 1] : starts[i]]
@@ -120,5 +166,5 @@ def _reason(words: Words, i: int, is_known: Callable[[int], bool], lang: str | N
             and fold(prev) not in languages.all_stopwords()  # "- La Russia", "« Le Caire"
             and not is_known(i - 1)
         ):
-            return f"after the given name {prev!r}"
+            return Reason(f"after the given name {prev!r}")
     return None

@@ -173,6 +173,8 @@ class _Resolution:
                 continue
             if not self._case_ok(span, surface, name, hit):
                 continue
+            if span.first_word_case == "lower" and not self.ranking_only and not self._own_language(name):
+                continue  # a lower-case word is a name only in its own language: Turkish bilim is not Belém in Riffian
             if not self.ranking_only and self._is_minor(entry_id) and not self._minor_reading_ok(span, surface, name, hit):
                 continue
             confirm = SKELETON_CONFIRM if span.first_word_case != "none" else SKELETON_CONFIRM_UNCASED
@@ -204,6 +206,10 @@ class _Resolution:
             if old is None or value > old[0]:
                 best[entry_id] = (value, hit, name)
         return best
+
+    def _own_language(self, name: Name) -> bool:
+        """Whether the name is tagged with the text's language (or either is unknown)."""
+        return self.text_lang is None or not name.langs or any(language_of(lang) in (self.text_lang, "und") for lang in name.langs)
 
     def _is_weak(self, hit: Hit) -> bool:
         """Whether the hit is by an import's alternate spelling with no stated language (not the
@@ -558,7 +564,8 @@ class _Resolution:
         (Michael Jordan, Ararat Mirzoyan), and the same word alone elsewhere in it."""
         if self.ranking_only:
             return scored
-        persons: set[str] = set()
+        persons: set[str] = set()  # words read as a person's name wherever they stand in the text
+        only_here: set[int] = set()  # positions in scored read so there only
         single: dict[int, int] = {}  # position in scored -> token index, for one-word spans
         starts = [span.start for span, _ in scored]  # spans do not overlap: sorted by start
 
@@ -572,7 +579,14 @@ class _Resolution:
 
         def known(t: int) -> bool:
             word = w.words[t]
-            return covered(t) or fold(word) in languages.all_type_cues() or self._is_known_word(word)
+            folded = fold(word)
+            return (
+                covered(t)
+                or folded in languages.all_type_cues()
+                or folded in self.index.calendar_words
+                or ">" + folded in self.index.affixes  # a word names carry after them: City, River, Station
+                or self._is_known_word(word)
+            )
 
         headline = HeadlineLines(w)
         for k, (span, hits) in enumerate(scored):
@@ -582,11 +596,15 @@ class _Resolution:
             if not all(self.gaz.entries[e].is_place for e in hits):
                 continue
             single[k] = i
-            if person_reason(w, i, known, headline, self.text_lang):
+            as_written = any(hit.method in ("exact", "folded") for _, hit, _ in hits.values())
+            reason = person_reason(w, i, known, headline, self.text_lang, as_written)
+            if reason is not None and reason.spreads:
                 persons.add(fold(w.words[i]))
-        if not persons:
+            elif reason is not None:
+                only_here.add(k)
+        if not persons and not only_here:
             return scored
-        return [item for k, item in enumerate(scored) if not (k in single and fold(w.words[single[k]]) in persons)]
+        return [item for k, item in enumerate(scored) if k not in only_here and not (k in single and fold(w.words[single[k]]) in persons)]
 
     def _is_known_word(self, word: str) -> bool:
         """Whether a word alone is a name in the gazetteer (Azerbaijani, Soviet, Tavush ...), a
@@ -724,6 +742,9 @@ def resolve(
 
 
 CORE_SHARE = 0.97  # a name read without its type words ranks just below one read whole
+# A name inside type words is often declined by them (Bardos apskritis, Babekas rajons: the
+# genitive): the core's near spellings are read a little further than a whole query's.
+CORE_FUZZY_CUTOFF = 70
 
 
 @lru_cache(maxsize=1)
@@ -795,7 +816,7 @@ def lookup(gaz: Gazetteer, query: str, *, lang: str | None = None, limit: int = 
         hits = list(matcher.sequence_hits(core))
         core_latin = " ".join(f.latin for f in core)
         if len(core_latin) >= 4:
-            hits += matcher.fuzzy_hits(core_latin, cutoff=78)
+            hits += matcher.fuzzy_hits(core_latin, cutoff=CORE_FUZZY_CUTOFF)
         core_span = Span(words.starts[first], words.ends[last - 1], hits, "none", False)
         _keep_best(best, res.entry_hits(core_span), CORE_SHARE)
     return _ranked(gaz, best, limit)

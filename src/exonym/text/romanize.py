@@ -1,5 +1,6 @@
 """Romanization of the syllabic scripts: the Brahmic family (Devanagari, Bengali, Gurmukhi,
-Gujarati, Oriya, Tamil, Telugu, Kannada, Malayalam, Sinhala), Hangul and the Japanese kana.
+Gujarati, Oriya, Tamil, Telugu, Kannada, Malayalam, Sinhala, Chakma), Hangul and the Japanese
+kana.
 
 These scripts write a name as syllables, so a letter table like the alphabets' in `normalize`
 cannot romanize them: a Brahmic consonant carries a vowel that a sign replaces and the virama
@@ -20,17 +21,18 @@ import re
 import unicodedata
 from functools import lru_cache
 
-SYLLABIC = re.compile("[\u0900-\u0dff\u1100-\u11ff\u3040-\u30ff\uac00-\ud7a3]")  # with Hangul jamo: NFD text
+# with Hangul jamo (NFD text) and Chakma
+SYLLABIC = re.compile("[\u0900-\u0dff\u1100-\u11ff\u3040-\u30ff\uac00-\ud7a3\U00011100-\U0001114f]")
 # Scripts (ISO 15924) whose romanization here is a rule of thumb: good for reading a query or a
 # text in them against Latin keys, too loose to give their own names Latin keys (কর্স, Corsica in
 # Bengali, is not Kars; சமாரா, Samara in Tamil, is not Câmara).
 LOOSELY_ROMANIZED = frozenset(
-    {"Deva", "Beng", "Guru", "Gujr", "Orya", "Taml", "Telu", "Knda", "Mlym", "Sinh", "Hang", "Kore", "Hira", "Kana", "Jpan", "Grek"}
+    {"Deva", "Beng", "Guru", "Gujr", "Orya", "Taml", "Telu", "Knda", "Mlym", "Sinh", "Cakm", "Hang", "Kore", "Hira", "Kana", "Jpan", "Grek"}
 )
 _DOUBLED = re.compile(r"([a-z])\1+")
 
 # Scripts whose speech drops a word's final inherent vowel (schwa deletion).
-_SILENT_FINAL_A = frozenset({"DEVANAGARI", "BENGALI", "GURMUKHI", "GUJARATI", "ORIYA"})
+_SILENT_FINAL_A = frozenset({"DEVANAGARI", "BENGALI", "GURMUKHI", "GUJARATI", "ORIYA", "CHAKMA"})
 _VOWELS = {
     "A": "a",
     "AA": "a",
@@ -88,12 +90,17 @@ def _brahmic(ch: str) -> Reading:
     if script not in _SILENT_FINAL_A and script not in ("TAMIL", "TELUGU", "KANNADA", "MALAYALAM", "SINHALA"):
         return None
     if rest.startswith("LETTER "):
-        return _letter(rest[7:])
+        letter = rest[7:]
+        if script == "CHAKMA" and letter.endswith("AA") and letter not in _VOWELS:
+            letter = letter[:-1]  # Chakma names its consonants with their long vowel: KAA is ka
+        return _letter(letter)
+    if rest.endswith(" MARK") and rest[:-5] in _VOWELS:  # Chakma's O MARK, AU MARK
+        return ("S", _VOWELS[rest[:-5]])
     if rest.startswith("VOWEL SIGN "):
         sign = rest[11:]
         vowel = _SINHALA_SIGNS.get(sign) if script == "SINHALA" else _VOWELS.get(sign)
         return ("S", vowel) if vowel is not None else None
-    if rest in ("SIGN VIRAMA", "SIGN AL-LAKUNA"):
+    if rest in ("SIGN VIRAMA", "SIGN AL-LAKUNA", "VIRAMA", "MAAYYAA"):
         return ("K", "")
     if rest in ("SIGN ANUSVARA", "SIGN CANDRABINDU", "SIGN ANUSVARAYA", "TIPPI", "SIGN BINDI"):
         return ("N", "n")

@@ -39,6 +39,7 @@ _NAME_PREFIX_TO_SCRIPT = {
     "SYRIAC": "Syrc",
     "THAANA": "Thaa",
     "ORIYA": "Orya",
+    "CHAKMA": "Cakm",
     "CHEROKEE": "Cher",
     "TIFINAGH": "Tfng",
     "YI": "Yiii",

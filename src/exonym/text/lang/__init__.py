@@ -51,6 +51,7 @@ class Language:
     type_cues: dict[str, frozenset[str]] = field(default_factory=dict)  # folded word -> types
     generic_terms: frozenset[str] = frozenset()
     titles: frozenset[str] = frozenset()
+    name_heads: frozenset[str] = frozenset()
     determiners: frozenset[str] = frozenset()
     of_words: frozenset[str] = frozenset()
     elided: frozenset[str] = frozenset()
@@ -84,6 +85,7 @@ def _language(data: dict[str, Any]) -> Language:
         type_cues=cues,
         generic_terms=_folded(data.get("generic_terms", ())),
         titles=_folded(data.get("titles", ())),
+        name_heads=_folded(data.get("name_heads", ())),
         determiners=_folded(data.get("determiners", ())),
         of_words=_folded(data.get("of_words", ())),
         elided=_folded(data.get("elided", ())),
@@ -128,6 +130,11 @@ def all_stopwords() -> frozenset[str]:
 @cache
 def all_titles() -> frozenset[str]:
     return _union(lambda x: x.titles)
+
+
+@cache
+def all_name_heads() -> frozenset[str]:
+    return _union(lambda x: x.name_heads)
 
 
 @cache
