@@ -13,10 +13,11 @@ from hypothesis import strategies as st
 
 from exonym.text import lang
 from exonym.text.lang import arabic, armenian, georgian, slavic, turkic
+from exonym.text.langguess import guess_language
 from exonym.text.normalize import fold, latin_key, skeleton
 from exonym.text.scripts import char_script, detect_script
 from exonym.text.slug import slug
-from exonym.text.tokens import starts_sentence, tokenize
+from exonym.text.tokens import split, starts_sentence, tokenize
 
 WORDS = Path(lang.__file__).with_name("words")
 
@@ -192,3 +193,18 @@ def test_arabic_proclitics_and_persian_suffixes() -> None:
     bases = dict(arabic.bases(fold("بالقاهرة")))
     assert fold("القاهرة") in bases
     assert dict(arabic.bases(fold("آذربایجانی")))[fold("آذربایجان")] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Kuşadası'ndaki liman yarın açılıyor, belediye başkanı açıkladı.", "tr"),  # ı ş, and no ə anywhere
+        ("Gəncədəki festival sabah başlayır, nazirlik bildirib.", "az"),  # ə tells it from Turkish
+        ("Тбілісі приймає делегації з Єревана та Баку.", "uk"),  # і є
+        ("ფესტივალი ხვალ თბილისში დაიწყება.", "ka"),  # the only language that writes Georgian
+        ("Ve Štěpánkově ulici otevřeli novou knihovnu.", "cs"),  # ě ř
+    ],
+)
+def test_language_guess_reads_letters_and_scripts(text: str, lang: str) -> None:
+    words = split(text).words
+    assert guess_language([fold(w) for w in words], raw=words) == lang

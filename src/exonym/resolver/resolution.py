@@ -127,7 +127,11 @@ class _Resolution:
         self.infos = _matcher(self.index).infos(self.words, False)  # each word's forms and role, without the Turkic hint
         self._forms: list[WordForms] | None = None
         self._lower_words: set[str] | None = None
-        self.text_lang = language_of(lang) if lang else guess_language([info[0].fold for info in self.infos[:400]])
+        self.text_lang = (
+            language_of(lang)
+            if lang
+            else guess_language([info[0].fold for info in self.infos[:400]], raw=[info[0].word for info in self.infos[:400]])
+        )
 
     def plain_forms(self) -> list[WordForms]:
         """The words' forms read without the Turkic hint."""

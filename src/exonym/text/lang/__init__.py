@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -57,6 +58,7 @@ class Language:
     elided: frozenset[str] = frozenset()
     surname_suffixes: tuple[str, ...] = ()  # as written: matched against words in text
     place_prepositions: frozenset[str] = frozenset()
+    letters: frozenset[str] = frozenset()  # lower-case letters its spelling has and few others do
 
     @property
     def stopwords(self) -> frozenset[str]:
@@ -91,6 +93,7 @@ def _language(data: dict[str, Any]) -> Language:
         elided=_folded(data.get("elided", ())),
         surname_suffixes=tuple(data.get("surname_suffixes", ())),
         place_prepositions=_folded(data.get("place_prepositions", ())),
+        letters=frozenset(unicodedata.normalize("NFC", c).lower() for c in data.get("letters", ())),
     )
 
 
@@ -202,6 +205,27 @@ def function_word_languages() -> dict[str, tuple[str, ...]]:
         for w in sorted(x.function_words):
             out.setdefault(w, []).append(code)
     return {w: tuple(codes) for w, codes in out.items()}
+
+
+@cache
+def letter_languages() -> dict[str, tuple[str, ...]]:
+    """Lower-case letter -> the languages whose `letters` list it (for guessing a text's language)."""
+    out: dict[str, list[str]] = {}
+    for code, x in languages().items():
+        for c in sorted(x.letters):
+            out.setdefault(c, []).append(code)
+    return {c: tuple(codes) for c, codes in out.items()}
+
+
+@cache
+def script_languages() -> dict[str, str]:
+    """Script -> the one language that writes it among the words files (Geor -> ka, Armn -> hy):
+    there the script alone tells the language."""
+    out: dict[str, list[str]] = {}
+    for code, x in languages().items():
+        for script in x.scripts:
+            out.setdefault(script, []).append(code)
+    return {script: codes[0] for script, codes in out.items() if len(codes) == 1}
 
 
 # -- morphology: the family modules ---------------------------------------------------------------
