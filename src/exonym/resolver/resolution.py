@@ -820,10 +820,32 @@ def lookup(gaz: Gazetteer, query: str, *, lang: str | None = None, limit: int = 
         hits = list(matcher.sequence_hits(core))
         core_latin = " ".join(f.latin for f in core)
         if len(core_latin) >= 4:
-            hits += matcher.fuzzy_hits(core_latin, cutoff=CORE_FUZZY_CUTOFF)
+            for variant in (core_latin, *_adjective_bases(core_latin)):
+                hits += matcher.fuzzy_hits(variant, cutoff=CORE_FUZZY_CUTOFF)
         core_span = Span(words.starts[first], words.ends[last - 1], hits, "none", False)
         _keep_best(best, res.entry_hits(core_span), CORE_SHARE)
     return _ranked(gaz, best, limit)
+
+
+# Place adjectives of the Latin-script Slavic languages, as a Latin key spells them: Tovuški,
+# Hodžavendski, Lačinský, Babečki. The Cyrillic ones are the morphology's (text/lang/slavic).
+_ADJECTIVE_SUFFIXES = ("skiy", "skij", "ski", "sky", "ska", "ske", "cki", "cky")
+
+
+def _adjective_bases(latin: str) -> list[str]:
+    """The name a one-word core may be the adjective of, with and without the -in-/-n- that
+    joins some (Hizinski rajon is Xızı's, Ismajilinski Ismayıllı's)."""
+    if " " in latin:
+        return []
+    out = []
+    for suffix in _ADJECTIVE_SUFFIXES:
+        if latin.endswith(suffix) and len(latin) - len(suffix) >= 3:
+            base = latin[: -len(suffix)]
+            out.append(base)
+            for joint in ("in", "n"):
+                if base.endswith(joint) and len(base) - len(joint) >= 3:
+                    out.append(base[: -len(joint)])
+    return out
 
 
 def _keep_best(best: dict[str, tuple[float, Hit, Name]], found: dict[str, tuple[float, Hit, Name]], share: float) -> None:
