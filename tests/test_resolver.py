@@ -230,7 +230,7 @@ def test_lookup_reads_a_name_inside_its_type_words(gaz) -> None:
     assert [c.entry.id for c in gaz.lookup("New Brunswick")][:1] == ["new-brunswick-ca"]
 
 
-@pytest.mark.parametrize("query", ["바쿠", "बाकू", "バクー", "Μπακού"])
+@pytest.mark.parametrize("query", ["바쿠", "बाकू", "バクー", "Μπακού", "באקו"])
 def test_lookup_reads_syllabic_scripts_against_latin_names(gaz, query: str) -> None:
     assert [c.entry.id for c in gaz.lookup(query)][:1] == ["baku"]
 

@@ -73,6 +73,7 @@ def test_latin_key_transliterates_every_script(text: str, key: str) -> None:
         ("アゼルバイジャン", "azerubaijan"),  # a small kana changes the syllable before it
         ("Μπακού", "baku"),  # Greek digraphs
         ("Ισμαΐλι", "ismaili"),  # a diaeresis parts two vowels
+        ("גנג׳ה", "gnjh"),  # Hebrew: consonants, and a geresh makes ג a j
     ],
 )
 def test_latin_key_romanizes_syllabic_scripts(text: str, key: str) -> None:

@@ -36,7 +36,7 @@ from exonym.text import lang as languages
 from exonym.text.langguess import guess_language
 from exonym.text.langtags import canonical_tag, language_of
 from exonym.text.normalize import fold, latin_key
-from exonym.text.romanize import SYLLABIC
+from exonym.text.romanize import LOOSELY_ROMANIZED, SYLLABIC
 from exonym.text.scripts import detect_script
 from exonym.text.tokens import Words, split
 
@@ -746,6 +746,7 @@ def resolve(
 
 
 CORE_SHARE = 0.97  # a name read without its type words ranks just below one read whole
+_UNROMANIZED = re.compile(r"[^a-z0-9 ]")
 # A name inside type words is often declined by them (Bardos apskritis, Babekas rajons: the
 # genitive): the core's near spellings are read a little further than a whole query's.
 CORE_FUZZY_CUTOFF = 70
@@ -808,7 +809,15 @@ def lookup(gaz: Gazetteer, query: str, *, lang: str | None = None, limit: int = 
     res.ranking_only = True
     cores = _cores(words, forms, gaz.index.affixes)
     query_latin = " ".join(f.latin for f in forms)
-    fuzzy = matcher.fuzzy_hits(query_latin, cutoff=78) if len(query_latin) >= 4 else []
+    # A query in a loosely romanized script (Korean, Hindi, Greek ...) meets a Latin name only
+    # approximately: its near spellings are read as far as a core's.
+    loose = detect_script(query) in LOOSELY_ROMANIZED
+    cutoff = CORE_FUZZY_CUTOFF if loose else 78
+    fuzzy = matcher.fuzzy_hits(query_latin, cutoff=cutoff) if len(query_latin) >= 4 else []
+    # What no table romanizes (the 県 of ザンギラン県) is left out of a second near-spelling search.
+    romanized = " ".join(_UNROMANIZED.sub("", query_latin).split())
+    if loose and romanized != query_latin and len(romanized) >= 4:
+        fuzzy = fuzzy + matcher.fuzzy_hits(romanized, cutoff=cutoff)
     if not cores:
         return _ranked(gaz, res.entry_hits(Span(0, len(query), hits + fuzzy, "none", False)), limit)
     best = res.entry_hits(Span(0, len(query), hits, "none", False))

@@ -321,10 +321,41 @@ def _greek_digraphs(text: str) -> str:
     return _GREEK_DIGRAPH.sub(lambda m: _GREEK_DIGRAPHS[m.group()], unicodedata.normalize("NFC", s))
 
 
+# Hebrew: consonantal, as Arabic; a geresh after ג ז צ makes j, zh, ch (handled in code).
+_HEBREW = {
+    "א": "a",
+    "ב": "b",
+    "ג": "g",
+    "ד": "d",
+    "ה": "h",
+    "ו": "v",
+    "ז": "z",
+    "ח": "kh",
+    "ט": "t",
+    "י": "i",
+    "כ": "k",
+    "ך": "k",
+    "ל": "l",
+    "מ": "m",
+    "ם": "m",
+    "נ": "n",
+    "ן": "n",
+    "ס": "s",
+    "ע": "",
+    "פ": "p",
+    "ף": "f",
+    "צ": "ts",
+    "ץ": "ts",
+    "ק": "k",
+    "ר": "r",
+    "ש": "sh",
+    "ת": "t",
+}
+_HEBREW_GERESH = re.compile("([גזצ])[׳']")
 _LATIN_EXTRA = {"ə": "e", "ǝ": "e", "ŋ": "ng", "ʒ": "zh", "ɣ": "gh"}
 
 _TRANSLIT: dict[int, str] = {}
-for _table in (_CYRILLIC, _ARMENIAN, _GEORGIAN, _GREEK, _ARABIC, _LATIN_EXTRA):
+for _table in (_CYRILLIC, _ARMENIAN, _GEORGIAN, _GREEK, _ARABIC, _HEBREW, _LATIN_EXTRA):
     _TRANSLIT.update({ord(k): v for k, v in _table.items()})
 
 # Turkic Latin (Azerbaijani, Turkish) read the English way: c is j, x is kh, q is g, ə is a.
@@ -362,6 +393,8 @@ def latin_key(text: str, turkic: bool = False) -> str:
     """
     if SYLLABIC.search(text):
         text = romanize_syllabic(text)
+    if "׳" in text or "'" in text:
+        text = _HEBREW_GERESH.sub(lambda m: {"ג": "ج", "ז": "ژ", "צ": "چ"}[m.group(1)], text)
     if _GREEK_LETTER.search(text):
         text = _greek_digraphs(text)
     if turkic:

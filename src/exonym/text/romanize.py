@@ -27,7 +27,26 @@ SYLLABIC = re.compile("[\u0900-\u0dff\u1100-\u11ff\u3040-\u30ff\uac00-\ud7a3\U00
 # text in them against Latin keys, too loose to give their own names Latin keys (কর্স, Corsica in
 # Bengali, is not Kars; சமாரா, Samara in Tamil, is not Câmara).
 LOOSELY_ROMANIZED = frozenset(
-    {"Deva", "Beng", "Guru", "Gujr", "Orya", "Taml", "Telu", "Knda", "Mlym", "Sinh", "Cakm", "Hang", "Kore", "Hira", "Kana", "Jpan", "Grek"}
+    {
+        "Deva",
+        "Beng",
+        "Guru",
+        "Gujr",
+        "Orya",
+        "Taml",
+        "Telu",
+        "Knda",
+        "Mlym",
+        "Sinh",
+        "Cakm",
+        "Hang",
+        "Kore",
+        "Hira",
+        "Kana",
+        "Jpan",
+        "Grek",
+        "Hebr",
+    }
 )
 _DOUBLED = re.compile(r"([a-z])\1+")
 
