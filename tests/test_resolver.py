@@ -224,6 +224,9 @@ def test_lookup_reads_a_name_inside_its_type_words(gaz) -> None:
         ("Zaqatalski rajon", "zaqatala-district"),  # a Latin-script Slavic adjective
         ("Qusarski rejon", "qusar-district"),
         ("Lerik tumani", "lerik-district"),  # Uzbek's district word
+        ("Provincia de Gegharkunik", "gegharkunik-province"),  # the joining word goes with the type word
+        ("Zaqatalos apskritis", "zaqatala-district"),  # the genitive a type word governs
+        ("Qusaro apskritis", "qusar-district"),
     ]:
         assert [c.entry.id for c in gaz.lookup(query, types=divisions)][:1] == [expected], query
     assert gaz.lookup("distretto di Qazax", types=divisions)[0].score < gaz.lookup("Qazax", types=divisions)[0].score

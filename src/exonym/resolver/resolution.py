@@ -773,6 +773,8 @@ def _cores(words: Words, forms: list[WordForms], affixes: frozenset[str]) -> lis
         return side + joined in affixes or joined in type_words or side + " ".join(f.latin for f in part) in affixes
 
     starts = [0] + [k for k in (1, 2) if k < n and is_affix("<", forms[:k])]
+    # "Provincia de Tavush": the joining word after a type word comes off with it
+    starts += [k + 1 for k in starts[1:] if k + 1 < n and forms[k].fold in languages.all_of_words()]
     ends = [n] + [n - k for k in (1, 2) if k < n and is_affix(">", forms[n - k :])]
     opening = words.text.rfind("(")
     if words.text.rstrip().endswith(")") and opening > 0:
@@ -829,7 +831,7 @@ def lookup(gaz: Gazetteer, query: str, *, lang: str | None = None, limit: int = 
         hits = list(matcher.sequence_hits(core))
         core_latin = " ".join(f.latin for f in core)
         if len(core_latin) >= 4:
-            for variant in (core_latin, *_adjective_bases(core_latin)):
+            for variant in dict.fromkeys((core_latin, *_adjective_bases(core_latin), *_genitive_bases(core_latin))):
                 hits += matcher.fuzzy_hits(variant, cutoff=CORE_FUZZY_CUTOFF)
         core_span = Span(words.starts[first], words.ends[last - 1], hits, "none", False)
         _keep_best(best, res.entry_hits(core_span), CORE_SHARE)
@@ -855,6 +857,18 @@ def _adjective_bases(latin: str) -> list[str]:
                 if base.endswith(joint) and len(base) - len(joint) >= 3:
                     out.append(base[: -len(joint)])
     return out
+
+
+# Genitive endings a type word governs in Latin-script languages (Lithuanian Bardos apskritis,
+# Šakio; Latvian Babekas rajons; Finnish Saatlın piirikunta; Hungarian Laçıni járás), longest first.
+_GENITIVE_ENDINGS = ("aus", "ios", "io", "os", "as", "es", "us", "o", "n", "i")
+
+
+def _genitive_bases(latin: str) -> list[str]:
+    """The name a one-word core may be the genitive of (tried only beside a type word)."""
+    if " " in latin:
+        return []
+    return [latin[: -len(e)] for e in _GENITIVE_ENDINGS if latin.endswith(e) and len(latin) - len(e) >= 3]
 
 
 def _keep_best(best: dict[str, tuple[float, Hit, Name]], found: dict[str, tuple[float, Hit, Name]], share: float) -> None:
