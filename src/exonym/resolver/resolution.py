@@ -127,11 +127,8 @@ class _Resolution:
         self.infos = _matcher(self.index).infos(self.words, False)  # each word's forms and role, without the Turkic hint
         self._forms: list[WordForms] | None = None
         self._lower_words: set[str] | None = None
-        self.text_lang = (
-            language_of(lang)
-            if lang
-            else guess_language([info[0].fold for info in self.infos[:400]], raw=[info[0].word for info in self.infos[:400]])
-        )
+        sample = [info[0] for info in self.infos[:400]]
+        self.text_lang = language_of(lang) if lang else guess_language([f.fold for f in sample], raw=[f.word for f in sample])
 
     def plain_forms(self) -> list[WordForms]:
         """The words' forms read without the Turkic hint."""
@@ -746,10 +743,11 @@ def resolve(
 
 
 CORE_SHARE = 0.97  # a name read without its type words ranks just below one read whole
-_UNROMANIZED = re.compile(r"[^a-z0-9 ]")
+QUERY_FUZZY_CUTOFF = 78
 # A name inside type words is often declined by them (Bardos apskritis, Babekas rajons: the
 # genitive): the core's near spellings are read a little further than a whole query's.
 CORE_FUZZY_CUTOFF = 70
+_UNROMANIZED = re.compile(r"[^a-z0-9 ]")
 
 
 @lru_cache(maxsize=1)
@@ -810,16 +808,7 @@ def lookup(gaz: Gazetteer, query: str, *, lang: str | None = None, limit: int = 
     res.text_lang = language_of(hint) if hint else None
     res.ranking_only = True
     cores = _cores(words, forms, gaz.index.affixes)
-    query_latin = " ".join(f.latin for f in forms)
-    # A query in a loosely romanized script (Korean, Hindi, Greek ...) meets a Latin name only
-    # approximately: its near spellings are read as far as a core's.
-    loose = detect_script(query) in LOOSELY_ROMANIZED
-    cutoff = CORE_FUZZY_CUTOFF if loose else 78
-    fuzzy = matcher.fuzzy_hits(query_latin, cutoff=cutoff) if len(query_latin) >= 4 else []
-    # What no table romanizes (the 県 of ザンギラン県) is left out of a second near-spelling search.
-    romanized = " ".join(_UNROMANIZED.sub("", query_latin).split())
-    if loose and romanized != query_latin and len(romanized) >= 4:
-        fuzzy = fuzzy + matcher.fuzzy_hits(romanized, cutoff=cutoff)
+    fuzzy = _query_fuzzy_hits(matcher, query, " ".join(f.latin for f in forms))
     if not cores:
         return _ranked(gaz, res.entry_hits(Span(0, len(query), hits + fuzzy, "none", False)), limit)
     best = res.entry_hits(Span(0, len(query), hits, "none", False))
@@ -871,14 +860,29 @@ def _genitive_bases(latin: str) -> list[str]:
     return [latin[: -len(e)] for e in _GENITIVE_ENDINGS if latin.endswith(e) and len(latin) - len(e) >= 3]
 
 
-def _keep_best(best: dict[str, tuple[float, Hit, Name]], found: dict[str, tuple[float, Hit, Name]], share: float) -> None:
+def _query_fuzzy_hits(matcher: Matcher, query: str, query_latin: str) -> list[Hit]:
+    """Near spellings of a whole query. One in a loosely romanized script (Korean, Hindi, Greek
+    ...) meets a Latin name only approximately: it is read as far as a core, and once more
+    without what no table romanizes (the 県 of ザンギラン県)."""
+    if len(query_latin) < 4:
+        return []
+    if detect_script(query) not in LOOSELY_ROMANIZED:
+        return matcher.fuzzy_hits(query_latin, cutoff=QUERY_FUZZY_CUTOFF)
+    hits = list(matcher.fuzzy_hits(query_latin, cutoff=CORE_FUZZY_CUTOFF))
+    romanized = " ".join(_UNROMANIZED.sub("", query_latin).split())
+    if romanized != query_latin and len(romanized) >= 4:
+        hits += matcher.fuzzy_hits(romanized, cutoff=CORE_FUZZY_CUTOFF)
+    return hits
+
+
+def _keep_best(best: Readings, found: Readings, share: float) -> None:
     for entry_id, (value, hit, name) in found.items():
         value *= share
         if entry_id not in best or best[entry_id][0] < value:
             best[entry_id] = (value, hit, name)
 
 
-def _ranked(gaz: Gazetteer, best: dict[str, tuple[float, Hit, Name]], limit: int) -> list[Candidate]:
+def _ranked(gaz: Gazetteer, best: Readings, limit: int) -> list[Candidate]:
     ranked = []
     for entry_id, (value, hit, name) in best.items():
         prior = gaz.index.priors[gaz.index_number(entry_id)]

@@ -321,7 +321,7 @@ def _greek_digraphs(text: str) -> str:
     return _GREEK_DIGRAPH.sub(lambda m: _GREEK_DIGRAPHS[m.group()], unicodedata.normalize("NFC", s))
 
 
-# Hebrew: consonantal, as Arabic; a geresh after ג ז צ makes j, zh, ch (handled in code).
+# Hebrew: consonantal, as Arabic; a geresh after ג ז צ makes j, zh, ch (read before folding).
 _HEBREW = {
     "א": "a",
     "ב": "b",
@@ -352,6 +352,7 @@ _HEBREW = {
     "ת": "t",
 }
 _HEBREW_GERESH = re.compile("([גזצ])[׳']")
+_GERESH_SOUNDS = {"ג": "j", "ז": "zh", "צ": "ch"}  # ג׳ in גנג׳ה (Ganja), ז׳, צ׳
 _LATIN_EXTRA = {"ə": "e", "ǝ": "e", "ŋ": "ng", "ʒ": "zh", "ɣ": "gh"}
 
 _TRANSLIT: dict[int, str] = {}
@@ -394,7 +395,7 @@ def latin_key(text: str, turkic: bool = False) -> str:
     if SYLLABIC.search(text):
         text = romanize_syllabic(text)
     if "׳" in text or "'" in text:
-        text = _HEBREW_GERESH.sub(lambda m: {"ג": "ج", "ז": "ژ", "צ": "چ"}[m.group(1)], text)
+        text = _HEBREW_GERESH.sub(lambda m: _GERESH_SOUNDS[m.group(1)], text)
     if _GREEK_LETTER.search(text):
         text = _greek_digraphs(text)
     if turkic:

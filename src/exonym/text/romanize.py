@@ -103,9 +103,14 @@ Reading = tuple[str, str] | None
 
 
 @lru_cache(maxsize=4096)
+def _script_word(ch: str) -> str:
+    """The first word of a character's Unicode name: its script (DEVANAGARI, TAMIL ...)."""
+    return unicodedata.name(ch, "").partition(" ")[0]
+
+
+@lru_cache(maxsize=4096)
 def _brahmic(ch: str) -> Reading:
-    name = unicodedata.name(ch, "")
-    script, _, rest = name.partition(" ")
+    script, _, rest = unicodedata.name(ch, "").partition(" ")
     if script not in _SILENT_FINAL_A and script not in ("TAMIL", "TELUGU", "KANNADA", "MALAYALAM", "SINHALA"):
         return None
     if rest.startswith("LETTER "):
@@ -185,7 +190,7 @@ def _romanize_brahmic(word: str) -> str:
             flush()
             out.append(ch)
             continue
-        script = unicodedata.name(ch).partition(" ")[0]
+        script = _script_word(ch)
         kind, latin = reading
         last = syllables[-1] if syllables else None
         if kind == "S" and last is not None and last[2]:

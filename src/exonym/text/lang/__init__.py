@@ -197,24 +197,25 @@ def inflecting() -> frozenset[str]:
     return frozenset(code for code, x in languages().items() if x.inflects)
 
 
+def _languages_of(get: Callable[[Language], Iterable[str]]) -> dict[str, tuple[str, ...]]:
+    """Item -> the languages whose list (by `get`) holds it, in code order."""
+    out: dict[str, list[str]] = {}
+    for code, x in languages().items():
+        for item in sorted(get(x)):
+            out.setdefault(item, []).append(code)
+    return {item: tuple(codes) for item, codes in out.items()}
+
+
 @cache
 def function_word_languages() -> dict[str, tuple[str, ...]]:
     """Folded function word -> the languages it belongs to (for guessing a text's language)."""
-    out: dict[str, list[str]] = {}
-    for code, x in languages().items():
-        for w in sorted(x.function_words):
-            out.setdefault(w, []).append(code)
-    return {w: tuple(codes) for w, codes in out.items()}
+    return _languages_of(lambda x: x.function_words)
 
 
 @cache
 def letter_languages() -> dict[str, tuple[str, ...]]:
     """Lower-case letter -> the languages whose `letters` list it (for guessing a text's language)."""
-    out: dict[str, list[str]] = {}
-    for code, x in languages().items():
-        for c in sorted(x.letters):
-            out.setdefault(c, []).append(code)
-    return {c: tuple(codes) for c, codes in out.items()}
+    return _languages_of(lambda x: x.letters)
 
 
 @cache
