@@ -20,6 +20,7 @@ from typing import Any
 
 from exonym.model import IMPORT_SOURCES, Entry
 from exonym.resolver.fuzzy import FuzzyIndex
+from exonym.resolver.institutions import learn_institutions
 from exonym.resolver.packed import PackedMap, PackedSet, Posting, postings
 from exonym.text import lang
 from exonym.text.calendar import calendar_words
@@ -75,6 +76,7 @@ class Index:
     lower_firsts: set[str]  # first words and stems of names written in lower case (al-Quds, i-Turkey, армянск)
     calendar_words: frozenset[str]  # CLDR's day and month names, kept here: babel takes 0.2 s to give them
     affixes: frozenset[str]  # "<distretto di", ">rayonu": words a name may carry before or after it (see learn_affixes)
+    institutions: dict[str, str]  # "ministry-of-defence armenia" -> the organization (see exonym.resolver.institutions)
 
     def flags(self, name_id: int) -> int:
         return self.name_flags[name_id]
@@ -102,6 +104,7 @@ class Index:
             "index.lower_firsts": sorted(self.lower_firsts),
             "index.calendar_words": sorted(self.calendar_words),
             "index.affixes": sorted(self.affixes),
+            "index.institutions": [f"{pair} {org}" for pair, org in sorted(self.institutions.items())],
         }
         for name in ("keys", "skeletons", "stems", "max_words"):
             out.update(getattr(self, name).to_sections(f"index.{name}"))
@@ -128,6 +131,7 @@ class Index:
             lower_firsts=set(sections["index.lower_firsts"]),
             calendar_words=frozenset(sections["index.calendar_words"]),
             affixes=frozenset(sections["index.affixes"]),
+            institutions={line.rpartition(" ")[0]: line.rpartition(" ")[2] for line in sections["index.institutions"]},
         )
         names = len(index.name_entry)
         if len(index.name_pos) != names or len(index.name_flags) != names or len(index.priors) != len(index.entry_ids):
@@ -369,6 +373,7 @@ def build_index(entries: Iterable[Entry]) -> Index:
         lower_firsts=lower_firsts,
         calendar_words=calendar_words(),
         affixes=learn_affixes(affix_counts, keys),
+        institutions=learn_institutions(entries),
     )
 
 

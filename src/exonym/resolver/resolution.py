@@ -29,6 +29,7 @@ from exonym.resolver.match import (
     WordForms,
     word_forms,
 )
+from exonym.resolver.organizations import composer
 from exonym.resolver.persons import HeadlineLines, case_ending, person_reason
 from exonym.resolver.results import Candidate, Mention
 from exonym.resolver.scoring import METHOD_SCORES, score, weight
@@ -296,7 +297,10 @@ class _Resolution:
 
     def run(self) -> list[Mention]:
         scored = self._without_persons(self._readings())
-        return self._choose(scored)
+        mentions = self._choose(scored)
+        if self.types is None or "organization" in self.types:
+            mentions = composer(self.gaz).compose(self.text, self.words, self.plain_forms(), mentions, self.text_lang)
+        return mentions
 
     def _readings(self) -> list[tuple[Span, Readings]]:
         """Every candidate span with the readings that pass the precision gates. A span whose

@@ -59,6 +59,8 @@ class Language:
     surname_suffixes: tuple[str, ...] = ()  # as written: matched against words in text
     place_prepositions: frozenset[str] = frozenset()
     letters: frozenset[str] = frozenset()  # lower-case letters its spelling has and few others do
+    # institution -> the phrases naming it, as written ("Defence Ministry"); see resolver/organizations.py
+    organization_heads: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def stopwords(self) -> frozenset[str]:
@@ -94,6 +96,7 @@ def _language(data: dict[str, Any]) -> Language:
         surname_suffixes=tuple(data.get("surname_suffixes", ())),
         place_prepositions=_folded(data.get("place_prepositions", ())),
         letters=frozenset(unicodedata.normalize("NFC", c).lower() for c in data.get("letters", ())),
+        organization_heads={k: tuple(v) for k, v in (data.get("organization_heads") or {}).items()},
     )
 
 
