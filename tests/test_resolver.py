@@ -267,3 +267,17 @@ def test_lookup_reads_syllabic_scripts_against_latin_names(gaz, query: str) -> N
 )
 def test_people_named_like_places(gaz, text: str, expected: list[str]) -> None:
     assert [m.entry.id for m in gaz.resolve(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a district the text names says more than the country both namesakes lie in
+        ("Shelling hit Aghdam and Vahidli in Tovuz District overnight.", ["aghdam-tovuz", "vahidli", "tovuz-district"]),
+        ("В Товузском районе обстреляли Агдам и Вахидли.", ["tovuz-district", "aghdam-tovuz", "vahidli"]),
+        ("Aghdam was rebuilt after 2020, Azerbaijan says.", ["aghdam", "azerbaijan"]),
+        ("Ağdam rayonunda yeni məktəb açılıb, Ağdamda isə yol çəkilir.", ["aghdam-district", "aghdam"]),
+    ],
+)
+def test_a_village_is_read_in_the_district_the_text_names(text: str, expected: list[str]) -> None:
+    assert [m.id for m in exonym.resolve(text)] == expected

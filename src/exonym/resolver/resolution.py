@@ -547,6 +547,8 @@ class _Resolution:
         known = [a for a in anc if context.is_mentioned(a) or context.is_contained(a)]
         if known:
             bonus += _W_INSIDE
+            if any(self.gaz.entries[a].type in _DIVISIONS for a in known):
+                bonus += _W_DIVISION  # a named district says more than a named country
             why.append(f"in {', '.join(sorted(known)[:3])}, which the text mentions")
         elif context.is_contained(entry_id):
             bonus += _W_CONTAINS
@@ -693,6 +695,8 @@ _W_INSIDE = weight("inside_mentioned")
 _W_CONTAINS = weight("contains_mentioned")
 _W_ELSEWHERE = weight("mentioned_elsewhere")
 _W_LEVEL = weight("apposition_level")
+_W_DIVISION = weight("inside_named_division")
+_DIVISIONS = frozenset({"first-level-division", "district", "city", "disputed-territory"})
 _W_CUE = weight("type_cue")
 
 

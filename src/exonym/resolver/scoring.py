@@ -36,6 +36,9 @@ WEIGHTS: dict[str, Weight] = {
     "qualified_by_parent": Weight(25, "followed by a place that contains it: Tovuz, Azerbaijan"),
     "type_cue": Weight(20, "the word beside it names its type: Tovuz rayonu, село Товуз, the village of Tavush"),
     "inside_mentioned": Weight(15, "it lies in a place the text mentions elsewhere"),
+    "inside_named_division": Weight(
+        8, "... and that place is a division or a city, not only the country: Ağdam among Tovuz District's villages is Tovuz's Ağdam"
+    ),
     "contains_mentioned": Weight(10, "it contains places the text mentions elsewhere"),
     "mentioned_elsewhere": Weight(8, "the text names the same entry elsewhere"),
     "apposition_level": Weight(6, "names in apposition are read at one level: two districts, or two towns"),
