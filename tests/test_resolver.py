@@ -281,3 +281,18 @@ def test_people_named_like_places(gaz, text: str, expected: list[str]) -> None:
 )
 def test_a_village_is_read_in_the_district_the_text_names(text: str, expected: list[str]) -> None:
     assert [m.id for m in exonym.resolve(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an adjective made from a name is not a misspelt place
+        ("De Armeense keuken is beroemd om haar brood.", []),
+        ("Azerbeidzjaanse boeren oogsten granaatappels.", []),
+        ("Ázerbájdžánský prezident přiletěl včera.", []),
+        # a name that ends like an adjective declines like one: Polska, Polski
+        ("Prezydent Polski przyjechał do Warszawy.", ["poland", "warsaw"]),
+    ],
+)
+def test_an_adjective_is_not_a_near_spelling_of_its_place(text: str, expected: list[str]) -> None:
+    assert [m.id for m in exonym.resolve(text)] == expected

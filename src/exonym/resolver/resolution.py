@@ -185,6 +185,12 @@ class _Resolution:
             if hit.method in ("romanization variant", "fuzzy") and not self.ranking_only and fold(surface) in self.index.calendar_words:
                 continue  # a day or a month is read as written, never as a near spelling (Sunday is not Sendai)
             if (
+                hit.method in ("romanization variant", "fuzzy")
+                and not self.ranking_only
+                and _adjective_of(surface, name.text, self.text_lang)
+            ):
+                continue  # Armeense, Ázerbájdžánský: an adjective made from the name, not a misspelt place
+            if (
                 hit.method == "romanization variant"
                 and not self.ranking_only
                 and self._nouns_capitalised()
@@ -728,6 +734,17 @@ class _Context:
 
     def is_contained(self, entry_id: str) -> bool:
         return self.contained.get(entry_id, 0) - (entry_id in self.own_ancestors) > 0
+
+
+def _adjective_of(surface: str, name: str, text_lang: str | None) -> bool:
+    """Whether a word ends like an adjective of the text's language (any language's when it is
+    not known) where the name it nearly spells does not: the adjective, not the place. A name
+    that itself ends so declines like an adjective (Polska, Polski): its forms stay readable."""
+    endings = languages.adjective_endings(text_lang)
+    word, folded_name = fold(surface), fold(name)
+    if any(folded_name.endswith(e) for e in endings):
+        return False
+    return any(word.endswith(e) and len(word) > len(e) + 2 for e in endings)
 
 
 def _letter_count(surface: str) -> int:

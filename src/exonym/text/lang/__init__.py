@@ -59,6 +59,7 @@ class Language:
     surname_suffixes: tuple[str, ...] = ()  # as written: matched against words in text
     place_prepositions: frozenset[str] = frozenset()
     letters: frozenset[str] = frozenset()  # lower-case letters its spelling has and few others do
+    adjective_endings: tuple[str, ...] = ()  # folded endings of adjectives made from place names
     # institution -> the phrases naming it, as written ("Defence Ministry"); see resolver/organizations.py
     organization_heads: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -96,6 +97,7 @@ def _language(data: dict[str, Any]) -> Language:
         surname_suffixes=tuple(data.get("surname_suffixes", ())),
         place_prepositions=_folded(data.get("place_prepositions", ())),
         letters=frozenset(unicodedata.normalize("NFC", c).lower() for c in data.get("letters", ())),
+        adjective_endings=tuple(sorted({fold(w) for w in data.get("adjective_endings", ())}, key=lambda w: (-len(w), w))),
         organization_heads={k: tuple(v) for k, v in (data.get("organization_heads") or {}).items()},
     )
 
@@ -146,6 +148,14 @@ def all_name_heads() -> frozenset[str]:
 @cache
 def all_determiners() -> frozenset[str]:
     return _union(lambda x: x.determiners)
+
+
+@cache
+def adjective_endings(code: str | None) -> tuple[str, ...]:
+    """Endings of adjectives made from place names, in one language (every language's when
+    `code` is None), longest first."""
+    chosen = [x for x in [language(code)] if x is not None] if code else list(languages().values())
+    return tuple(sorted({e for x in chosen for e in x.adjective_endings}, key=lambda w: (-len(w), w)))
 
 
 @cache
