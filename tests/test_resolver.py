@@ -296,3 +296,18 @@ def test_a_village_is_read_in_the_district_the_text_names(text: str, expected: l
 )
 def test_an_adjective_is_not_a_near_spelling_of_its_place(text: str, expected: list[str]) -> None:
     assert [m.id for m in exonym.resolve(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # the name spelt with the text's own accented letters beats a small language's name of a
+        # country met only once they are folded away (Kabyle "Lacin" is China)
+        ("Laçin'de yeni evler yapıldı.", "china"),
+        # and a name read as spelt beats another entry's near spelling, whatever their priors
+        ("Los desplazados regresaron a Lachín en agosto.", "china"),
+    ],
+)
+def test_a_spelling_beats_a_folded_or_near_one_of_a_bigger_place(text: str, wrong: str) -> None:
+    found = [m.id for m in exonym.resolve(text)]
+    assert found and wrong not in found and found[0].startswith("lachin")

@@ -450,6 +450,15 @@ class _Resolution:
                     continue  # an import's variant with no language needs context
                 bonus *= _IMPORT_VARIANT_CONTEXT
             results.append((self._base(entry_id, s) + bonus, entry_id, hit, name, why))
+        marked = self._marks_kept(span, results)
+        if marked:
+            # Laçin'de: the Turkish name spelt with its ç, not Kabyle "Lacin" (China) met only
+            # once the cedilla is folded away; a reading the text supports still stands
+            results = [r for r in results if r[1] in marked or r[4]]
+        if any(r[2].method in _SPELT for r in results):
+            # a name read as it is spelt beats another entry's near spelling that nothing in the
+            # text supports, whatever their priors: Lachín is Lachin, not China's Kabyle "Lacin"
+            results = [r for r in results if r[2].method not in _NEAR or r[4]]
         if not results:
             return None
         if len(results) > 1:
@@ -480,6 +489,15 @@ class _Resolution:
             hit.short,
             positions[hit.name_id],
         )
+
+    def _marks_kept(self, span: Span, results: list[Any]) -> set[str]:
+        """The entries with a name the span spells with the same accented letters, when the span
+        has any and some other reading matched only with them folded away; else nothing."""
+        surface = unicodedata.normalize("NFC", self.text[span.start : span.end]).casefold()
+        if surface.isascii() or unicodedata.normalize("NFD", surface) == surface:
+            return set()
+        kept = {r[1] for r in results if any(surface.startswith(n.text.casefold()) for n in self.gaz.entries[r[1]].names)}
+        return kept if kept and len(kept) < len(results) else set()
 
     def _minor_supported(self, span: Span, entry_id: str, bonus: float, context: _Context, major_rival: bool = False) -> bool:
         """Whether the text supports reading a minor entry here. A word that is also a common word
@@ -691,6 +709,7 @@ _BRACKETED = re.compile(r"\s*[(\[][^()\[\]]{0,30}")
 _QUALIFIER = re.compile(r"\s*(,|\(|[(]?\s*\w+(\s\w+)?\s+as\s+\w+\s+in|\bin|\bof|в|во|у|de|du|en|in)\s*", re.I)
 _COMMA_OR_BRACKET = re.compile(r"\s*[,(]\s*")
 _SPELT = frozenset({"exact", "folded", "inflected"})  # methods that read a name as it is spelt
+_NEAR = frozenset({"fuzzy", "romanization variant"})  # methods that read a near spelling
 _CLEAR_MARGIN = weight("clear_margin")
 _MIN_MENTION = weight("min_mention")
 _CONTEXT_MARGIN = weight("context_method_margin")
