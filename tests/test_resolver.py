@@ -253,6 +253,8 @@ def test_lookup_reads_syllabic_scripts_against_latin_names(gaz, query: str) -> N
         # a place word before one capitalised word the gazetteer does not know: a given name
         ("Sydney Bristow and Paris Whitfield met reporters after the vote.", []),
         ("Reporters met Florence Whitcombe, who had flown in from Toronto.", ["toronto"]),
+        # ... and the surname after it is not a small town of its own (Harrison, Arkansas)
+        ("Sydney Harrison spoke to students in Toronto on Friday.", ["toronto"]),
         # ... but not after a place preposition or an article, nor before a facility's head word
         ("In Paris Macron said the deal was done.", ["paris"]),
         ("The Paris Agreement still binds Georgia.", ["paris", "georgia"]),

@@ -45,6 +45,7 @@ class Reason(NamedTuple):
 
     text: str
     spreads: bool = True
+    surname_next: bool = False  # the next word is the person's surname, not a place of its own
 
 
 def _capitalised(word: str) -> bool:
@@ -141,7 +142,7 @@ def _reason(words: Words, i: int, is_known: Callable[[int], bool], lang: str | N
             return Reason(f"followed by the surname {nxt!r}")
         # a declined word is not a given name before its surname (Türkiyənin Ordu şəhərində)
         if gap == " " and as_written and not _capitalises_nouns(lang) and _given_name_before(words, i, is_known):
-            return Reason(f"a given name before {nxt!r}", spreads=False)
+            return Reason(f"a given name before {nxt!r}", spreads=False, surname_next=True)
     if i > 0 and not _capitalises_nouns(lang):
         prev = tokens[i - 1]
         gap = text[ends[i - 1] : starts[i]]

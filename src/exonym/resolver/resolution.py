@@ -620,6 +620,7 @@ class _Resolution:
             )
 
         headline = HeadlineLines(w)
+        surnames: set[int] = set()  # token indexes read as a surname after a given name
         for k, (span, hits) in enumerate(scored):
             i = span.first
             if span.start != w.starts[i] or w.ends[i] != span.end or span.first_word_case != "title":
@@ -633,6 +634,10 @@ class _Resolution:
                 persons.add(fold(w.words[i]))
             elif reason is not None:
                 only_here.add(k)
+            if reason is not None and reason.surname_next:
+                surnames.add(i + 1)  # Georgia Harrison: Harrison, a minor town's name, is her surname
+        only_here |= {k for k, i in single.items() if i in surnames}
+        only_here |= {k for k, (span, _) in enumerate(scored) if k not in single and span.first == span.last and span.first in surnames}
         if not persons and not only_here:
             return scored
         return [item for k, item in enumerate(scored) if k not in only_here and not (k in single and fold(w.words[single[k]]) in persons)]
