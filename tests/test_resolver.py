@@ -313,3 +313,17 @@ def test_an_adjective_is_not_a_near_spelling_of_its_place(text: str, expected: l
 def test_a_spelling_beats_a_folded_or_near_one_of_a_bigger_place(text: str, wrong: str) -> None:
     found = [m.id for m in exonym.resolve(text)]
     assert found and wrong not in found and found[0].startswith("lachin")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Ukrainian і of a last closed syllable opens to о/е in the other cases, ї to є, and a
+        # fleeting е drops: Харків -> Харкова, Київ -> Києва, Відень -> Відні
+        ("Із Харкова виїхали автобуси.", ["kharkiv"]),
+        ("Делегація прибула до Києва.", ["kyiv"]),
+        ("Переговори у Відні тривали.", ["vienna"]),
+    ],
+)
+def test_slavic_vowel_alternations(text: str, expected: list[str]) -> None:
+    assert [m.id for m in exonym.resolve(text)] == expected

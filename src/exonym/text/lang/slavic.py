@@ -72,7 +72,29 @@ def stems(word: str) -> tuple[tuple[str, bool], ...]:
                 out.setdefault(base, True)
             if ending in ("і", "е") and stem[-1:] in _SOFTENED:
                 out.setdefault(stem[:-1] + _SOFTENED[stem[-1]], False)
+            for variant in _alternations(stem):
+                out.setdefault(variant, False)
     return tuple(out.items())
+
+
+def _alternations(stem: str) -> tuple[str, ...]:
+    """The nominative stems a case form's stem may come from through a vowel change of the last
+    syllable: Ukrainian і closes the syllable in the nominative and opens to о or е (Львова ->
+    Львів, Харкова -> Харків), ї to є (Києва -> Київ); a fleeting е drops from the last
+    syllable in the other cases (Відні -> Відень, Орла -> Орел)."""
+    if len(stem) < MIN_STEM or stem[-1] in _VOWELS:
+        return ()
+    out = []
+    if stem[-2] in "ое":
+        out.append(stem[:-2] + "і" + stem[-1])
+    elif stem[-2] == "є":
+        out.append(stem[:-2] + "ї" + stem[-1])
+    elif stem[-2] not in _VOWELS and stem[-2] != "ь":
+        out.append(stem[:-1] + "е" + stem[-1])
+    return tuple(out)
+
+
+_VOWELS = frozenset("аеёиоуыэюяіїєь")
 
 
 def name_stem(folded: str) -> tuple[str, bool]:
