@@ -11,8 +11,9 @@ mention of the organization, whole, in place of the country mention inside it.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -38,6 +39,13 @@ class _Text:
     mentions: list[Mention]
     lang: str | None
     joins: frozenset[str]
+    starts: list[int] = field(default_factory=list)  # the mentions' starts and ends: they are sorted and do not overlap
+    ends: list[int] = field(default_factory=list)
+
+    def overlapping(self, start: int, end: int) -> list[int]:
+        """Positions in `mentions` of those overlapping text[start:end], found by bisection: a
+        hostile text with many heads must not make composing quadratic."""
+        return list(range(bisect.bisect_right(self.ends, start), bisect.bisect_left(self.starts, end)))
 
 
 class Composer:
@@ -59,7 +67,7 @@ class Composer:
         place of the country mention (and any other) inside it."""
         table = (heads(text_lang) if text_lang else None) or heads(None)
         folds = [word_key(f.word) if APOSTROPHE.search(f.word) else f.fold for f in forms]
-        t = _Text(text, words, forms, folds, mentions, text_lang, _joins(text_lang))
+        t = _Text(text, words, forms, folds, mentions, text_lang, _joins(text_lang), [m.start for m in mentions], [m.end for m in mentions])
         composed: list[Mention] = []
         i = 0
         while i < len(folds):
@@ -67,12 +75,13 @@ class Composer:
             made = self._phrase(t, found) if found is not None else None
             if found is not None and made is not None:
                 composed.append(made)
-                i = max(found.last, _word_after(words, made.end))
+                i = max(found.last, bisect.bisect_left(words.starts, made.end))
             else:
                 i += 1
         if not composed:
             return mentions
-        kept = [m for m in mentions if not any(m.start < c.end and c.start < m.end for c in composed)]
+        inside = {k for c in composed for k in t.overlapping(c.start, c.end)}
+        kept = [m for k, m in enumerate(mentions) if k not in inside]
         return sorted(kept + composed, key=lambda m: m.start)
 
     def _phrase(self, t: _Text, found: HeadAt) -> Mention | None:
@@ -88,7 +97,7 @@ class Composer:
         # A head read whole as a place is one (Ordu, the Turkish city), and a head inside a longer
         # name is that name's. A name inside the head (امور in وزارت امور خارجه), or a bare head an
         # organization is known by at home (Müdafiə Nazirliyi), leaves the country beside it to decide.
-        if any(_holds(m, start, end) for m in t.mentions):
+        if any(_holds(t.mentions[k], start, end) for k in t.overlapping(start, end)):
             return None
         country = None
         if found.inserted is not None:
@@ -133,7 +142,7 @@ class Composer:
         end, the words), from a mention of the country over the word, else from its stem."""
         words = t.words
         ws, we = words.starts[k], words.ends[k]
-        for m in t.mentions:
+        for m in (t.mentions[j] for j in t.overlapping(ws, we)):
             inside = ws < m.end <= we if left else ws <= m.start < we
             if inside and m.entry.type == "country":
                 if m.entry.id not in owners:
@@ -168,13 +177,6 @@ def _holds(m: Mention, start: int, end: int) -> bool:
 def _joined(text: str, end: int, start: int) -> bool:
     """Whether two words stand together: only spaces between them, no punctuation."""
     return not text[end:start].strip()
-
-
-def _word_after(words: Words, offset: int) -> int:
-    k = 0
-    while k < len(words.starts) and words.starts[k] < offset:
-        k += 1
-    return k
 
 
 @lru_cache(maxsize=1)
