@@ -327,3 +327,38 @@ def test_a_spelling_beats_a_folded_or_near_one_of_a_bigger_place(text: str, wron
 )
 def test_slavic_vowel_alternations(text: str, expected: list[str]) -> None:
     assert [m.id for m in exonym.resolve(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a declined word read against a name the gazetteer has only in Latin letters: თოვუზ-ში
+        ("ჩვენ თოვუზში ჩავედით.", [("თოვუზში", "tovuz")]),
+        # Georgian ablative -დან after a vowel
+        ("ისინი ბაქოდან დაბრუნდნენ.", [("ბაქოდან", "baku")]),
+    ],
+)
+def test_georgian_case_forms(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.id) for m in exonym.resolve(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the type word after a name decides between a town and its namesake district, in any of
+        # its case forms, and belongs to the division's mention
+        ("Laçin bölgesindeki köylere yeni yollar yapılıyor.", [("Laçin bölgesindeki", "lachin-district")]),
+        ("სოფლები თოვუზის რაიონში დაიბომბა.", [("თოვუზის რაიონში", "tovuz-district")]),
+        # in a Turkic language a type word before a name is the previous name's postposition
+        ("Tovuz rayonunun Ağdam kəndində məktəb açılıb.", [("Tovuz rayonunun", "tovuz-district"), ("Ağdam", "aghdam-tovuz")]),
+        # a town keeps its own span: a town's mention does not take the word for district
+        ("Ağdamda yeni park açılıb.", [("Ağdamda", "aghdam")]),
+    ],
+)
+def test_a_type_word_beside_a_name(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.id) for m in exonym.resolve(text)] == expected
+
+
+def test_a_word_for_city_alone_is_not_a_name_in_a_script_without_capitals() -> None:
+    # مدينة is "city"; Medina is written مدینه in Persian and matches it once folded
+    assert [m.id for m in exonym.resolve("وصلت القافلة إلى مدينة صغيرة قرب الحدود.")] == []

@@ -204,6 +204,12 @@ def test_arabic_proclitics_and_persian_suffixes() -> None:
         ("Тбілісі приймає делегації з Єревана та Баку.", "uk"),  # і є
         ("ფესტივალი ხვალ თბილისში დაიწყება.", "ka"),  # the only language that writes Georgian
         ("Ve Štěpánkově ulici otevřeli novou knihovnu.", "cs"),  # ě ř
+        # words shared by several languages are a fraction of a vote each: "a" and "do" are
+        # Portuguese too, and must not outvote the one ř
+        ("Delegace přiletěla do Brna a poté odjela.", "cs"),
+        ("De minister is in het noorden van het land op bezoek.", "nl"),  # de, en, in are Spanish too
+        # a word with ə is Azerbaijani alone, though its ş is Turkish too
+        ("Bakıda məşqçi yeni komandanı təqdim etdi.", "az"),
     ],
 )
 def test_language_guess_reads_letters_and_scripts(text: str, lang: str) -> None:

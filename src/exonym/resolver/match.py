@@ -128,6 +128,12 @@ class WordForms:
 _LATER_FORMS = frozenset({"latin", "latin_turkic", "skeleton", "stems", "bases", "head", "tail", "tail_offset"})
 
 
+# Alphabets that write every vowel and read letter by letter into Latin: a declined word in one
+# of them may be read against a name recorded only in Latin letters. Not the abjads (Arabic and
+# Hebrew leave vowels out: صول and Súl meet by chance) nor the syllabaries.
+_SPELT_IN_FULL = frozenset({"Geor", "Armn", "Cyrl", "Grek"})
+
+
 @short_text_cache(200_000, longest=64)
 def word_forms(word: str, turkic_hint: bool) -> WordForms:
     return WordForms(word, turkic_hint)
@@ -194,6 +200,8 @@ class Matcher:
             return True
         if any(b in keys for b, _ in f.bases):
             return True
+        if f.script in _SPELT_IN_FULL and any(latin_key(b) in keys for b, _ in f.bases):
+            return True  # a declined form of a name recorded only in another script (see _sequence_hits)
         if f.head and (f.head in keys or f.head in mw):
             return True
         if f.tail and (f.tail in keys or f.tail in mw or (latin_key(f.tail) in keys)):
@@ -210,7 +218,7 @@ class Matcher:
                 out.append(Hit(p >> 2, method, METHOD_SCORES[method] + weight("short_form"), derived, short=True))
             else:
                 method = method_for_level[level]
-                out.append(Hit(p >> 2, method, METHOD_SCORES[method], derived))
+                out.append(Hit(p >> 2, method, METHOD_SCORES.get(method, 0), derived))
         return out
 
     def sequence_hits(self, forms: list[WordForms]) -> list[Hit]:
@@ -243,6 +251,18 @@ class Matcher:
             for h in self._key_hits(prefix + joiner + base, {FOLDED: "inflected", LATIN: "inflected"}, derived):
                 if not flags[h.name_id] & weak:  # a bare import variant is too little to inflect
                     hits.append(h)
+        if last.script in _SPELT_IN_FULL:
+            # The case form of a name the gazetteer has only in another script: Georgian
+            # თოვუზში, stem თოვუზ, reads tovuz, as Tovuz is written (the minor-entry gate keeps
+            # towns among tens of thousands out of this, as for any reading across scripts).
+            # Only names written in Latin letters (their folded key, or its short form): within
+            # one script the folded lookup above is exact, and two letters that read alike (ص, س)
+            # must not meet through their reading.
+            prefix_latin = " ".join(f.latin for f in forms[:-1])
+            for base, derived in last.bases:
+                for h in self._key_hits(prefix_latin + joiner + latin_key(base), {FOLDED: "inflected", LATIN: ""}, derived):
+                    if h.method and not flags[h.name_id] & weak:
+                        hits.append(h)
         if len(forms) > 1:  # proclitics sit on the first word (Arabic)
             rest = " ".join(f.fold for f in forms[1:])
             for base, derived in lang.first_word_bases(forms[0].fold, forms[0].script):

@@ -7,6 +7,7 @@ import bisect
 import re
 import unicodedata
 from collections import deque
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -331,8 +332,16 @@ class _Resolution:
                 word = word_forms(self.text[span.start : span.end], False).fold
                 if word in self.lower_words():  # "Split the bill ... split": a common word
                     continue
+            if self._bare_type_word(span):
+                continue  # in a script without capitals, the word for "city" (مدينة) is not Medina
             out.append((span, hits))
         return out
+
+    def _bare_type_word(self, span: Span) -> bool:
+        """A one-word span, in a script without capitals, that is a word for a place's type."""
+        if span.first != span.last or span.first_word_case != "none" or span.start != self.words.starts[span.first]:
+            return False
+        return self.plain_forms()[span.first].fold in languages.all_type_cues()
 
     def _base(self, entry_id: str, match: float) -> float:
         return score(match, self.index.priors[self.gaz.index_number(entry_id)])
@@ -378,7 +387,8 @@ class _Resolution:
                 context.partner_levels = {_level(self.gaz.entries[leaders[j]].type) for j in context.bracket}
             mention = self._mention(span, hits, context)
             if mention is not None:
-                found = [mention]
+                limit = scored[k + 1][0].start if k + 1 < len(scored) else len(self.text)
+                found = [self._with_type_word(span, mention, scored[k - 1][0].end if k else 0, limit)]
             else:
                 limit = scored[k + 1][0].start if k + 1 < len(scored) else len(self.text)
                 found = self._inner_mentions(span, limit, mentioned, contained)
@@ -389,6 +399,36 @@ class _Resolution:
                     if len(mentions) % CHECK_EVERY == 0:
                         self.budget.check()
         return mentions
+
+    def _with_type_word(self, span: Span, mention: Mention, floor: int, limit: int) -> Mention:
+        """A division's mention takes in the word beside it that names its type ("Tovuz
+        bölgesindeki", "Քարվաճառի շրջանը", "مقاطعة كلبجار"): a division's name is its name with
+        its generic term, as "Tovuz District" is, whatever the language has made of that term."""
+        entry_type = mention.entry.type
+        if entry_type not in ("district", "first-level-division"):
+            return mention
+        w, forms = self.words, self.plain_forms()
+        after, before = span.last + 1, span.first - 1
+        if (
+            after < len(w)
+            and w.ends[after] <= limit
+            and self.text[span.end : w.starts[after]] == " "
+            and entry_type in _cue_types(forms[after])
+        ):
+            return replace(mention, end=w.ends[after], text=self.text[mention.start : w.ends[after]])
+        # A type word before the name is its head only in Arabic and Persian (مقاطعة كلبجار, استان
+        # تهران, as one name); "Bezirk Tovuz", "région Occitanie" read as the name in apposition.
+        arabic = detect_script(mention.text) == "Arab"
+        if (
+            arabic
+            and before >= 0
+            and w.starts[before] >= floor
+            and span.start == w.starts[span.first]
+            and self.text[w.ends[before] : span.start] == " "
+            and entry_type in _cue_types(forms[before])
+        ):
+            return replace(mention, start=w.starts[before], text=self.text[w.starts[before] : mention.end])
+        return mention
 
     def _inner_mentions(self, span: Span, limit: int, mentioned: dict[str, int], contained: dict[str, int]) -> list[Mention]:
         """When no reading of a span stands ("Şuşa şəhəri" read as a division the text gives no
@@ -671,12 +711,14 @@ class _Resolution:
         if i < len(w):
             gap = self.text[span.end : w.starts[i]]
             if len(gap) <= 3 and not gap.strip(" -\u00a0"):
-                out = cues.get(folds[i].fold, out)
-        if j >= 0:
+                out = _cue_types(folds[i])
+        # In Turkic languages the type word follows its name as a postposition: "Tovuz rayonunun
+        # Ağdam kəndi" is Tovuz's district and Ağdam's village, so a type word before says nothing.
+        if j >= 0 and self.text_lang not in languages.turkic_reading():
             gap = self.text[w.ends[j] : span.start]
             if len(gap) <= 3 and not gap.strip(" -\u00a0"):
                 word = folds[j].fold
-                out |= cues.get(word, frozenset())
+                out |= _cue_types(folds[j])
                 # "the village of Tavush", "la ville de Gandja": the cue two words back
                 if j > 0 and word in languages.all_of_words() and not self.text[w.ends[j - 1] : w.starts[j]].strip():
                     out |= cues.get(folds[j - 1].fold, frozenset())
@@ -758,6 +800,16 @@ class _Context:
 
     def is_contained(self, entry_id: str) -> bool:
         return self.contained.get(entry_id, 0) - (entry_id in self.own_ancestors) > 0
+
+
+def _cue_types(forms: WordForms) -> frozenset[str]:
+    """The entry types a word names when it stands beside a name, in any of its case forms
+    (Georgian რაიონში and Armenian շրջանը read back to რაიონი and շրջան)."""
+    cues = languages.all_type_cues()
+    found = cues.get(forms.fold)
+    if found is None:
+        found = next((cues[b] for b, derived in forms.bases if not derived and b in cues), frozenset())
+    return found
 
 
 def _adjective_of(surface: str, name: str, text_lang: str | None) -> bool:

@@ -18,17 +18,22 @@ def guess_language(words: list[str], *, sample: int = 400, raw: list[str] | None
     few languages spell with (ə, ı, ї, ř, ß: each language's `letters`), and a word in a script
     only one language among the words files writes (Georgian, Armenian)."""
     word_langs = function_word_languages()
-    counts: Counter[str] = Counter()
+    counts: dict[str, float] = {}
     for w in words[:sample]:
-        for lang in word_langs.get(w, ()):
-            counts[lang] += 1
+        langs = word_langs.get(w, ())
+        for lang in langs:
+            # a word shared by k languages is a k-th of a vote for each: "de" and "en" are Spanish,
+            # French, Dutch and Portuguese alike, and shared words must not outvote a language's own
+            counts[lang] = counts.get(lang, 0.0) + 1 / len(langs)
     if raw is not None:
-        counts.update(_letter_votes(raw[:sample]))
+        for lang, votes in _letter_votes(raw[:sample]).items():
+            counts[lang] = counts.get(lang, 0.0) + votes
     if not counts:
         return None
-    (best, n), *rest = [*counts.most_common(2), ("", 0)]
-    runner = rest[0][1] if rest else 0
-    return best if n >= 2 and n >= 1.5 * runner else None
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    best, n = ranked[0]
+    runner = ranked[1][1] if len(ranked) > 1 else 0.0
+    return best if n >= 1 and n >= 1.5 * runner else None
 
 
 def _letter_votes(raw: list[str]) -> Counter[str]:
@@ -41,11 +46,17 @@ def _letter_votes(raw: list[str]) -> Counter[str]:
     votes: Counter[str] = Counter()
     for w in raw:
         voters: set[str] = set()
+        spelt_by: set[str] | None = None  # the languages whose letters include all of the word's
         for ch in w.lower():
             langs = letters.get(ch, ())
+            if not langs:
+                continue
             voters.update(langs)
+            spelt_by = set(langs) if spelt_by is None else spelt_by & set(langs)
             if len(langs) == 1:
                 seen_own.add(langs[0])
+        if spelt_by:
+            voters = spelt_by  # məşqçisi is Azerbaijani, not Turkish: Turkish has ş but never ə
         script = char_script(w[0]) if w else None
         if script in by_script:
             voters.add(by_script[script])

@@ -12,7 +12,7 @@ from exonym.text.lang import by_length
 SCRIPT = "Geor"
 
 _SUFFIXES = sorted(
-    "ში ს ის ისა სა ით იდან ად დ ზე თან ისთვის ისკენ ამდე მდე მა მ ს ში ელი ური ზეც შიც".split(),
+    "ში ს ის ისა სა ით თი იდან დან ად დ ზე თან ისთვის სთვის ისკენ სკენ ისგან სგან ამდე მდე მა მ ელი ური ზეც შიც".split(),
     key=len,
     reverse=True,
 )
