@@ -210,15 +210,19 @@ class Matcher:
 
     # -- one word sequence ------------------------------------------------------------------
     def _key_hits(self, key: str, method_for_level: dict[int, str], derived: bool = False) -> list[Hit]:
+        """The hits of one key, each named by the method its level stands for; a level the map
+        leaves out is not read (the short form counts as the folded level)."""
         out = []
         for p in postings(self.index.keys.get(key)):
             level = p & 3
             if level == SHORT:  # Tovuz for Tovuz District: a derived form, below a recorded name
-                method = method_for_level[FOLDED]
-                out.append(Hit(p >> 2, method, METHOD_SCORES[method] + weight("short_form"), derived, short=True))
+                method = method_for_level.get(FOLDED)
+                if method is not None:
+                    out.append(Hit(p >> 2, method, METHOD_SCORES[method] + weight("short_form"), derived, short=True))
             else:
-                method = method_for_level[level]
-                out.append(Hit(p >> 2, method, METHOD_SCORES.get(method, 0), derived))
+                method = method_for_level.get(level)
+                if method is not None:
+                    out.append(Hit(p >> 2, method, METHOD_SCORES[method], derived))
         return out
 
     def sequence_hits(self, forms: list[WordForms]) -> list[Hit]:
@@ -253,15 +257,16 @@ class Matcher:
                     hits.append(h)
         if last.script in _SPELT_IN_FULL:
             # The case form of a name the gazetteer has only in another script: Georgian
-            # თოვუზში, stem თოვუზ, reads tovuz, as Tovuz is written (the minor-entry gate keeps
-            # towns among tens of thousands out of this, as for any reading across scripts).
+            # თოვუზში, stem თოვუზ, reads tovuz, as Tovuz is written. These are "inflected"
+            # hits, which the minor-entry reading gate lets through: a minor town read so still
+            # needs the text's support, as any minor reading does (_minor_supported).
             # Only names written in Latin letters (their folded key, or its short form): within
             # one script the folded lookup above is exact, and two letters that read alike (ص, س)
             # must not meet through their reading.
             prefix_latin = " ".join(f.latin for f in forms[:-1])
             for base, derived in last.bases:
-                for h in self._key_hits(prefix_latin + joiner + latin_key(base), {FOLDED: "inflected", LATIN: ""}, derived):
-                    if h.method and not flags[h.name_id] & weak:
+                for h in self._key_hits(prefix_latin + joiner + latin_key(base), {FOLDED: "inflected"}, derived):
+                    if not flags[h.name_id] & weak:
                         hits.append(h)
         if len(forms) > 1:  # proclitics sit on the first word (Arabic)
             rest = " ".join(f.fold for f in forms[1:])
