@@ -362,3 +362,32 @@ def test_a_type_word_beside_a_name(text: str, expected: list[tuple[str, str]]) -
 def test_a_word_for_city_alone_is_not_a_name_in_a_script_without_capitals() -> None:
     # مدينة is "city"; Medina is written مدینه in Persian and matches it once folded
     assert [m.id for m in exonym.resolve("وصلت القافلة إلى مدينة صغيرة قرب الحدود.")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a district named like its town yields to the town unless its type word stands beside it
+        ("Azərbaycan nümayəndə heyəti Laçına çatıb.", [("Azərbaycan", "azerbaijan"), ("Laçına", "lachin")]),
+        ("Qonaqlar Gəncədən Kəlbəcərə gedib.", [("Gəncədən", "ganja"), ("Kəlbəcərə", "kalbajar")]),
+        ("Laçın rayonunda yeni yol tikilir.", [("Laçın rayonunda", "lachin-district")]),
+        # a Latin word takes a Turkic case ending in a Turkic text only (Meloni is not Melo + -ni)
+        ("Il presidente ha incontrato Meloni a Roma.", [("Roma", "rome")]),
+        ("Heyət Bakıdan Gəncəyə yola düşüb.", [("Bakıdan", "baku"), ("Gəncəyə", "ganja")]),
+        # a dateline in capitals is a place, a misspelling of nothing
+        ("MACON — The city council approved a new budget on Tuesday.", [("MACON", "macon-us")]),
+        # a word of the text's language with its own marks is not a name spelt without them
+        (
+            "Görüşün nəticələri barədə məlumat hələ verilməyib, nümayəndə heyəti isə Bakıya qayıdıb.",
+            [("Bakıya", "baku")],
+        ),
+        # an import's unlabelled three-letter variant is too little (Bern's "Ben")
+        ("Our neighbour Ben said he had seen the storm coming.", []),
+        # Czech "a" is "and", not an article: Florence Pugh is a person after it
+        ("Na premiéře byli Jan Novák a Florence Pugh se svým partnerem.", []),
+        # Polish okręg names a district
+        ("W okręgu Agdam jest spokojnie.", [("Agdam", "aghdam-district")]),
+    ],
+)
+def test_words_that_look_like_names_and_names_beside_their_type(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.id) for m in exonym.resolve(text)] == expected

@@ -40,7 +40,7 @@ LEVEL_NAMES = ("folded", "transliterated", "transliterated", "inflected")
 
 
 IMPORTED = 1  # entry flag: every name from an importer's dataset
-MAJOR = 2  # entry flag: a state, a curated entry or a city of a million (see is_major)
+MAJOR = 2  # entry flag: a state, a curated entry, a city of a million or a country's first (see is_major)
 
 LOWER_INITIAL = 1  # the name starts with a lower-case letter (al-Quds, i-Turkey)
 WEAK = 2  # an import's variant with no language: little evidence alone
@@ -162,11 +162,24 @@ def is_imported(entry: Entry) -> bool:
     return all(s in IMPORT_SOURCES for n in entry.names for s in n.sources)
 
 
-def is_major(entry: Entry) -> bool:
+def is_major(entry: Entry, first_city: bool = False) -> bool:
     """An entry a bare mention of whose name means it, whatever else the word means: anything
     but a town or a division known only from an import (a state, a river, an organization, a
-    curated entry), or a city of a million."""
-    return entry.type not in _MINOR_TYPES or not is_imported(entry) or (entry.population or 0) >= 1_000_000
+    curated entry), a city of a million, or the most populous city of its country (`first_city`:
+    Doha, Riga; most capitals are)."""
+    return entry.type not in _MINOR_TYPES or not is_imported(entry) or (entry.population or 0) >= 1_000_000 or first_city
+
+
+def _first_cities(entries: list[Entry]) -> set[int]:
+    """The numbers of the entries that are their country's most populous city or town."""
+    by_id = {e.id: k for k, e in enumerate(entries)}
+    best: dict[str, tuple[int, int]] = {}
+    for k, e in enumerate(entries):
+        if e.type in ("city", "town") and e.population:
+            country = _country(entries, by_id, k)
+            if country and (country not in best or best[country][0] < e.population):
+                best[country] = (e.population, k)
+    return {k for _, k in best.values()}
 
 
 # The types an importer brings by the ten thousand: their names collide with common words.
@@ -200,7 +213,7 @@ def _namesake_divisions(entries: list[Entry], priors: array[int], fold_: Any) ->
                 if priors[settlements.get(key, k)] <= priors[k]:
                     settlements[key] = k
     for k, e in enumerate(entries):
-        if e.type != "first-level-division":
+        if e.type not in ("first-level-division", "district"):
             continue
         country = _country(entries, by_id, k)
         for n in e.names:
@@ -296,10 +309,11 @@ def build_index(entries: Iterable[Entry]) -> Index:
 
     entries = list(entries)
     entry_flags = bytearray()
+    first_cities = _first_cities(entries)
     for e_num, entry in enumerate(entries):
         entry_ids.append(entry.id)
         priors.append(entry_prior(entry))
-        flags = (IMPORTED if is_imported(entry) else 0) | (MAJOR if is_major(entry) else 0)
+        flags = (IMPORTED if is_imported(entry) else 0) | (MAJOR if is_major(entry, e_num in first_cities) else 0)
         entry_flags.append(flags)
         # A minor entry (see is_major) is read by its spelling only: no skeleton, whose loose
         # matches would land tens of thousands of towns on common words (Vereinten, Warrenton).
@@ -349,7 +363,7 @@ def build_index(entries: Iterable[Entry]) -> Index:
             for variant in lang.name_variants(words, name.script):
                 _add(keys, variant, nid * 4 + FOLDED)
                 note_words(variant)
-            stem = lang.name_stem(folded, name.script)
+            stem = lang.name_stem(folded, name.script, short=not minor)
             if stem is not None:
                 _add(stems, stem, nid * 4 + STEM)
                 note_words(stem)

@@ -107,7 +107,7 @@ def person_reason(
     return None if reason is None or is_headline(i) else reason
 
 
-def _given_name_before(words: Words, i: int, is_known: Callable[[int], bool]) -> bool:
+def _given_name_before(words: Words, i: int, is_known: Callable[[int], bool], lang: str | None) -> bool:
     """Paris Hilton, Florence Pugh, Sydney Sweeney: a place word followed by one capitalised word
     the gazetteer does not know, which ends the name (a lower-case word or punctuation follows).
     Not after a place preposition or an article ("in Paris Macron said", "the Paris Agreement"),
@@ -125,7 +125,7 @@ def _given_name_before(words: Words, i: int, is_known: Callable[[int], bool]) ->
         return False  # a longer capitalised run: an institution's name as often as a person's
     if i > 0 and text[ends[i - 1] : starts[i]] == " ":
         prev = fold(tokens[i - 1])
-        if prev in languages.all_place_prepositions() or prev in languages.all_determiners():
+        if prev in languages.place_prepositions(lang) or prev in languages.determiners(lang):
             return False
     return True
 
@@ -141,7 +141,7 @@ def _reason(words: Words, i: int, is_known: Callable[[int], bool], lang: str | N
         if gap == " " and _capitalised(nxt) and _surname().search(nxt) and not is_known(i + 1):
             return Reason(f"followed by the surname {nxt!r}")
         # a declined word is not a given name before its surname (Türkiyənin Ordu şəhərində)
-        if gap == " " and as_written and not _capitalises_nouns(lang) and _given_name_before(words, i, is_known):
+        if gap == " " and as_written and not _capitalises_nouns(lang) and _given_name_before(words, i, is_known, lang):
             return Reason(f"a given name before {nxt!r}", spreads=False, surname_next=True)
     if i > 0 and not _capitalises_nouns(lang):
         prev = tokens[i - 1]
@@ -154,7 +154,7 @@ def _reason(words: Words, i: int, is_known: Callable[[int], bool], lang: str | N
         # nothing capitalised, the next capitalised word starts a new phrase
         two_back = tokens[i - 2] if i > 1 else None
         after_name = two_back is not None and before.strip() == "" and _capitalised(two_back)
-        after_article = two_back is not None and fold(two_back) in languages.all_determiners()
+        after_article = two_back is not None and fold(two_back) in languages.determiners(lang)
         if (
             gap == " "
             and not sentence_start

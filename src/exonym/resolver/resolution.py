@@ -37,7 +37,7 @@ from exonym.resolver.scoring import METHOD_SCORES, score, weight
 from exonym.text import lang as languages
 from exonym.text.langguess import guess_language
 from exonym.text.langtags import canonical_tag, language_of
-from exonym.text.normalize import fold, latin_key
+from exonym.text.normalize import APOSTROPHES, fold, latin_key
 from exonym.text.romanize import LOOSELY_ROMANIZED, SYLLABIC
 from exonym.text.scripts import detect_script
 from exonym.text.tokens import Words, split
@@ -180,6 +180,12 @@ class _Resolution:
                 continue  # a lower-case word is a name only in its own language: Turkish bilim is not Belém in Riffian
             if not self.ranking_only and self._is_minor(entry_id) and not self._minor_reading_ok(span, surface, name, hit):
                 continue
+            if hit.method in ("folded", "inflected") and not self.ranking_only and not self._marks_agree(surface, name):
+                continue
+            if self._is_weak(hit) and not self.ranking_only and _letter_count(surface) <= 3:
+                continue  # an import's unlabelled three-letter variant is too little: "a man called Ben" is not Bern
+            if hit.method == "inflected" and not self.ranking_only and not self._declines_here(surface):
+                continue  # Meloni is not Melo with a Turkish accusative: Italian adds no case ending
             confirm = SKELETON_CONFIRM if span.first_word_case != "none" else SKELETON_CONFIRM_UNCASED
             if hit.method == "romanization variant" and fuzz.ratio(latin_key(surface), latin_key(name.text)) < confirm:
                 continue  # the skeleton only proposes; the spelling must still be close
@@ -215,6 +221,30 @@ class _Resolution:
             if old is None or value > old[0]:
                 best[entry_id] = (value, hit, name)
         return best
+
+    def _marks_agree(self, surface: str, name: Name) -> bool:
+        """Whether a word read with its marks folded away may still be the name. A short word
+        is not a name met only once an accent is dropped (Ben is not Haitian "Bèn"). And a word
+        of the text's own language that writes a marked letter where the name, recorded in that
+        language, has another letter is another word: Azerbaijani "Görüşün" (the meeting's) is
+        not Gorus, where "Baki" typed without its ı still reads Bakı."""
+        word, written = _lower(surface), _lower(name.text)
+        if word == written:
+            return True
+        if _letter_count(surface) <= 3:
+            return False
+        if self.text_lang is None or not any(language_of(lang) == self.text_lang for lang in name.langs):
+            return True
+        # the name's last letter may change before an ending (Turkish Çorak, Çorağı): not compared
+        return not any(a != b and _marked_latin(a) for a, b in zip(word, written[:-1], strict=False))
+
+    def _declines_here(self, surface: str) -> bool:
+        """Whether a word in Latin letters may carry a case ending here. The endings read off Latin
+        words are Turkic ones (Bakıda, Gəncəyə): in a text known to be in another language a word
+        ends so by chance, unless an apostrophe sets the ending off (Bakü'de, Russia's)."""
+        if self.text_lang is None or self.text_lang in languages.turkic_reading():
+            return True
+        return detect_script(surface) != "Latn" or any(c in APOSTROPHES for c in surface)
 
     def _own_language(self, name: Name) -> bool:
         """Whether the name is tagged with the text's language (or either is unknown)."""
@@ -495,9 +525,11 @@ class _Resolution:
             # Laçin'de: the Turkish name spelt with its ç, not Kabyle "Lacin" (China) met only
             # once the cedilla is folded away; a reading the text supports still stands
             results = [r for r in results if r[1] in marked or r[4]]
-        if any(r[2].method in _SPELT for r in results):
+        if attested or any(r[2].method in _SPELT for r in results):
             # a name read as it is spelt beats another entry's near spelling that nothing in the
-            # text supports, whatever their priors: Lachín is Lachin, not China's Kabyle "Lacin"
+            # text supports, whatever their priors: Lachín is Lachin, not China's Kabyle "Lacin";
+            # so does a town's name whose reading the text does not support (ATLANTA is not the
+            # Atlas mountains' "Atlante" when Atlanta has no support)
             results = [r for r in results if r[2].method not in _NEAR or r[4]]
         if not results:
             return None
@@ -575,10 +607,20 @@ class _Resolution:
     def _stands_as_name(self, span: Span) -> bool:
         if span.first_word_case == "title" and case_ending(self.words.words[span.last]):
             return True  # Turkish and Azerbaijani put an apostrophe only before a proper noun's ending
+        if self._dateline(span):
+            return True
         if span.sentence_start or span.first_word_case != "title":
             return False
         found = languages.language(self.text_lang)
         return found is not None and not found.capitalises_nouns
+
+    def _dateline(self, span: Span) -> bool:
+        """Whether the span is a news item's dateline, the place it was filed from in capitals
+        at the start of a line before a dash: "ATLANTA — ...", "TBILISI, Dec 5 (Reuters) - ..."."""
+        if span.first_word_case != "upper":
+            return False
+        line_start = self.text.rfind("\n", 0, span.start) + 1
+        return not self.text[line_start : span.start].strip() and _DATELINE_TAIL.match(self.text, span.end) is not None
 
     def _after_place_preposition(self, span: Span) -> bool:
         """Whether the word before the span is a preposition of place of the text's language (of
@@ -586,9 +628,7 @@ class _Resolution:
         j = span.first - 1
         if j < 0 or self.text[self.words.ends[j] : span.start].strip():
             return False
-        found = languages.language(self.text_lang)
-        preps = found.place_prepositions if found is not None else languages.all_place_prepositions()
-        return self.plain_forms()[j].fold in preps
+        return self.plain_forms()[j].fold in languages.place_prepositions(self.text_lang)
 
     def lower_words(self) -> set[str]:
         """The folded words the text writes in lower case: common words, not names, there."""
@@ -754,6 +794,8 @@ class _Resolution:
 _OPEN_BRACKET = re.compile(r"\s*[(\[]\s*")
 _BRACKETED = re.compile(r"\s*[(\[][^()\[\]]{0,30}")
 _QUALIFIER = re.compile(r"\s*(,|\(|[(]?\s*\w+(\s\w+)?\s+as\s+\w+\s+in|\bin|\bof|в|во|у|de|du|en|in)\s*", re.I)
+# What may follow a dateline's place before its dash: a date, a state, an agency in brackets.
+_DATELINE_TAIL = re.compile(r"[^\n\-–—]{0,40}?\s[-–—]\s")
 _COMMA_OR_BRACKET = re.compile(r"\s*[,(]\s*")
 _SPELT = frozenset({"exact", "folded", "inflected"})  # methods that read a name as it is spelt
 _NEAR = frozenset({"fuzzy", "romanization variant"})  # methods that read a near spelling
@@ -821,6 +863,16 @@ def _adjective_of(surface: str, name: str, text_lang: str | None) -> bool:
     if any(folded_name.endswith(e) for e in endings):
         return False
     return any(word.endswith(e) and len(word) > len(e) + 2 for e in endings)
+
+
+def _lower(text: str) -> str:
+    """Lower case letter for letter, marks kept (the Turkish İ lowers to one letter, i)."""
+    return unicodedata.normalize("NFC", text.replace("İ", "i")).lower()
+
+
+def _marked_latin(letter: str) -> bool:
+    """A Latin letter beyond the basic 26 (ö, ş, ı, ə, ø ...)."""
+    return not letter.isascii() and letter.isalpha() and detect_script(letter) == "Latn"
 
 
 def _letter_count(surface: str) -> int:

@@ -158,6 +158,19 @@ def adjective_endings(code: str | None) -> tuple[str, ...]:
     return tuple(sorted({e for x in chosen for e in x.adjective_endings}, key=lambda w: (-len(w), w)))
 
 
+def determiners(code: str | None) -> frozenset[str]:
+    """The articles and demonstratives of one language; every language's when it is not known
+    (Czech "a" is "and", where Portuguese "a" is "the" and Italian "a" is "to")."""
+    found = language(code)
+    return found.determiners if found is not None else all_determiners()
+
+
+def place_prepositions(code: str | None) -> frozenset[str]:
+    """The prepositions of place of one language; every language's when it is not known."""
+    found = language(code)
+    return found.place_prepositions if found is not None else all_place_prepositions()
+
+
 @cache
 def all_place_prepositions() -> frozenset[str]:
     return _union(lambda x: x.place_prepositions)
@@ -298,10 +311,12 @@ def stems(word: str, script: str | None) -> tuple[tuple[str, bool], ...]:
     return ()
 
 
-def name_stem(folded: str, script: str) -> str | None:
-    """The stem key of a name in a script whose names are indexed by stem, else None."""
+def name_stem(folded: str, script: str, short: bool = False) -> str | None:
+    """The stem key of a name in a script whose names are indexed by stem, else None. `short`
+    allows the shortest stems (Вена -> вен), which chance words meet more often: for places a
+    bare mention means (see exonym.resolver.index.is_major)."""
     for get in _for_script(script, "name_stem"):
-        return str(get(folded)[0])
+        return str(get(folded, short)[0])
     return None
 
 

@@ -20,7 +20,7 @@ SCRIPT = "Cyrl"
 _NOMINATIVE = sorted("ый ий ой ая яя ое ее ые ие ій ія ия ие ья ье а я о е ь й ы и".split(), key=len, reverse=True)
 _CASE_ENDINGS = sorted(
     """ый ий ой ая яя ое ее ые ие ого его ому ему ым им ом ем ую юю ых их ыми ими ей
-    ій ього ьому ім іх ої ою
+    ій ього ьому ім іх ої ою ією єю
     иями ями ами иях ях ах ией ием ии ию ия ье ья ьи ью ьем ов ев ам ям
     а я о е ы и у ю ь й і ї є ію ії ія""".split(),
     key=len,
@@ -30,7 +30,11 @@ _NOMINATIVE_BY_LENGTH = by_length(_NOMINATIVE)
 _CASE_BY_LENGTH = by_length(_CASE_ENDINGS)
 # -ск-/-ськ-/-цк- adjectives derived from place names: Товузский, Товузький, Бакинский.
 _DERIVATIONAL = ("ськ", "зьк", "цьк", "ск", "цк", "ьк")
-MIN_STEM = 4
+# Text words keep stems of three letters (Вене -> вен, Ризі -> риз -> риг); a name is indexed
+# under one only when it is a major place (name_stem's `short`): chance words meet short stems,
+# and the Ukrainian "Южне" (an adjective, Southern) is not read from "Южном Кавказе".
+MIN_STEM = 3
+MIN_NAME_STEM = 4
 # Ukrainian (and Russian dialect) softening before -і/-е: Карабах -> Карабасі, Ірак -> Іраці,
 # Прага -> Празі: the hard consonant comes back in the stem.
 _SOFTENED = {"с": "х", "ц": "к", "з": "г"}
@@ -45,7 +49,7 @@ def _derived(stem: str) -> str | None:
 
 
 @short_text_cache(131072, longest=64)
-def nominative_stem(word: str, min_stem: int = MIN_STEM) -> tuple[str, bool]:
+def nominative_stem(word: str, min_stem: int = MIN_NAME_STEM) -> tuple[str, bool]:
     """(stem, derived) of a folded nominative word; `derived` when an adjectival -ск- went too
     (Товузский -> товуз)."""
     for n, endings in _NOMINATIVE_BY_LENGTH:
@@ -97,9 +101,10 @@ def _alternations(stem: str) -> tuple[str, ...]:
 _VOWELS = frozenset("аеёиоуыэюяіїєь")
 
 
-def name_stem(folded: str) -> tuple[str, bool]:
-    """The stem key of a nominative name: every word stemmed; True when any word was adjectival."""
+def name_stem(folded: str, short: bool = False) -> tuple[str, bool]:
+    """The stem key of a nominative name: every word stemmed; True when any word was adjectival.
+    `short`: the first word may keep a stem of three letters (see MIN_NAME_STEM)."""
     # words after the first may keep a shorter stem (силы -> сил in Вооружённые силы Армении):
     # the first word already narrows the match
-    found = [nominative_stem(w, MIN_STEM if k == 0 else 3) for k, w in enumerate(folded.split())]
+    found = [nominative_stem(w, MIN_STEM if k or short else MIN_NAME_STEM) for k, w in enumerate(folded.split())]
     return " ".join(s for s, _ in found), any(d for _, d in found)
