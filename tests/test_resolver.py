@@ -391,3 +391,34 @@ def test_a_word_for_city_alone_is_not_a_name_in_a_script_without_capitals() -> N
 )
 def test_words_that_look_like_names_and_names_beside_their_type(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(m.text, m.id) for m in exonym.resolve(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Polish and Czech case forms read back to the nominative name
+        (
+            "Delegacja z Wrocławia spotkała się z ministrem we Lwowie.",
+            [("Wrocławia", "wroclaw-pl"), ("Lwowie", "lviv-ua")],
+        ),
+        ("Umowę podpisano z Litwą i Czechami.", [("Litwą", "lithuania"), ("Czechami", "czechia")]),
+        ("Ministr přiletěl z Ostravy do Vídně včera večer.", [("Ostravy", "ostrava-cz"), ("Vídně", "vienna")]),
+        ("Jednání proběhla v Praze a v Brně.", [("Praze", "prague"), ("Brně", "brno-cz")]),
+        # Russian and Ukrainian case forms of names with a three-letter stem
+        ("Переговоры прошли в Вене.", [("Вене", "vienna")]),
+        ("Делегація прибула в Ризі вчора.", [("Ризі", "riga")]),
+        ("Україна підписала меморандум з Латвією.", [("Україна", "ukraine"), ("Латвією", "latvia")]),
+        # a country's most populous city is read on its own, in any script
+        ("أعلنت الدوحة استعدادها للوساطة.", [("الدوحة", "doha")]),
+    ],
+)
+def test_case_forms_of_slavic_languages_and_first_cities(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.id) for m in exonym.resolve(text)] == expected
+
+
+def test_a_month_or_a_noun_after_an_article_is_not_a_town() -> None:
+    # German Mai (May) is a town in Kenya, Hof and Essen towns in Germany; "im", "auf dem" and
+    # "zum" put an article before them, which a town's name never takes
+    text = "Die Nachbarn kamen im Mai zum Essen auf dem Hof zusammen, weil es in der Stadt regnete."
+    assert [m.id for m in exonym.resolve(text)] == []
+    assert [m.id for m in exonym.resolve("Die Konferenz fand in Essen statt.")] == ["essen-de"]

@@ -240,9 +240,10 @@ class _Resolution:
 
     def _declines_here(self, surface: str) -> bool:
         """Whether a word in Latin letters may carry a case ending here. The endings read off Latin
-        words are Turkic ones (Bakıda, Gəncəyə): in a text known to be in another language a word
-        ends so by chance, unless an apostrophe sets the ending off (Bakü'de, Russia's)."""
-        if self.text_lang is None or self.text_lang in languages.turkic_reading():
+        words are Turkic and West Slavic ones (Bakıda, Wrocławia): in a text known to be in
+        another language a word ends so by chance (Meloni is not Melo), unless an apostrophe
+        sets the ending off (Bakü'de, Russia's)."""
+        if self.text_lang is None or self.text_lang in languages.latin_case_languages():
             return True
         return detect_script(surface) != "Latn" or any(c in APOSTROPHES for c in surface)
 
@@ -588,6 +589,10 @@ class _Resolution:
         if major_rival:  # "in Paris" says a place, not which of two of that spelling;
             # places the text names inside this one do (Georgia with Atlanta and Savannah)
             return context.is_contained(entry_id)
+        if span.first == span.last and self.plain_forms()[span.first].fold in self.index.calendar_words:
+            return False  # "im Mai", "in May": a preposition of time as much as of place
+        if self.gaz.entries[entry_id].type in _SETTLEMENTS and self._after_article(span):
+            return False  # "in die Halle", "auf dem Hof", "zum Essen": a town's name takes no article (a region's may: la Corse)
         if self._after_place_preposition(span):
             return True
         if self._common_word(span):
@@ -621,6 +626,15 @@ class _Resolution:
             return False
         line_start = self.text.rfind("\n", 0, span.start) + 1
         return not self.text[line_start : span.start].strip() and _DATELINE_TAIL.match(self.text, span.end) is not None
+
+    def _after_article(self, span: Span) -> bool:
+        """Whether the word before the span is an article of the text's language, or a
+        preposition fused with one (German zum, im); only when the language is known."""
+        j = span.first - 1
+        if j < 0 or self.text_lang is None or self.text[self.words.ends[j] : span.start].strip():
+            return False
+        found = languages.language(self.text_lang)
+        return found is not None and self.plain_forms()[j].fold in found.determiners
 
     def _after_place_preposition(self, span: Span) -> bool:
         """Whether the word before the span is a preposition of place of the text's language (of
@@ -810,6 +824,7 @@ _W_CONTAINS = weight("contains_mentioned")
 _W_ELSEWHERE = weight("mentioned_elsewhere")
 _W_LEVEL = weight("apposition_level")
 _W_DIVISION = weight("inside_named_division")
+_SETTLEMENTS = frozenset({"city", "town", "village"})
 _DIVISIONS = frozenset({"first-level-division", "district", "city", "disputed-territory"})
 _W_CUE = weight("type_cue")
 

@@ -212,6 +212,14 @@ def turkic_reading() -> frozenset[str]:
     return frozenset(code for code, x in languages().items() if x.latin_reading == "turkic")
 
 
+@cache
+def latin_case_languages() -> frozenset[str]:
+    """Codes of the languages whose case endings are read off words in Latin letters: the
+    Turkic ones and those a Latin-script family module names (its LANGUAGES)."""
+    named = (getattr(m, "LANGUAGES", frozenset()) for m in families() if m.SCRIPT == "Latn")
+    return turkic_reading().union(*named)
+
+
 def reads_turkic(tags: Iterable[str]) -> bool:
     """Whether any of these language tags reads Latin letters the Turkic way."""
     codes = turkic_reading()

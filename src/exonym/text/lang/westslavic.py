@@ -1,0 +1,69 @@
+"""Polish, Czech and Slovak (Latin): case endings of nouns.
+
+Names are recorded in the nominative; a word in text may be in any case. Each case ending a
+word may carry gives the nominatives it may come from: Wrocławia -> wrocław, Lwowie -> lwów,
+Litwy -> litwa, Czechami -> czechy, Ostravu -> ostrava, Brně -> brno, Vídni -> vídeň. The
+consonant that softens before -e comes back (Polsce -> polska, Praze -> praha, Rydze -> ryga),
+and a fleeting e returns to the last syllable (Vídni -> vídeň). Folding takes the marks off
+(ó, ł, ń, ě fold to o, l, n, e), which also hides the vowel change of Lwów -> Lwowie. A base counts
+only when it is a name in the index, so the table can be generous; the resolver reads these
+endings only in text of these languages (see `LANGUAGES`). Input is folded text.
+"""
+
+from __future__ import annotations
+
+from exonym.text.lang import by_length
+
+SCRIPT = "Latn"
+LANGUAGES = frozenset({"pl", "cs", "sk"})
+
+# ending -> the nominative endings it may replace ("" for a name ending in a consonant)
+_ENDINGS: dict[str, tuple[str, ...]] = {
+    "a": ("", "o"),  # genitive: Berlína, Brna
+    "u": ("", "a", "o"),  # genitive, dative, locative; Czech accusative: Karabachu, Ostravu
+    "ia": ("",),  # Wrocławia, Erywania
+    "iu": ("",),  # Erywaniu
+    "em": ("", "o"),  # instrumental: Tbilisem
+    "iem": ("",),  # Dżermukiem
+    "owi": ("",),  # dative: Kijowowi
+    "ovi": ("",),
+    "e": ("", "a", "o"),  # locative: Teksase, Warszawie (with -ie), Brně
+    "ie": ("", "a", "o"),  # Lwowie, Teksasie, Warszawie
+    "y": ("a",),  # genitive: Litwy, Szuszy
+    "i": ("a", "", "e"),  # Rosji, Armenii, Vídni
+    "ou": ("a",),  # Czech instrumental: Ostravou
+    "ach": ("y", "a", ""),  # locative plural: Czechach, Drážďanach
+    "ech": ("y",),  # Drážďanech, Niemczech
+    "ami": ("y",),  # Czechami
+    "om": ("y",),
+    "um": ("y",),  # Czech dative plural (-ům)
+    "ow": ("y",),  # Polish genitive plural (-ów)
+}
+_BY_LENGTH = by_length(_ENDINGS)
+# consonants that soften before -e/-i/-y, and the consonant of the nominative
+_HARDENED = (("dz", "g"), ("rz", "r"), ("cz", "c"), ("c", "k"), ("z", "h"), ("z", "g"))
+MIN_BASE = 3
+
+
+def bases(word: str) -> list[tuple[str, bool]]:
+    """Candidate nominatives of a folded word: wroclawia -> wroclaw, litwy -> litwa."""
+    out: dict[str, bool] = {}
+    for n, endings in _BY_LENGTH:
+        ending = word[-n:]
+        if len(word) - n < MIN_BASE or ending not in endings:
+            continue
+        stem = word[:-n]
+        stems = [stem]
+        if ending[0] in "eiy":
+            stems += [stem[: -len(soft)] + hard for soft, hard in _HARDENED if stem.endswith(soft) and not stem.endswith("s" + soft)]
+        if ending in ("i", "e", "a", "u", "em") and len(stem) >= 2 and stem[-2] not in _VOWELS and stem[-1] in "nlkc":
+            stems.append(stem[:-1] + "e" + stem[-1])  # a fleeting e: Vídni -> vídeň
+        for s in stems:
+            for nominative in _ENDINGS[ending]:
+                base = s + nominative
+                if base != word:
+                    out.setdefault(base, False)
+    return list(out.items())
+
+
+_VOWELS = frozenset("aeiouy")
