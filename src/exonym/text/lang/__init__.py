@@ -216,7 +216,7 @@ def turkic_reading() -> frozenset[str]:
 def latin_case_languages() -> frozenset[str]:
     """Codes of the languages whose case endings are read off words in Latin letters: the
     Turkic ones and those a Latin-script family module names (its LANGUAGES)."""
-    named = (getattr(m, "LANGUAGES", frozenset()) for m in families() if m.SCRIPT == "Latn")
+    named: list[frozenset[str]] = [getattr(m, "LANGUAGES", frozenset()) for m in families() if m.SCRIPT == "Latn"]
     return turkic_reading().union(*named)
 
 
