@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from exonym.text import lang
-from exonym.text.lang import arabic, armenian, georgian, slavic, turkic
+from exonym.text.lang import arabic, armenian, georgian, slavic, turkic, westslavic
 from exonym.text.langguess import guess_language
 from exonym.text.normalize import fold, latin_key, skeleton
 from exonym.text.scripts import char_script, detect_script
@@ -171,6 +171,34 @@ def test_slavic_stems_of_case_forms_meet_the_name_stem() -> None:
     assert name.split() == [next(iter(stems[0] & {name.split()[0]})), next(iter(stems[1] & {name.split()[1]}))]
     assert ("товуз", True) in slavic.stems(fold("Товузском"))
     assert any(s == "карабах" for s, _ in slavic.stems(fold("Карабасі")))  # Ukrainian softening
+
+
+def test_slavic_short_stems_only_for_major_names() -> None:
+    assert slavic.name_stem(fold("Рига"), short=True)[0] == "риг"
+    assert slavic.name_stem(fold("Рига"))[0] == "рига"  # a minor place keeps four letters
+    assert any(s == "риг" for s, _ in slavic.stems(fold("Ризі")))  # Ukrainian softening of г
+
+
+@pytest.mark.parametrize(
+    ("word", "name"),
+    [
+        ("Wrocławia", "Wrocław"),
+        ("Lwowie", "Lwów"),
+        ("Litwy", "Litwa"),
+        ("Czechami", "Czechy"),
+        ("Polsce", "Polska"),
+        ("Praze", "Praha"),
+        ("Vídni", "Vídeň"),
+        ("Drážďanech", "Drážďany"),
+        ("Ostravou", "Ostrava"),
+    ],
+)
+def test_west_slavic_bases_give_the_nominative(word: str, name: str) -> None:
+    assert fold(name) in {b for b, _ in westslavic.bases(fold(word))}
+
+
+def test_west_slavic_bases_leave_a_short_word_alone() -> None:
+    assert westslavic.bases(fold("ale")) == []
 
 
 def test_turkic_bases_respect_vowel_harmony() -> None:

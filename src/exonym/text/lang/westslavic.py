@@ -55,7 +55,7 @@ def bases(word: str) -> list[tuple[str, bool]]:
         stem = word[:-n]
         stems = [stem]
         if ending[0] in "eiy":
-            stems += [stem[: -len(soft)] + hard for soft, hard in _HARDENED if stem.endswith(soft) and not stem.endswith("s" + soft)]
+            stems += [stem[: -len(soft)] + hard for soft, hard in _HARDENED if stem.endswith(soft) and not _digraph(stem, soft)]
         if ending in ("i", "e", "a", "u", "em") and len(stem) >= 2 and stem[-2] not in _VOWELS and stem[-1] in "nlkc":
             stems.append(stem[:-1] + "e" + stem[-1])  # a fleeting e: Vídni -> vídeň
         for s in stems:
@@ -67,3 +67,8 @@ def bases(word: str) -> list[tuple[str, bool]]:
 
 
 _VOWELS = frozenset("aeiouy")
+
+
+def _digraph(stem: str, soft: str) -> bool:
+    """Whether the stem's last z is the second letter of sz, cz or rz (Szusza's sz stays)."""
+    return soft == "z" and stem[-2:-1] in ("s", "c", "r")
