@@ -5,7 +5,8 @@ Usage:
   python tests/eval/score_heldout.py [PATH ...] [--file PATH ...] [--lang-hint] [--tables-only]
   python tests/eval/score_heldout.py --check [--file PATH ...]
 
-Without a path, scores heldout.yaml and careful_reader.yaml (each reported on its own).
+Without a path, scores heldout.yaml, careful_reader.yaml and fresh_reader.yaml (each reported on
+its own).
 Runs exonym.resolve(text, lang=None) on every case (or with the case's lang when
 --lang-hint is given) and prints precision / recall / F1 overall, by language and by class
 (a case counts toward each of its `classes`), then every false positive and false negative
@@ -48,7 +49,7 @@ import yaml
 import exonym
 
 HERE = Path(__file__).resolve().parent
-DEFAULT_FILES = [HERE / "heldout.yaml", HERE / "careful_reader.yaml"]
+DEFAULT_FILES = [HERE / "heldout.yaml", HERE / "careful_reader.yaml", HERE / "fresh_reader.yaml"]
 CLASSES = (
     "organization",
     "district-town",
