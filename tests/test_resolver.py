@@ -422,3 +422,22 @@ def test_a_month_or_a_noun_after_an_article_is_not_a_town() -> None:
     text = "Die Nachbarn kamen im Mai zum Essen auf dem Hof zusammen, weil es in der Stadt regnete."
     assert [m.id for m in exonym.resolve(text)] == []
     assert [m.id for m in exonym.resolve("Die Konferenz fand in Essen statt.")] == ["essen-de"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "PRAHA — Ve čtvrtek zasedala vláda; „Ostrava dostane novou nemocnici“, řekl ministr.",
+            [("PRAHA", "prague"), ("Ostrava", "ostrava-cz")],
+        ),
+        (
+            "MADRID — El Gobierno aprobó el plan; «Sevilla tendrá un nuevo puerto», dijo la ministra.",
+            [("MADRID", "madrid"), ("Sevilla", "seville-es")],
+        ),
+    ],
+)
+def test_a_town_opening_a_quotation_is_read_with_what_the_text_mentions(text: str, expected: list[tuple[str, str]]) -> None:
+    # the quotation's first word is capitalised anyway; the dateline's city puts the town in a
+    # country the text names
+    assert [(m.text, m.id) for m in exonym.resolve(text)] == expected
