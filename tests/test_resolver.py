@@ -441,3 +441,19 @@ def test_a_town_opening_a_quotation_is_read_with_what_the_text_mentions(text: st
     # the quotation's first word is capitalised anyway; the dateline's city puts the town in a
     # country the text names
     assert [(m.text, m.id) for m in exonym.resolve(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sentence's first word is capitalised anyway: a job title, then a given name and surname
+        ("Futbolcu Mehmet Kars dün antrenmana katılmadı.", []),
+        # a place's name in quotation marks of its own is a brand's (the Volga car)
+        ("Он купил старую «Волгу» у соседа.", []),
+        ("Делегация прибыла в Волгоград.", [("Волгоград", "volgograd")]),
+        # a name in the text's own script beats a major place's Latin name read across scripts
+        ("Ձյուն է տեղացել Աշտարակում և Թալինում։", [("Աշտարակում", "ashtarak"), ("Թալինում", "talin")]),
+    ],
+)
+def test_titles_quotes_and_scripts(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.id) for m in exonym.resolve(text)] == expected

@@ -153,7 +153,13 @@ def _reason(words: Words, i: int, is_known: Callable[[int], bool], lang: str | N
         # a given name stands alone before the surname: after "Leyla Abdullayeva" or before
         # nothing capitalised, the next capitalised word starts a new phrase
         two_back = tokens[i - 2] if i > 1 else None
-        after_name = two_back is not None and before.strip() == "" and _capitalised(two_back)
+        # (a sentence's first word is capitalised anyway: "Oyuncu Ahmet Kars" is a title and a name)
+        after_name = (
+            two_back is not None
+            and before.strip() == ""
+            and _capitalised(two_back)
+            and not (i == 2 or starts_sentence(text, starts[i - 2]))
+        )
         after_article = two_back is not None and fold(two_back) in languages.determiners(lang)
         if (
             gap == " "

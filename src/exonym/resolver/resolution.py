@@ -365,6 +365,12 @@ class _Resolution:
                     continue
             if self._bare_type_word(span):
                 continue  # in a script without capitals, the word for "city" (مدينة) is not Medina
+            if self._quoted_whole(span):
+                # «Волгу», «Արարատ» կոնյակ: a place's name in quotation marks of its own is a
+                # brand's, a car's, a club's; a place needs no quotes (an organization may have them)
+                hits = {e: r for e, r in hits.items() if self.gaz.entries[e].type in _QUOTED_TYPES}
+                if not hits:
+                    continue
             out.append((span, hits))
         return out
 
@@ -464,6 +470,13 @@ class _Resolution:
                 more.append(self._with_type_word(span, mention, scored[k - 1][0].end if k else 0, limit))
         return sorted(mentions + more, key=lambda m: m.start) if more else mentions
 
+    def _quoted_whole(self, span: Span) -> bool:
+        """Whether the span fills a pair of quotation marks by itself: «Волгу», „Brno“, "Ararat"."""
+        if span.start == 0 or span.end >= len(self.text):
+            return False
+        closing = _QUOTE_PAIRS.get(self.text[span.start - 1])
+        return closing is not None and self.text[span.end] in closing
+
     def _opens_quote(self, span: Span) -> bool:
         """Whether an opening quotation mark stands right before the span («Napoli, „Brno)."""
         before = self.text[max(0, span.start - 2) : span.start].rstrip()
@@ -547,7 +560,11 @@ class _Resolution:
         attested = any(not self._is_weak(h) and h.method in _SPELT for _, h, _ in hits.values())
         # A minor town sharing its spelling with a major entry (a river, a state, a city of a
         # million) needs a word beside it to be read: "The Samur marks the border" is the river.
-        major_rival = any(h.method in _SPELT and not self._is_weak(h) and not self._is_minor(e) for e, (_, h, _) in hits.items())
+        # (of the same spelling: a major entry's name in another script, read across, is no rival)
+        script = detect_script(self.text[span.start : span.end])
+        major_rival = any(
+            h.method in _SPELT and not self._is_weak(h) and not self._is_minor(e) and n.script == script for e, (_, h, n) in hits.items()
+        )
         for entry_id, (s, hit, name) in hits.items():
             bonus, why = self._evidence(entry_id, context)
             if attested and self._is_weak(hit) and not bonus:
@@ -564,6 +581,11 @@ class _Resolution:
             # Laçin'de: the Turkish name spelt with its ç, not Kabyle "Lacin" (China) met only
             # once the cedilla is folded away; a reading the text supports still stands
             results = [r for r in results if r[1] in marked or r[4]]
+        if any(r[2].method in _SPELT and r[3].script == script for r in results):
+            # a name in the text's own script beats a reading through another script's letters
+            # that nothing in the text supports: Armenian Թալինում is Talin (Թալին), not Tallinn's
+            # Latin "Talin" read across scripts
+            results = [r for r in results if r[3].script == script or r[4]]
         if attested or any(r[2].method in _SPELT for r in results):
             # a name read as it is spelt beats another entry's near spelling that nothing in the
             # text supports, whatever their priors: Lachín is Lachin, not China's Kabyle "Lacin";
@@ -862,6 +884,9 @@ _W_CONTAINS = weight("contains_mentioned")
 _W_ELSEWHERE = weight("mentioned_elsewhere")
 _W_LEVEL = weight("apposition_level")
 _W_DIVISION = weight("inside_named_division")
+# An opening quotation mark and the marks that may close it (German „...“, French «...», ...).
+_QUOTE_PAIRS = {"«": "»", "»": "«", "„": "“”", "“": "”", "‘": "’", "‹": "›", '"': '"', "「": "」", "『": "』"}
+_QUOTED_TYPES = frozenset({"organization", "term"})
 _OPENING_QUOTES = frozenset("«„“‘‹\"'「『")
 _SETTLEMENTS = frozenset({"city", "town", "village"})
 _DIVISIONS = frozenset({"first-level-division", "district", "city", "disputed-territory"})
