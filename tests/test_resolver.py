@@ -457,3 +457,15 @@ def test_a_town_opening_a_quotation_is_read_with_what_the_text_mentions(text: st
 )
 def test_titles_quotes_and_scripts(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(m.text, m.id) for m in exonym.resolve(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The court heard that Mr Washington had sold her a car.", []),
+        ("Вчера господин Курган встретился с журналистами.", []),
+        ("The delegation flew to Washington on Monday.", [("Washington", "washington")]),
+    ],
+)
+def test_a_place_name_after_a_form_of_address_is_a_persons(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.id) for m in exonym.resolve(text)] == expected

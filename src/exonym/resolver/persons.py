@@ -107,6 +107,15 @@ def person_reason(
     return None if reason is None or is_headline(i) else reason
 
 
+def after_honorific(words: Words, i: int, lang: str | None) -> bool:
+    """Whether a form of address of the text's language (of any language when it is not known)
+    stands right before tokens[i]: "Mr Washington", "Frau Kassel", "آقای تهرانی". No capitals
+    are needed, so this holds in every script."""
+    if i == 0 or words.text[words.ends[i - 1] : words.starts[i]] not in (" ", ". ", "\u00a0"):
+        return False
+    return fold(words.words[i - 1]) in languages.honorifics(lang)
+
+
 def _given_name_before(words: Words, i: int, is_known: Callable[[int], bool], lang: str | None) -> bool:
     """Paris Hilton, Florence Pugh, Sydney Sweeney: a place word followed by one capitalised word
     the gazetteer does not know, which ends the name (a lower-case word or punctuation follows).

@@ -31,7 +31,7 @@ from exonym.resolver.match import (
     word_forms,
 )
 from exonym.resolver.organizations import composer
-from exonym.resolver.persons import HeadlineLines, case_ending, person_reason
+from exonym.resolver.persons import HeadlineLines, after_honorific, case_ending, person_reason
 from exonym.resolver.results import Candidate, Mention
 from exonym.resolver.scoring import METHOD_SCORES, score, weight
 from exonym.text import lang as languages
@@ -777,9 +777,12 @@ class _Resolution:
         surnames: set[int] = set()  # token indexes read as a surname after a given name
         for k, (span, hits) in enumerate(scored):
             i = span.first
-            if span.start != w.starts[i] or w.ends[i] != span.end or span.first_word_case != "title":
+            if span.start != w.starts[i] or w.ends[i] != span.end or not all(self.gaz.entries[e].is_place for e in hits):
                 continue
-            if not all(self.gaz.entries[e].is_place for e in hits):
+            if after_honorific(w, i, self.text_lang):
+                only_here.add(k)  # "Mr Washington" (here only: "بانو ایران" is a woman, Iran elsewhere the country)
+                continue
+            if span.first_word_case != "title":
                 continue
             single[k] = i
             as_written = any(hit.method in ("exact", "folded") for _, hit, _ in hits.values())

@@ -52,6 +52,7 @@ class Language:
     type_cues: dict[str, frozenset[str]] = field(default_factory=dict)  # folded word -> types
     generic_terms: frozenset[str] = frozenset()
     titles: frozenset[str] = frozenset()
+    honorifics: frozenset[str] = frozenset()
     name_heads: frozenset[str] = frozenset()
     determiners: frozenset[str] = frozenset()
     of_words: frozenset[str] = frozenset()
@@ -90,6 +91,7 @@ def _language(data: dict[str, Any]) -> Language:
         type_cues=cues,
         generic_terms=_folded(data.get("generic_terms", ())),
         titles=_folded(data.get("titles", ())),
+        honorifics=_folded(data.get("honorifics", ())),
         name_heads=_folded(data.get("name_heads", ())),
         determiners=_folded(data.get("determiners", ())),
         of_words=_folded(data.get("of_words", ())),
@@ -156,6 +158,12 @@ def adjective_endings(code: str | None) -> tuple[str, ...]:
     `code` is None), longest first."""
     chosen = [x for x in [language(code)] if x is not None] if code else list(languages().values())
     return tuple(sorted({e for x in chosen for e in x.adjective_endings}, key=lambda w: (-len(w), w)))
+
+
+def honorifics(code: str | None) -> frozenset[str]:
+    """Forms of address of one language (Mr, Frau); every language's when it is not known."""
+    found = language(code)
+    return found.honorifics if found is not None else _union(lambda x: x.honorifics)
 
 
 def determiners(code: str | None) -> frozenset[str]:
