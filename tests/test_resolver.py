@@ -469,3 +469,18 @@ def test_titles_quotes_and_scripts(text: str, expected: list[tuple[str, str]]) -
 )
 def test_a_place_name_after_a_form_of_address_is_a_persons(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(m.text, m.id) for m in exonym.resolve(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Turkish -ndaki after a possessive: the type word in any of its forms
+        ("Laçın rayonundaki köylere yardım ulaştı.", [("Laçın rayonundaki", "lachin-district")]),
+        # Georgian has no capitals: no Georgian word is a "lower-case" common word
+        ("მინისტრი ქუთაისიდან რუსთავში ჩავიდა.", [("ქუთაისიდან", "kutaisi"), ("რუსთავში", "rustavi")]),
+        # Georgian drops the last syllable's vowel before an ending (ერევანი -> ერევნიდან)
+        ("დელეგაცია ერევნიდან დაბრუნდა.", [("ერევნიდან", "yerevan")]),
+    ],
+)
+def test_turkish_and_georgian_case_forms(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.id) for m in exonym.resolve(text)] == expected

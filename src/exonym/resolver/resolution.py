@@ -705,9 +705,11 @@ class _Resolution:
         return self.plain_forms()[j].fold in languages.place_prepositions(self.text_lang)
 
     def lower_words(self) -> set[str]:
-        """The folded words the text writes in lower case: common words, not names, there."""
+        """The folded words the text writes in lower case: common words, not names, there.
+        (Georgian letters are lower-case ones to Unicode, but running Georgian has no capitals:
+        its words carry no case, as WordForms.case says.)"""
         if self._lower_words is None:
-            self._lower_words = {info[0].fold for t, info in zip(self.words.words, self.infos, strict=True) if t[:1].islower()}
+            self._lower_words = {info[0].fold for t, info in zip(self.words.words, self.infos, strict=True) if info[0].case == "lower"}
         return self._lower_words
 
     def _evidence(self, entry_id: str, context: _Context) -> tuple[float, list[str]]:

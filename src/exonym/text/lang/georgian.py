@@ -1,6 +1,7 @@
 """Georgian: case endings and the adjectives of multi-word names.
 
-თბილისში -> თბილისი (the nominative -ი comes back); ბაქოში -> ბაქო. Adjectives drop their -ი
+თბილისში -> თბილისი (the nominative -ი comes back); ბაქოში -> ბაქო; ერევნიდან -> ერევანი (the
+last syllable's vowel comes back). Adjectives drop their -ი
 before a declined noun: მთიანი ყარაბაღი -> მთიან ყარაბაღში, so the index keeps that form of a
 name too. Input is folded text.
 """
@@ -30,7 +31,14 @@ def bases(word: str) -> list[tuple[str, bool]]:
         out.setdefault(base, derived)
         if not base.endswith("ი"):
             out.setdefault(base + "ი", derived)
+        if len(base) >= 3 and base[-1] not in _VOWELS and base[-2] not in _VOWELS:
+            # the vowel of the last syllable drops before an ending: ერევანი -> ერევნიდან
+            for vowel in "აე":
+                out.setdefault(base[:-1] + vowel + base[-1] + "ი", derived)
     return list(out.items())
+
+
+_VOWELS = frozenset("აეიოუ")
 
 
 def name_variants(words: list[str]) -> list[str]:

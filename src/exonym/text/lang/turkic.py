@@ -14,7 +14,7 @@ SCRIPT = "Latn"
 _SUFFIXES = sorted(
     """da də de ta tə te dan dən den tan tən ten a ə e ya yə ye
     ın in un ün nın nin nun nün ı i u ü nı ni nu nü yı yi yu yü
-    dakı dəki daki deki taki teki dakılar dakiler
+    dakı dəki daki deki taki teki dakılar dakiler ndakı ndəki ndaki ndeki
     la lə le yla ylə yle ilə ile
     lar lər ler ları ləri leri
     lı li lu lü lıq lik
