@@ -484,3 +484,18 @@ def test_a_place_name_after_a_form_of_address_is_a_persons(text: str, expected: 
 )
 def test_turkish_and_georgian_case_forms(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(m.text, m.id) for m in exonym.resolve(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # read again once the list's other towns are read: Granada is Andalusia's, not the island
+        (
+            "El festival visitará Málaga, Granada y Almería este verano.",
+            [("Málaga", "malaga-es"), ("Granada", "granada-es"), ("Almería", "almeria-es")],
+        ),
+        ("Los trenes entre Sevilla y Córdoba vuelven a circular.", [("Sevilla", "seville-es"), ("Córdoba", "cordoba-es")]),
+    ],
+)
+def test_neighbours_in_one_province_decide_a_shared_name(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.id) for m in exonym.resolve(text)] == expected

@@ -406,7 +406,8 @@ class _Resolution:
                 for a in self.ancestors(e):
                     contained[a] = contained.get(a, 0) + 1
         mentions: list[Mention] = []
-        unread: list[int] = []
+        unread: list[int] = []  # spans no reading of which was good enough (see _second_look)
+        unsure: dict[int, int] = {}  # span -> its mention's place in `mentions`, read with no clear reading
         for k, (span, hits) in enumerate(scored):
             if self.budget is not None and k % CHECK_EVERY == CHECK_EVERY - 1:
                 self.budget.reached("choosing", span.start, len(self.text))
@@ -427,6 +428,8 @@ class _Resolution:
             if mention is not None:
                 limit = scored[k + 1][0].start if k + 1 < len(scored) else len(self.text)
                 found = [self._with_type_word(span, mention, scored[k - 1][0].end if k else 0, limit)]
+                if own is None and len(hits) > 1:
+                    unsure[k] = len(mentions)
             else:
                 limit = scored[k + 1][0].start if k + 1 < len(scored) else len(self.text)
                 found = self._inner_mentions(span, limit, mentioned, contained)
@@ -438,10 +441,15 @@ class _Resolution:
                     self.budget.add_mentions()
                     if len(mentions) % CHECK_EVERY == 0:
                         self.budget.check()
-        return self._second_look(scored, unread, mentions, anchors)
+        return self._second_look(scored, unread, unsure, mentions, anchors)
 
     def _second_look(
-        self, scored: list[tuple[Span, Readings]], unread: list[int], mentions: list[Mention], anchors: list[str | None]
+        self,
+        scored: list[tuple[Span, Readings]],
+        unread: list[int],
+        unsure: dict[int, int],
+        mentions: list[Mention],
+        anchors: list[str | None],
     ) -> list[Mention]:
         """The spans that open a quotation no reading of which was good enough, read again with
         what the text was found to mention, where that is more than its clear readings showed: in
@@ -452,7 +460,7 @@ class _Resolution:
         start the same support lifts common words ("Mobile phone footage ..." in a text on
         Florida)."""
         found = [m.entry.id for m in mentions]
-        if not unread or not set(found) - {a for a in anchors if a is not None}:
+        if not (unread or unsure) or not set(found) - {a for a in anchors if a is not None}:
             return mentions
         mentioned: dict[str, int] = {}
         contained: dict[str, int] = {}
@@ -460,6 +468,17 @@ class _Resolution:
             mentioned[e] = mentioned.get(e, 0) + 1
             for a in self.ancestors(e):
                 contained[a] = contained.get(a, 0) + 1
+        # A span read one way among several, no reading clear on its own, is read again with the
+        # same fuller context, its own first reading left out of it: "Sevilla, Córdoba y Granada"
+        # are Spain's once Seville is read, not Argentina's Córdoba and the island of Grenada.
+        for k, at in unsure.items():
+            span, hits = scored[k]
+            own = mentions[at].entry.id
+            context = _Context(mentioned, contained, own, self.ancestors(own), self._local_context(k, scored), self._type_cue(span))
+            mention = self._mention(span, hits, context)
+            if mention is not None and mention.entry.id != own:
+                limit = scored[k + 1][0].start if k + 1 < len(scored) else len(self.text)
+                mentions[at] = self._with_type_word(span, mention, scored[k - 1][0].end if k else 0, limit)
         more = []
         for k in unread:
             span, hits = scored[k]
@@ -647,8 +666,13 @@ class _Resolution:
         if local:
             return True
         if major_rival:  # "in Paris" says a place, not which of two of that spelling;
-            # places the text names inside this one do (Georgia with Atlanta and Savannah)
-            return context.is_contained(entry_id)
+            # places the text names inside this one do (Georgia with Atlanta and Savannah), and
+            # so do places it names in the same province (Córdoba beside Seville, in Andalusia)
+            return context.is_contained(entry_id) or any(
+                self.gaz.entries[a].type in _PROVINCES and context.is_contained(a)
+                for a in self.ancestors(entry_id)
+                if a in self.gaz.entries
+            )
         if span.first == span.last and self.plain_forms()[span.first].fold in self.index.calendar_words:
             return False  # "im Mai", "in May": a preposition of time as much as of place
         if self.gaz.entries[entry_id].type in _SETTLEMENTS and self._after_article(span):
@@ -893,6 +917,7 @@ _W_DIVISION = weight("inside_named_division")
 _QUOTE_PAIRS = {"«": "»", "»": "«", "„": "“”", "“": "”", "‘": "’", "‹": "›", '"': '"', "「": "」", "『": "』"}
 _QUOTED_TYPES = frozenset({"organization", "term"})
 _OPENING_QUOTES = frozenset("«„“‘‹\"'「『")
+_PROVINCES = frozenset({"first-level-division", "district"})
 _SETTLEMENTS = frozenset({"city", "town", "village"})
 _DIVISIONS = frozenset({"first-level-division", "district", "city", "disputed-territory"})
 _W_CUE = weight("type_cue")
