@@ -441,7 +441,7 @@ class _Resolution:
                     self.budget.add_mentions()
                     if len(mentions) % CHECK_EVERY == 0:
                         self.budget.check()
-        return self._second_look(scored, unread, unsure, mentions, anchors)
+        return self._second_look(scored, unread, unsure, mentions, anchors, leaders)
 
     def _second_look(
         self,
@@ -450,6 +450,7 @@ class _Resolution:
         unsure: dict[int, int],
         mentions: list[Mention],
         anchors: list[str | None],
+        leaders: list[str],
     ) -> list[Mention]:
         """The spans that open a quotation no reading of which was good enough, read again with
         what the text was found to mention, where that is more than its clear readings showed: in
@@ -475,6 +476,8 @@ class _Resolution:
             span, hits = scored[k]
             own = mentions[at].entry.id
             context = _Context(mentioned, contained, own, self.ancestors(own), self._local_context(k, scored), self._type_cue(span))
+            if context.bracket or context.same:
+                continue  # a name in apposition is read with its partner, which is no container of it
             mention = self._mention(span, hits, context)
             if mention is not None and mention.entry.id != own:
                 limit = scored[k + 1][0].start if k + 1 < len(scored) else len(self.text)
@@ -483,6 +486,7 @@ class _Resolution:
         for k in unread:
             span, hits = scored[k]
             context = _Context(mentioned, contained, None, frozenset(), self._local_context(k, scored), self._type_cue(span))
+            context.partner_levels = {_level(self.gaz.entries[leaders[j]].type) for j in context.bracket}
             mention = self._mention(span, hits, context)
             if mention is not None:
                 limit = scored[k + 1][0].start if k + 1 < len(scored) else len(self.text)
