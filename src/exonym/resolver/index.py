@@ -198,10 +198,10 @@ def entry_prior(entry: Entry) -> int:
 
 
 def _namesake_divisions(entries: list[Entry], priors: array[int], fold_: Any) -> None:
-    """A first-level division named like a settlement of its country (Kyiv, Wien, Şuşa: cities
-    that are divisions of their own) yields to the settlement by default: news means the city.
-    The division's prior drops below the settlement's; a type word beside the name still picks
-    the division."""
+    """A first-level division or a district named like a settlement of its country (Kyiv and
+    Wien, cities that are divisions of their own; Laçın, a town and its district) yields to the
+    settlement by default: news means the town. The division's prior drops below the
+    settlement's; a type word beside the name still picks the division."""
     settlements: dict[tuple[str, str], int] = {}
     generic = lang.all_generic_terms()
     by_id = {e.id: k for k, e in enumerate(entries)}
@@ -224,7 +224,9 @@ def _namesake_divisions(entries: list[Entry], priors: array[int], fold_: Any) ->
             for text in keys:
                 town = settlements.get((text, country))
                 if town is not None and priors[town] <= priors[k]:
-                    priors[k] = max(0, priors[town] - 3)
+                    # a district by the smallest step: it keeps its place above a city-division
+                    # of the same name (Shusha District before Shusha City, both below the town)
+                    priors[k] = max(0, priors[town] - (1 if e.type == "district" else 3))
 
 
 def _country(entries: list[Entry], by_id: dict[str, int], k: int) -> str:
