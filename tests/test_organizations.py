@@ -123,3 +123,19 @@ def test_an_organization_is_its_countrys_institution_by_its_own_names() -> None:
         _entry("bordurian-forces", "organization", [("Armed Forces of Borduria", "en")], ("borduria",)),
     ]
     assert learn_institutions(entries) == {"ministry-of-defence ruritania": "ruritanian-mod"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Georgian parliament passed the budget on Tuesday.", [("Georgian parliament", "parliament-of-georgia")]),
+        ("El Parlamento de Georgia aprobó la reforma.", [("Parlamento de Georgia", "parliament-of-georgia")]),
+        ("საქართველოს პარლამენტმა ბიუჯეტი მიიღო.", [("საქართველოს პარლამენტმა", "parliament-of-georgia")]),
+        ("Azərbaycan parlamenti iclas keçirib.", [("Azərbaycan parlamenti", "milli-majlis")]),
+        ("Национальное собрание Армении приняло закон.", [("Национальное собрание Армении", "national-assembly-of-armenia")]),
+        # no entry for France's parliament: nothing is composed, and France is not read either
+        ("The French parliament voted.", []),
+    ],
+)
+def test_parliaments_are_composed_like_the_other_institutions(gaz: Gazetteer, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(gaz, text) == expected
