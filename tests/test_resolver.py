@@ -499,3 +499,17 @@ def test_turkish_and_georgian_case_forms(text: str, expected: list[tuple[str, st
 )
 def test_neighbours_in_one_province_decide_a_shared_name(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(m.text, m.id) for m in exonym.resolve(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two place names in a row inside a sentence, before a lower-case word: a given name and a surname
+        ("La defensa Victoria Medellín fue elegida la mejor.", []),
+        ("El equipo viajó a Medellín y luego a Lima.", [("Medellín", "medellin"), ("Lima", "lima")]),
+        # declined names stand in a row ("from Ganja to Baku")
+        ("Qonaqlar Gəncədən Bakıya qayıdıb.", [("Gəncədən", "ganja"), ("Bakıya", "baku")]),
+    ],
+)
+def test_two_place_names_in_a_row_are_a_persons(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.id) for m in exonym.resolve(text)] == expected

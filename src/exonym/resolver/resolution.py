@@ -40,7 +40,7 @@ from exonym.text.langtags import canonical_tag, language_of
 from exonym.text.normalize import APOSTROPHES, fold, latin_key
 from exonym.text.romanize import LOOSELY_ROMANIZED, SYLLABIC
 from exonym.text.scripts import detect_script
-from exonym.text.tokens import Words, split
+from exonym.text.tokens import Words, split, starts_sentence
 
 if TYPE_CHECKING:
     from exonym.gazetteer import Gazetteer
@@ -824,10 +824,30 @@ class _Resolution:
             if reason is not None and reason.surname_next:
                 surnames.add(i + 1)  # Georgia Harrison: Harrison, a minor town's name, is her surname
         only_here |= {k for k, i in single.items() if i in surnames}
+        only_here |= self._name_pairs(scored, single, headline)
         only_here |= {k for k, (span, _) in enumerate(scored) if k not in single and span.first == span.last and span.first in surnames}
         if not persons and not only_here:
             return scored
         return [item for k, item in enumerate(scored) if k not in only_here and not (k in single and fold(w.words[single[k]]) in persons)]
+
+    def _name_pairs(self, scored: list[tuple[Span, Readings]], single: dict[int, int], headline: HeadlineLines) -> set[int]:
+        """Two one-word place names side by side with nothing between them, inside a sentence
+        and before a lower-case word, are a person's given name and surname ("el delantero
+        Santiago Lima marcó", "la defensa Victoria Medellín fue"): places in a row take a comma
+        or a conjunction, and a place with its country or state is a name of its own when it is
+        one (Paris, Texas takes a comma)."""
+        w, out = self.words, set()
+        for k, i in single.items():
+            if k + 1 not in single or single[k + 1] != i + 1 or self.text[w.ends[i] : w.starts[i + 1]] != " ":
+                continue
+            if i == 0 or starts_sentence(self.text, w.starts[i]) or not w.words[i - 1][:1].islower():
+                continue
+            # declined names stand in a row ("Ağdərədən Kəlbəcərə": from Aghdara to Kalbajar)
+            if not all(any(h.method in ("exact", "folded") for _, h, _ in scored[j][1].values()) for j in (k, k + 1)):
+                continue
+            if i + 2 < len(w) and w.words[i + 2][:1].islower() and not headline(i):
+                out |= {k, k + 1}
+        return out
 
     def _is_known_word(self, word: str) -> bool:
         """Whether a word alone is a name in the gazetteer (Azerbaijani, Soviet, Tavush ...), a
