@@ -452,14 +452,15 @@ class _Resolution:
         anchors: list[str | None],
         leaders: list[str],
     ) -> list[Mention]:
-        """The spans that open a quotation no reading of which was good enough, read again with
-        what the text was found to mention, where that is more than its clear readings showed: in
-        "ROMA — ... «Napoli avrà ...»" the dateline is read as Rome only once its readings are
-        weighed, and Rome puts Naples in a country the text names. Only there: a quotation's
-        first word is capitalised whatever it is, so it needs the text's support, and a place
-        that opens a quoted remark is that support's common case; elsewhere at a sentence's
-        start the same support lifts common words ("Mobile phone footage ..." in a text on
-        Florida)."""
+        """Two kinds of span read again with everything the text was found to mention, where
+        that is more than its clear readings (the anchors) showed: `unsure`, the spans read with
+        no clear reading (Córdoba beside Sevilla), and `unread`, the spans that open a quotation
+        and no reading of which was good enough. In "ROMA — ... «Napoli avrà ...»" the dateline
+        is read as Rome only once its readings are weighed, and Rome puts Naples in a country the
+        text names. Unread spans only there: a quotation's first word is capitalised whatever it
+        is, so it needs the text's support, and a place that opens a quoted remark is that
+        support's common case; elsewhere at a sentence's start the same support lifts common
+        words ("Mobile phone footage ..." in a text on Florida)."""
         found = [m.entry.id for m in mentions]
         if not (unread or unsure) or not set(found) - {a for a in anchors if a is not None}:
             return mentions
