@@ -7,6 +7,7 @@ import bisect
 import re
 import unicodedata
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -398,13 +399,7 @@ class _Resolution:
                 anchors.append(leader if ranked[0][0] - ranked[1][0] >= _CLEAR_MARGIN else None)
             leaders.append(leader)
         # Counted over the whole text, so that each span can leave itself out in O(1).
-        mentioned: dict[str, int] = {}
-        contained: dict[str, int] = {}
-        for e in anchors:
-            if e is not None:
-                mentioned[e] = mentioned.get(e, 0) + 1
-                for a in self.ancestors(e):
-                    contained[a] = contained.get(a, 0) + 1
+        mentioned, contained = self._counts(e for e in anchors if e is not None)
         mentions: list[Mention] = []
         unread: list[int] = []  # spans no reading of which was good enough (see _second_look)
         unsure: dict[int, int] = {}  # span -> its mention's place in `mentions`, read with no clear reading
@@ -426,13 +421,11 @@ class _Resolution:
                 context.partner_levels = {_level(self.gaz.entries[leaders[j]].type) for j in context.bracket}
             mention = self._mention(span, hits, context)
             if mention is not None:
-                limit = scored[k + 1][0].start if k + 1 < len(scored) else len(self.text)
-                found = [self._with_type_word(span, mention, scored[k - 1][0].end if k else 0, limit)]
+                found = [self._with_type_word(span, mention, *self._room(scored, k))]
                 if own is None and len(hits) > 1:
                     unsure[k] = len(mentions)
             else:
-                limit = scored[k + 1][0].start if k + 1 < len(scored) else len(self.text)
-                found = self._inner_mentions(span, limit, mentioned, contained)
+                found = self._inner_mentions(span, self._room(scored, k)[1], mentioned, contained)
                 if not found and span.sentence_start and self._opens_quote(span):
                     unread.append(k)
             for m in found:
@@ -464,12 +457,7 @@ class _Resolution:
         found = [m.entry.id for m in mentions]
         if not (unread or unsure) or not set(found) - {a for a in anchors if a is not None}:
             return mentions
-        mentioned: dict[str, int] = {}
-        contained: dict[str, int] = {}
-        for e in found:
-            mentioned[e] = mentioned.get(e, 0) + 1
-            for a in self.ancestors(e):
-                contained[a] = contained.get(a, 0) + 1
+        mentioned, contained = self._counts(found)
         # A span read one way among several, no reading clear on its own, is read again with the
         # same fuller context, its own first reading left out of it: "Sevilla, Córdoba y Granada"
         # are Spain's once Seville is read, not Argentina's Córdoba and the island of Grenada.
@@ -481,8 +469,7 @@ class _Resolution:
                 continue  # a name in apposition is read with its partner, which is no container of it
             mention = self._mention(span, hits, context)
             if mention is not None and mention.entry.id != own:
-                limit = scored[k + 1][0].start if k + 1 < len(scored) else len(self.text)
-                mentions[at] = self._with_type_word(span, mention, scored[k - 1][0].end if k else 0, limit)
+                mentions[at] = self._with_type_word(span, mention, *self._room(scored, k))
         more = []
         for k in unread:
             span, hits = scored[k]
@@ -490,9 +477,22 @@ class _Resolution:
             context.partner_levels = {_level(self.gaz.entries[leaders[j]].type) for j in context.bracket}
             mention = self._mention(span, hits, context)
             if mention is not None:
-                limit = scored[k + 1][0].start if k + 1 < len(scored) else len(self.text)
-                more.append(self._with_type_word(span, mention, scored[k - 1][0].end if k else 0, limit))
+                more.append(self._with_type_word(span, mention, *self._room(scored, k)))
         return sorted(mentions + more, key=lambda m: m.start) if more else mentions
+
+    def _counts(self, entry_ids: Iterable[str]) -> tuple[dict[str, int], dict[str, int]]:
+        """How often each entry is read, and how often each is an ancestor of one read."""
+        mentioned: dict[str, int] = {}
+        contained: dict[str, int] = {}
+        for e in entry_ids:
+            mentioned[e] = mentioned.get(e, 0) + 1
+            for a in self.ancestors(e):
+                contained[a] = contained.get(a, 0) + 1
+        return mentioned, contained
+
+    def _room(self, scored: list[tuple[Span, Readings]], k: int) -> tuple[int, int]:
+        """Where span k's mention may reach: from the previous span's end to the next's start."""
+        return (scored[k - 1][0].end if k else 0), (scored[k + 1][0].start if k + 1 < len(scored) else len(self.text))
 
     def _quoted_whole(self, span: Span) -> bool:
         """Whether the span fills a pair of quotation marks by itself: «Волгу», „Brno“, "Ararat"."""

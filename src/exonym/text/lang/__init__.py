@@ -163,7 +163,12 @@ def adjective_endings(code: str | None) -> tuple[str, ...]:
 def honorifics(code: str | None) -> frozenset[str]:
     """Forms of address of one language (Mr, Frau); every language's when it is not known."""
     found = language(code)
-    return found.honorifics if found is not None else _union(lambda x: x.honorifics)
+    return found.honorifics if found is not None else all_honorifics()
+
+
+@cache
+def all_honorifics() -> frozenset[str]:
+    return _union(lambda x: x.honorifics)
 
 
 def determiners(code: str | None) -> frozenset[str]:
