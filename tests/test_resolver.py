@@ -233,6 +233,29 @@ def test_lookup_reads_a_name_inside_its_type_words(gaz) -> None:
     assert [c.entry.id for c in gaz.lookup("New Brunswick")][:1] == ["new-brunswick-ca"]
 
 
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Şəki rayonu", "shaki-district"),  # without the type word the town, bigger, ranks first
+        ("Şəki şəhəri", "shaki"),
+        ("شکی ضلع", "shaki-district"),  # Urdu's district word
+        ("تووز ضلع", "tovuz-district"),
+        ("लाचिन जिला", "lachin-district"),  # Hindi's
+        ("गुबा जिला", "quba-district"),
+    ],
+)
+def test_lookup_ranks_the_namesake_its_type_word_names(gaz, query: str, expected: str) -> None:
+    assert [c.entry.id for c in gaz.lookup(query)][:1] == [expected]
+
+
+def test_lookup_answers_the_same_whatever_was_asked_before(gaz) -> None:
+    """A lookup's cached readings are shared: one query must not leave its readings in another's."""
+    first = [(c.entry.id, c.score) for c in gaz.lookup("Qusaro apskritis")]
+    gaz.lookup("Qusar")
+    gaz.lookup("Qusar rayonu")
+    assert [(c.entry.id, c.score) for c in gaz.lookup("Qusaro apskritis")] == first
+
+
 @pytest.mark.parametrize("query", ["바쿠", "बाकू", "バクー", "Μπακού", "באקו"])
 def test_lookup_reads_syllabic_scripts_against_latin_names(gaz, query: str) -> None:
     assert [c.entry.id for c in gaz.lookup(query)][:1] == ["baku"]

@@ -1030,6 +1030,7 @@ def resolve(
 
 
 CORE_SHARE = 0.97  # a name read without its type words ranks just below one read whole
+OTHER_TYPE_SHARE = 0.99  # ... and one of another type than those words name just below that
 QUERY_FUZZY_CUTOFF = 78
 # A name inside type words is often declined by them (Bardos apskritis, Babekas rajons: the
 # genitive): the core's near spellings are read a little further than a whole query's.
@@ -1098,10 +1099,13 @@ def lookup(gaz: Gazetteer, query: str, *, lang: str | None = None, limit: int = 
     fuzzy = _query_fuzzy_hits(matcher, query, " ".join(f.latin for f in forms))
     if not cores:
         return _ranked(gaz, res.entry_hits(Span(0, len(query), hits + fuzzy, "none", False)), limit)
-    best = res.entry_hits(Span(0, len(query), hits, "none", False))
+    # A copy: entry_hits' readings are cached and shared, and the cores' readings go into these.
+    best = dict(res.entry_hits(Span(0, len(query), hits, "none", False)))
+    whole = set(best)
     # A type word shared with a name lifts a fuzzy score (Բալաքյանի շրջան ~ Սալյանի շրջան): when
     # the query has a core to read, its fuzzy readings whole rank like the core's.
     _keep_best(best, res.entry_hits(Span(0, len(query), fuzzy, "none", False)), CORE_SHARE)
+    named_types, named_best = _named_types(forms, cores), 0.0
     for first, last in cores:
         core = forms[first:last]
         hits = list(matcher.sequence_hits(core))
@@ -1110,13 +1114,27 @@ def lookup(gaz: Gazetteer, query: str, *, lang: str | None = None, limit: int = 
             for variant in dict.fromkeys((core_latin, *_adjective_bases(core_latin), *_genitive_bases(core_latin))):
                 hits += matcher.fuzzy_hits(variant, cutoff=CORE_FUZZY_CUTOFF)
         core_span = Span(words.starts[first], words.ends[last - 1], hits, "none", False)
-        _keep_best(best, res.entry_hits(core_span), CORE_SHARE)
+        found = res.entry_hits(core_span)
+        _keep_best(best, found, CORE_SHARE)
+        named_best = max([named_best] + [v * CORE_SHARE for e, (v, _, _) in found.items() if gaz.entries[e].type in named_types])
+    # The type word taken off says which of namesakes is meant: "شکی ضلع" is Shaki District,
+    # though the town, bigger and spelt without a generic word, reads a little closer. Only
+    # a reading of the whole query as written stays above it.
+    if named_best:
+        for entry_id, (value, hit, name) in list(best.items()):
+            if value >= named_best and entry_id not in whole and gaz.entries[entry_id].type not in named_types:
+                best[entry_id] = (named_best * OTHER_TYPE_SHARE, hit, name)
     return _ranked(gaz, best, limit)
 
 
 # Place adjectives of the Latin-script Slavic languages, as a Latin key spells them: Tovuški,
 # Hodžavendski, Lačinský, Babečki. The Cyrillic ones are the morphology's (text/lang/slavic).
 _ADJECTIVE_SUFFIXES = ("skiy", "skij", "ski", "sky", "ska", "ske", "cki", "cky")
+
+
+def _named_types(forms: list[WordForms], cores: list[tuple[int, int]]) -> frozenset[str]:
+    """The entry types the type words around a query's cores name."""
+    return frozenset().union(*(_cue_types(f) for first, last in cores for f in forms[:first] + forms[last:]))
 
 
 def _adjective_bases(latin: str) -> list[str]:
