@@ -138,6 +138,21 @@ def test_a_namesake_state_is_read_when_the_text_names_places_inside_it(text: str
     assert ids(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A tornado hit Georgia state on Monday.",
+        "Die Behörden im Bundesstaat Georgia warnten vor Stürmen.",
+        "Las autoridades del estado de Georgia advirtieron del huracán.",
+        "Yangın Georgia eyaletinden yayıldı.",
+        "Yanğın Corciya ştatında başladı.",
+        "Пожар в штате Джорджия потушили к утру.",
+    ],
+)
+def test_the_word_state_names_a_first_level_division_not_the_country(text: str) -> None:
+    assert ids(text) == ["georgia-us"]
+
+
 @pytest.mark.parametrize("day", ["Sunday", "Sonntag", "domenica", "воскресенье"])
 def test_a_day_or_month_is_never_a_near_spelling_of_a_place(day: str) -> None:
     assert ids(f"The vote is on {day} in Baku.") == ["baku"]
