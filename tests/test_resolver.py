@@ -139,6 +139,35 @@ def test_a_namesake_state_is_read_when_the_text_names_places_inside_it(text: str
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the words between a village and the unit after it say that unit contains it
+        (
+            "Families returned to Kosalar, in the Khojaly district, while Kosalar, in the Aghdam district, is still empty.",
+            ["kosalar-khojaly", "khojaly-district", "kosalar", "aghdam-district"],
+        ),
+        # a district named with its type word before a village contains it (Turkic genitive)
+        (
+            "Xocalı rayonunun Kosalar kəndinə köçkünlər qayıdıb, Ağdam rayonunun Kosalar kəndində isə tikinti davam edir.",
+            ["khojaly-district", "kosalar-khojaly", "aghdam-district", "kosalar"],
+        ),
+        # a town read for the unit still places the village in the town's district
+        (
+            "La escuela de Aghbulag, en el distrito de Lachín, abrió; otra Aghbulag, en el distrito de Jojavend, sigue cerrada.",
+            ["aghbulag-lachin", "lachin-district", "aghbulag-khojavend", "khojavend"],
+        ),
+    ],
+)
+def test_a_namesake_village_is_the_one_in_the_unit_named_beside_it(text: str, expected: list[str]) -> None:
+    assert ids(text) == expected
+
+
+def test_a_type_word_before_an_elided_of_word_names_the_type() -> None:
+    assert ids("Une école a ouvert dans le district d'Aghdam.") == ["aghdam-district"]
+    assert ids("Une école a ouvert à Aghdam.") == ["aghdam"]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "A tornado hit Georgia state on Monday.",

@@ -873,7 +873,10 @@ class _Resolution:
         w = self.words
         folds = self.plain_forms()
         i = span.last + 1
-        j = span.first if span.start > w.starts[span.first] else span.first - 1  # l'Arménie starts inside its word
+        j = span.first - 1
+        # "district d'Aghdam", "la ville d'Erevan": the span starts inside its word after an elided
+        # of-word or article, and the word before that one is the cue
+        before = w.starts[span.first] if span.start > w.starts[span.first] else span.start
         out: frozenset[str] = frozenset()
         cues = languages.all_type_cues()
         if i < len(w):
@@ -883,7 +886,7 @@ class _Resolution:
         # In Turkic languages the type word follows its name as a postposition: "Tovuz rayonunun
         # Ağdam kəndi" is Tovuz's district and Ağdam's village, so a type word before says nothing.
         if j >= 0 and self.text_lang not in languages.turkic_reading():
-            gap = self.text[w.ends[j] : span.start]
+            gap = self.text[w.ends[j] : before]
             if len(gap) <= 3 and not gap.strip(" -\u00a0"):
                 word = folds[j].fold
                 out |= _cue_types(folds[j])
@@ -913,12 +916,74 @@ class _Resolution:
                 same |= strong_other & strong_here
             if _BRACKETED.fullmatch(gap):
                 bracket.add(j)
-            if j > k and (_QUALIFIER.fullmatch(gap) or _COMMA_OR_BRACKET.fullmatch(gap)):
-                parent |= set(other_hits)
+            if j > k and (_QUALIFIER.fullmatch(gap) or _COMMA_OR_BRACKET.fullmatch(gap) or self._names_a_container(gap, other)):
+                parent |= self._containers(other_hits)
+            elif j < k and self._genitive_container(other, gap):
+                parent |= self._containers(other_hits)
         return same, parent, bracket
+
+    def _containers(self, readings: Readings) -> set[str]:
+        """The units a neighbour's readings may stand for as a place's container: each reading,
+        and for a town its district ("Aghbulag, en el distrito de Jojavend" read as the town of
+        Khojavend still places Aghbulag in Khojavend District)."""
+        out = set(readings)
+        for entry_id in readings:
+            entry = self.gaz.entries[entry_id]
+            if entry.type in _SETTLEMENTS:
+                out.update(p for p in entry.parents or () if p in self.gaz.entries and self.gaz.entries[p].type == "district")
+        return out
+
+    def _names_a_container(self, gap: str, other: Span) -> bool:
+        """Whether the words after a place say the next name contains it: "Kosalar, dans le
+        district de Khojaly", "Akunk v provincii Kotajk", "Şelve köyü Laçin rayonunda", "Kosalar,
+        in the Khojaly district". Only prepositions, articles and type words stand between, and
+        a type word says what the next name is, in the gap or closing the next span."""
+        words = _gap_words(gap)
+        if not words:
+            return False
+        allowed, types = _container_gap_words()
+        if not all(w in allowed for w in words):
+            return False
+        return any(w in types for w in words) or self._ends_in_division_word(other)
+
+    def _ends_in_division_word(self, span: Span) -> bool:
+        return span.last > span.first and bool(_cue_types(self.plain_forms()[span.last]) & _PROVINCES)
+
+    def _genitive_container(self, span: Span, gap: str) -> bool:
+        """Whether a span names, with the type word of a division after it, the container of the
+        place that follows: "Xocavənd rayonunun Muğanlı kəndi", "შამქირის რაიონის სოფელ
+        მაჰმუდლუ". Between them only type words (no comma: "Ağdam rayonu, Tovuz" is a list)."""
+        words = _gap_words(gap)
+        types = _container_gap_words()[1]
+        if words is None or "," in gap or not all(w in types for w in words):
+            return False
+        if self._ends_in_division_word(span):
+            return True
+        return any(_cue_types(word_forms(w, False)) & _PROVINCES for w in _GAP_WORD.findall(gap))
 
 
 # The gaps between neighbouring names that tell how they relate (see _local_context).
+_GAP_WORD = re.compile(r"\w+")
+_GAP_PUNCTUATION = " ,'’\u00a0"
+
+
+@lru_cache(maxsize=1)
+def _container_gap_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The words that may stand between a place and the unit containing it, and among them the
+    type words, one of which such a gap must hold ("dans le district de", "w rejonie")."""
+    types = frozenset(languages.all_type_cues()) | languages.all_generic_terms()
+    joining = languages.all_place_prepositions() | languages.all_determiners() | languages.all_of_words() | languages.all_elided()
+    return joining | types, types
+
+
+def _gap_words(gap: str) -> list[str] | None:
+    """The folded words of a gap between two names, or None when it holds other marks than
+    spaces, commas and apostrophes."""
+    if _GAP_WORD.sub("", gap).strip(_GAP_PUNCTUATION):
+        return None
+    return [fold(w) for w in _GAP_WORD.findall(gap)]
+
+
 _OPEN_BRACKET = re.compile(r"\s*[(\[]\s*")
 _BRACKETED = re.compile(r"\s*[(\[][^()\[\]]{0,30}")
 _QUALIFIER = re.compile(r"\s*(,|\(|[(]?\s*\w+(\s\w+)?\s+as\s+\w+\s+in|\bin|\bof|в|во|у|de|du|en|in)\s*", re.I)
