@@ -916,9 +916,8 @@ class _Resolution:
                 same |= strong_other & strong_here
             if _BRACKETED.fullmatch(gap):
                 bracket.add(j)
-            if j > k and (_QUALIFIER.fullmatch(gap) or _COMMA_OR_BRACKET.fullmatch(gap) or self._names_a_container(gap, other)):
-                parent |= self._containers(other_hits)
-            elif j < k and self._genitive_container(other, gap):
+            after = j > k and (_QUALIFIER.fullmatch(gap) or _COMMA_OR_BRACKET.fullmatch(gap) or self._names_a_container(gap, other))
+            if after or (j < k and self._genitive_container(other, gap)):
                 parent |= self._containers(other_hits)
         return same, parent, bracket
 
