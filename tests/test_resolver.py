@@ -162,6 +162,17 @@ def test_a_namesake_village_is_the_one_in_the_unit_named_beside_it(text: str, ex
     assert ids(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bitlis ve Muş'ta yoğun kar yağdı.", ["bitlis-tr", "mush-tr"]),
+        ("Kars, Ardahan ve Iğdır'da sınır kapıları kapandı.", ["kars-tr", "ardahan-tr", "ighdir-tr"]),
+    ],
+)
+def test_a_list_of_places_that_opens_a_sentence_keeps_its_first_item(text: str, expected: list[str]) -> None:
+    assert ids(text) == expected
+
+
 def test_a_type_word_before_an_elided_of_word_names_the_type() -> None:
     assert ids("Une école a ouvert dans le district d'Aghdam.") == ["aghdam-district"]
     assert ids("Une école a ouvert à Aghdam.") == ["aghdam"]

@@ -426,7 +426,7 @@ class _Resolution:
                     unsure[k] = len(mentions)
             else:
                 found = self._inner_mentions(span, self._room(scored, k)[1], mentioned, contained)
-                if not found and span.sentence_start and self._opens_quote(span):
+                if not found and span.sentence_start and (self._opens_quote(span) or self._listed_before_next(k, scored)):
                     unread.append(k)
             for m in found:
                 mentions.append(m)
@@ -452,8 +452,9 @@ class _Resolution:
         is read as Rome only once its readings are weighed, and Rome puts Naples in a country the
         text names. Unread spans only there: a quotation's first word is capitalised whatever it
         is, so it needs the text's support, and a place that opens a quoted remark is that
-        support's common case; elsewhere at a sentence's start the same support lifts common
-        words ("Mobile phone footage ..." in a text on Florida)."""
+        support's common case; so is a list's first item ("Bitlis ve Muş'ta ..."). Elsewhere at
+        a sentence's start the same support lifts common words ("Mobile phone footage ..." in a
+        text on Florida)."""
         found = [m.entry.id for m in mentions]
         if not (unread or unsure) or not set(found) - {a for a in anchors if a is not None}:
             return mentions
@@ -500,6 +501,17 @@ class _Resolution:
             return False
         closing = _QUOTE_PAIRS.get(self.text[span.start - 1])
         return closing is not None and self.text[span.end] in closing
+
+    def _listed_before_next(self, k: int, scored: list[tuple[Span, Readings]]) -> bool:
+        """Whether span k is joined to the next name by a comma or one function word of the
+        text's language, as a list's first item: "Bitlis ve Muş'ta", "Leeds, York and Hull"."""
+        if k + 1 >= len(scored):
+            return False
+        gap = self.text[scored[k][0].end : scored[k + 1][0].start]
+        if gap.strip() == ",":
+            return True
+        words = gap.split()
+        return len(words) == 1 and gap.startswith(" ") and fold(words[0]) in _stopwords(self.text_lang)
 
     def _opens_quote(self, span: Span) -> bool:
         """Whether an opening quotation mark stands right before the span («Napoli, „Brno)."""
