@@ -193,6 +193,18 @@ def test_the_word_state_names_a_first_level_division_not_the_country(text: str) 
     assert ids(text) == ["georgia-us"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("کامیون در جاده ماند.", []),  # a truck, one consonant from Cameroon's Persian name
+        ("بهترین بازیکن زمین شد.", []),  # "the best", near Bahrain's
+        ("أعلنت أرمنيا حالة الطوارئ.", ["armenia"]),  # Armenia without one of its vowel letters
+    ],
+)
+def test_a_near_spelling_in_arabic_script_differs_by_vowel_letters_only(text: str, expected: list[str]) -> None:
+    assert ids(text) == expected
+
+
 @pytest.mark.parametrize("day", ["Sunday", "Sonntag", "domenica", "воскресенье"])
 def test_a_day_or_month_is_never_a_near_spelling_of_a_place(day: str) -> None:
     assert ids(f"The vote is on {day} in Baku.") == ["baku"]

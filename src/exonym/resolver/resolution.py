@@ -622,6 +622,13 @@ class _Resolution:
             # that nothing in the text supports: Armenian Թալինում is Talin (Թալին), not Tallinn's
             # Latin "Talin" read across scripts
             results = [r for r in results if r[3].script == script or r[4]]
+        if script in _ABJADS and span.first == span.last:
+            # Arabic and Hebrew letters leave most vowels out: a consonant more or less is another
+            # word (کامیون, a truck, is one letter from کامیرون, Cameroon), so a near spelling of
+            # one word there needs the text's support, unless only vowel letters differ
+            # (أرمنيا for أرمينيا, ارمنستن for ارمنستان)
+            surface = _consonants(self.text[span.start : span.end])
+            results = [r for r in results if r[2].method not in _NEAR or r[4] or _consonants(r[3].text) == surface]
         if attested or any(r[2].method in _SPELT for r in results):
             # a name read as it is spelt beats another entry's near spelling that nothing in the
             # text supports, whatever their priors: Lachín is Lachin, not China's Kabyle "Lacin";
@@ -1003,6 +1010,18 @@ _DATELINE_TAIL = re.compile(r"[^\n\-–—]{0,40}?\s[-–—]\s")
 _COMMA_OR_BRACKET = re.compile(r"\s*[,(]\s*")
 _SPELT = frozenset({"exact", "folded", "inflected"})  # methods that read a name as it is spelt
 _NEAR = frozenset({"fuzzy", "romanization variant"})  # methods that read a near spelling
+_ABJADS = frozenset({"Arab", "Hebr"})  # scripts that write few vowels
+# The letters that write vowels in them (alef, waw, ya and their forms; Hebrew's aleph, vav,
+# yod), and their marks
+_VOWEL_LETTERS = re.compile(
+    "[\u0622\u0623\u0625\u0627\u0624\u0648\u0626\u064a\u0649\u06cc\u06d2\u064b-\u065f\u0670\u05d0\u05d5\u05d9\u0591-\u05c7]"
+)
+
+
+def _consonants(word: str) -> str:
+    return _VOWEL_LETTERS.sub("", unicodedata.normalize("NFC", word))
+
+
 _CLEAR_MARGIN = weight("clear_margin")
 _MIN_MENTION = weight("min_mention")
 _CONTEXT_MARGIN = weight("context_method_margin")
