@@ -139,3 +139,17 @@ def test_an_organization_is_its_countrys_institution_by_its_own_names() -> None:
 )
 def test_parliaments_are_composed_like_the_other_institutions(gaz: Gazetteer, text: str, expected: list[tuple[str, str]]) -> None:
     assert _found(gaz, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dışişleri Bakanı Hakan Fidan Ankara'da konuştu.", ["ankara"]),  # the minister, not his ministry
+        ("Russian Foreign Minister Sergei Lavrov arrived in Baku.", ["baku"]),
+        ("Gürcistan Dışişleri Bakanlığı açıklama yaptı.", ["georgian-ministry-of-foreign-affairs"]),
+        ("Georgia's foreign ministry urged both sides to keep talking.", ["georgian-ministry-of-foreign-affairs"]),
+        ("МИД Турции призвал стороны к сдержанности.", ["turkish-ministry-of-foreign-affairs"]),
+    ],
+)
+def test_a_ministers_title_is_not_the_ministry(gaz: Gazetteer, text: str, expected: list[str]) -> None:
+    assert [m.entry.id for m in gaz.resolve(text)] == expected

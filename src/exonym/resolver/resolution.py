@@ -602,6 +602,12 @@ class _Resolution:
             h.method in _SPELT and not self._is_weak(h) and not self._is_minor(e) and n.script == script for e, (_, h, n) in hits.items()
         )
         for entry_id, (s, hit, name) in hits.items():
+            if (
+                hit.method == "fuzzy"
+                and self.gaz.entries[entry_id].type == "organization"
+                and _head_cut(self.text[span.start : span.end], name.text)
+            ):
+                continue
             bonus, why = self._evidence(entry_id, context)
             if attested and self._is_weak(hit) and not bonus:
                 continue
@@ -1016,6 +1022,16 @@ _ABJADS = frozenset({"Arab", "Hebr"})  # scripts that write few vowels
 _VOWEL_LETTERS = re.compile(
     "[\u0622\u0623\u0625\u0627\u0624\u0648\u0626\u064a\u0649\u06cc\u06d2\u064b-\u065f\u0670\u05d0\u05d5\u05d9\u0591-\u05c7]"
 )
+
+
+def _head_cut(surface: str, name: str) -> bool:
+    """Whether a near spelling of an organization's name changes its last word without adding
+    an ending to it: "Dışişleri Bakanı" (the minister) is not "Dışişleri Bakanlığı" (the
+    ministry), nor "Foreign Minister" "Foreign Ministry"; "Vereinten Nationen" still is."""
+    said, named = fold(surface).split(), fold(name).split()
+    if not said or not named or said[-1] == named[-1]:
+        return False
+    return not (said[-1].startswith(named[-1]) and len(said[-1]) > len(named[-1]))
 
 
 def _consonants(word: str) -> str:
