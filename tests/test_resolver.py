@@ -205,6 +205,18 @@ def test_a_near_spelling_in_arabic_script_differs_by_vowel_letters_only(text: st
     assert ids(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("در رشت باران آمد.", ["rasht-ir"]),  # "in Rasht": three letters after a preposition of place
+        ("وصلت القافلة إلى حمص صباحا.", ["homs-sy"]),
+        ("طبخت أمي حمص لذيذا للضيوف.", []),  # chickpeas: the same three letters with no preposition
+    ],
+)
+def test_a_three_letter_town_in_arabic_script_needs_a_preposition_of_place(text: str, expected: list[str]) -> None:
+    assert ids(text) == expected
+
+
 @pytest.mark.parametrize("day", ["Sunday", "Sonntag", "domenica", "воскресенье"])
 def test_a_day_or_month_is_never_a_near_spelling_of_a_place(day: str) -> None:
     assert ids(f"The vote is on {day} in Baku.") == ["baku"]

@@ -267,12 +267,11 @@ class _Resolution:
         """A minor entry is read from its spelling only: tens of thousands of towns lie within a
         letter or two of common words (Monday, Moanda), so no romanization variant, no fuzzy
         match and no name of another script read in this one (Baku is not Бакъу, Bacău's
-        Bulgarian name); nor from a word of three letters in a script without capitals (را, ან)."""
+        Bulgarian name). (A word of three letters in a script without capitals needs a
+        preposition of place: see _minor_supported.)"""
         if hit.method in ("romanization variant", "fuzzy"):
             return False
-        if hit.method == "transliterated" and name.script != detect_script(surface):
-            return False
-        return not (span.first_word_case == "none" and sum(c.isalpha() for c in surface) <= 3)
+        return not (hit.method == "transliterated" and name.script != detect_script(surface))
 
     @staticmethod
     def _case_ok(span: Span, surface: str, name: Name, hit: Hit) -> bool:
@@ -375,6 +374,12 @@ class _Resolution:
             out.append((span, hits))
         return out
 
+    def _short_uncased(self, span: Span) -> bool:
+        """A one-word span of three letters or fewer in a script without capitals."""
+        return (
+            span.first_word_case == "none" and span.first == span.last and sum(c.isalpha() for c in self.text[span.start : span.end]) <= 3
+        )
+
     def _bare_type_word(self, span: Span) -> bool:
         """A one-word span, in a script without capitals, that is a word for a place's type."""
         if span.first != span.last or span.first_word_case != "none" or span.start != self.words.starts[span.first]:
@@ -389,14 +394,17 @@ class _Resolution:
         # Anchors are spans with one clear reading; they are the context the others lean on.
         anchors: list[str | None] = []
         leaders: list[str] = []
-        for _, hits in scored:
+        for span, hits in scored:
             if len(hits) == 1:
                 leader = next(iter(hits))
-                anchors.append(leader)
+                anchor: str | None = leader
             else:
                 ranked = sorted((self._base(e, s), e) for e, (s, _, _) in hits.items())[::-1]
                 leader = ranked[0][1]
-                anchors.append(leader if ranked[0][0] - ranked[1][0] >= _CLEAR_MARGIN else None)
+                anchor = leader if ranked[0][0] - ranked[1][0] >= _CLEAR_MARGIN else None
+            if anchor is not None and self._is_minor(anchor) and self._short_uncased(span) and not self._after_place_preposition(span):
+                anchor = None  # three letters without capitals (خوی, temper, and Khoy) put no country in the text
+            anchors.append(anchor)
             leaders.append(leader)
         # Counted over the whole text, so that each span can leave itself out in O(1).
         mentioned, contained = self._counts(e for e in anchors if e is not None)
@@ -695,6 +703,11 @@ class _Resolution:
         )
         if local:
             return True
+        if self._short_uncased(span):
+            # three letters in a script without capitals are as often a common word (حمص is
+            # chickpeas as well as Homs): only a preposition of place before them says a town
+            # ("في كلس", "در رشت")
+            return self._after_place_preposition(span)
         if major_rival:  # "in Paris" says a place, not which of two of that spelling;
             # places the text names inside this one do (Georgia with Atlanta and Savannah), and
             # so do places it names in the same province (Córdoba beside Seville, in Andalusia)
