@@ -178,6 +178,13 @@ def test_a_type_word_before_an_elided_of_word_names_the_type() -> None:
     assert ids("Une école a ouvert à Aghdam.") == ["aghdam"]
 
 
+def test_a_state_is_not_lowered_by_a_small_namesake_town_in_another_state() -> None:
+    """Oregon, Ohio, a town of 20,000, does not make the state of Oregon yield to it."""
+    assert ids("Wildfires in Oregon forced evacuations near Medford.") == ["oregon-us-5744337", "medford-us"]
+    assert ids("Heavy snow closed roads in Wyoming and Nevada.") == ["wyoming-us-5843591", "nevada-us"]
+    assert ids("Russian drones struck Odesa.") == ["odesa"]  # a curated city still outranks its namesake oblast
+
+
 @pytest.mark.parametrize(
     "text",
     [

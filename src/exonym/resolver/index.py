@@ -198,13 +198,29 @@ def entry_prior(entry: Entry) -> int:
 
 
 def _namesake_divisions(entries: list[Entry], priors: array[int], fold_: Any) -> None:
-    """A first-level division or a district named like a settlement of its country (Kyiv and
-    Wien, cities that are divisions of their own; Laçın, a town and its district) yields to the
-    settlement by default: news means the town. The division's prior drops below the
+    """A first-level division or a district named like a settlement inside it (Kyiv and Wien,
+    cities that are divisions of their own; Laçın, a town and its district) yields to the
+    settlement by default: news means the town. An imported small town elsewhere in the country
+    (Oregon, Ohio, is not in the state of Oregon) takes nothing from the division. The division's prior drops below the
     settlement's; a type word beside the name still picks the division."""
     settlements: dict[tuple[str, str], int] = {}
     generic = lang.all_generic_terms()
     by_id = {e.id: k for k, e in enumerate(entries)}
+
+    def inside(town: int, division: str) -> bool:
+        """Whether the division is among the town's ancestors (Laçın in its district; not
+        Oregon, Ohio, in the state of Oregon)."""
+        seen, todo = set(), list(entries[town].parents or ())
+        while todo and len(seen) < 16:
+            parent = todo.pop()
+            if parent == division:
+                return True
+            if parent in seen or parent not in by_id:
+                continue
+            seen.add(parent)
+            todo.extend(entries[by_id[parent]].parents or ())
+        return False
+
     for k, e in enumerate(entries):
         if e.type in ("city", "town") and e.parents:
             country = _country(entries, by_id, k)
@@ -223,7 +239,11 @@ def _namesake_divisions(entries: list[Entry], priors: array[int], fold_: Any) ->
                 keys.add(" ".join(words[:-1]))
             for text in keys:
                 town = settlements.get((text, country))
-                if town is not None and priors[town] <= priors[k]:
+                if (
+                    town is not None
+                    and priors[town] <= priors[k]
+                    and (inside(town, e.id) or not is_imported(entries[town]) or is_major(entries[town]))
+                ):
                     # a district by the smallest step: it keeps its place above a city-division
                     # of the same name (Shusha District before Shusha City, both below the town)
                     priors[k] = max(0, priors[town] - (1 if e.type == "district" else 3))
