@@ -210,7 +210,8 @@ def _namesake_divisions(entries: list[Entry], priors: array[int], fold_: Any) ->
     def inside(town: int, division: str) -> bool:
         """Whether the division is among the town's ancestors (Laçın in its district; not
         Oregon, Ohio, in the state of Oregon)."""
-        seen, todo = set(), list(entries[town].parents or ())
+        seen: set[str] = set()
+        todo = list(entries[town].parents or ())
         while todo and len(seen) < 16:
             parent = todo.pop()
             if parent == division:
