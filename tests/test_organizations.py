@@ -149,6 +149,7 @@ def test_parliaments_are_composed_like_the_other_institutions(gaz: Gazetteer, te
         ("Gürcistan Dışişleri Bakanlığı açıklama yaptı.", ["georgian-ministry-of-foreign-affairs"]),
         ("Georgia's foreign ministry urged both sides to keep talking.", ["georgian-ministry-of-foreign-affairs"]),
         ("МИД Турции призвал стороны к сдержанности.", ["turkish-ministry-of-foreign-affairs"]),
+        ("Ադրբեջանի ՊՆ-ն հայտարարել է, որ կրակոցներ են եղել։", ["azerbaijani-ministry-of-defence"]),  # Armenian ՊՆ
     ],
 )
 def test_a_ministers_title_is_not_the_ministry(gaz: Gazetteer, text: str, expected: list[str]) -> None:
