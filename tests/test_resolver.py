@@ -513,6 +513,7 @@ def test_words_that_look_like_names_and_names_beside_their_type(text: str, expec
         ("Umowę podpisano z Litwą i Czechami.", [("Litwą", "lithuania"), ("Czechami", "czechia")]),
         ("Ministr přiletěl z Ostravy do Vídně včera večer.", [("Ostravy", "ostrava-cz"), ("Vídně", "vienna")]),
         ("Jednání proběhla v Praze a v Brně.", [("Praze", "prague"), ("Brně", "brno-cz")]),
+        ("Les forces restaient en alerte près d'Eraskh.", [("Eraskh", "yeraskh")]),  # a preposition before an elided de
         # Russian and Ukrainian case forms of names with a three-letter stem
         ("Переговоры прошли в Вене.", [("Вене", "vienna")]),
         ("Делегація прибула в Ризі вчора.", [("Ризі", "riga")]),

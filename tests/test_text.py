@@ -191,6 +191,8 @@ def test_slavic_short_stems_only_for_major_names() -> None:
         ("Vídni", "Vídeň"),
         ("Drážďanech", "Drážďany"),
         ("Ostravou", "Ostrava"),
+        ("Zakopanem", "Zakopane"),  # a name declined as an adjective
+        ("Zakopanego", "Zakopane"),
     ],
 )
 def test_west_slavic_bases_give_the_nominative(word: str, name: str) -> None:

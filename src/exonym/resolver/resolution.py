@@ -767,7 +767,9 @@ class _Resolution:
         """Whether the word before the span is a preposition of place of the text's language (of
         any language when it is not known): "in Lage", "из Лаге", "في ..."."""
         j = span.first - 1
-        if j < 0 or self.text[self.words.ends[j] : span.start].strip():
+        # "près d'Eraskh": the span starts inside its word, after an elided of-word
+        before = self.words.starts[span.first] if span.start > self.words.starts[span.first] else span.start
+        if j < 0 or self.text[self.words.ends[j] : before].strip():
             return False
         return self.plain_forms()[j].fold in languages.place_prepositions(self.text_lang)
 

@@ -23,7 +23,8 @@ _ENDINGS: dict[str, tuple[str, ...]] = {
     "u": ("", "a", "o"),  # genitive, dative, locative; Czech accusative: Karabachu, Ostravu
     "ia": ("",),  # Wrocławia, Erywania
     "iu": ("",),  # Erywaniu
-    "em": ("", "o"),  # instrumental: Tbilisem
+    "em": ("", "o", "e"),  # instrumental: Tbilisem; locative of an adjectival name: Zakopanem
+    "ego": ("e",),  # genitive of an adjectival name: Zakopanego
     "iem": ("",),  # Dżermukiem
     "owi": ("",),  # dative: Kijowowi
     "ovi": ("",),
