@@ -514,6 +514,11 @@ def test_words_that_look_like_names_and_names_beside_their_type(text: str, expec
         ("Ministr přiletěl z Ostravy do Vídně včera večer.", [("Ostravy", "ostrava-cz"), ("Vídně", "vienna")]),
         ("Jednání proběhla v Praze a v Brně.", [("Praze", "prague"), ("Brně", "brno-cz")]),
         ("Les forces restaient en alerte près d'Eraskh.", [("Eraskh", "yeraskh")]),  # a preposition before an elided de
+        # a Turkic genitive ends its noun phrase: the next name is no surname after a given name
+        (
+            "Kaxeti və Dağıstanın Dərbənd şəhərində yağış yağıb.",
+            [("Kaxeti", "kakheti"), ("Dağıstanın", "dagestan-ru"), ("Dərbənd", "derbent-ru")],
+        ),
         # Russian and Ukrainian case forms of names with a three-letter stem
         ("Переговоры прошли в Вене.", [("Вене", "vienna")]),
         ("Делегація прибула в Ризі вчора.", [("Ризі", "riga")]),

@@ -833,11 +833,19 @@ class _Resolution:
             k = bisect.bisect_right(starts, w.starts[t]) - 1
             return k >= 0 and scored[k][0].end >= w.ends[t] and not all(self._is_minor(e) for e in scored[k][1])
 
+        turkic = self.text_lang in languages.turkic_reading()
+        declined = {
+            span.first for span, hits in scored if span.first == span.last and all(h.method == "inflected" for _, h, _ in hits.values())
+        }
+
         def known(t: int) -> bool:
             word = w.words[t]
             folded = fold(word)
             return (
                 covered(t)
+                # a Turkic noun phrase takes its case ending on its last word: "Dağıstanın
+                # Dərbənd şəhəri" is Dagestan's Derbent, a name in the genitive is no given name
+                or (turkic and t in declined)
                 or folded in languages.all_type_cues()
                 or folded in self.index.calendar_words
                 or ">" + folded in self.index.affixes  # a word names carry after them: City, River, Station
