@@ -580,6 +580,9 @@ def test_titles_quotes_and_scripts(text: str, expected: list[tuple[str, str]]) -
         ("The court heard that Mr Washington had sold her a car.", []),
         ("Вчера господин Курган встретился с журналистами.", []),
         ("The delegation flew to Washington on Monday.", [("Washington", "washington")]),
+        # a pronoun said only of people after the name, not after a preposition of place
+        ("Later Washington, who also directs, said rehearsals begin in January.", []),
+        ("Officials in Gavar who asked not to be named said so.", [("Gavar", "gavar")]),
     ],
 )
 def test_a_place_name_after_a_form_of_address_is_a_persons(text: str, expected: list[tuple[str, str]]) -> None:

@@ -149,6 +149,11 @@ def _reason(words: Words, i: int, is_known: Callable[[int], bool], lang: str | N
         gap = text[ends[i] : starts[i + 1]]
         if gap == " " and _capitalised(nxt) and _surname().search(nxt) and not is_known(i + 1):
             return Reason(f"followed by the surname {nxt!r}")
+        # "Washington, who also directs": a pronoun that stands only for people (not after a
+        # preposition of place: in "officials in Gavar who asked", who are the officials)
+        after_preposition = i > 0 and fold(tokens[i - 1]) in languages.place_prepositions(lang)
+        if gap in (" ", ", ") and fold(nxt) in languages.person_pronouns(lang) and not after_preposition:
+            return Reason(f"followed by {nxt!r}, said of a person")
         # a declined word is not a given name before its surname (Türkiyənin Ordu şəhərində)
         if gap == " " and as_written and not _capitalises_nouns(lang) and _given_name_before(words, i, is_known, lang):
             return Reason(f"a given name before {nxt!r}", spreads=False, surname_next=True)

@@ -53,6 +53,7 @@ class Language:
     generic_terms: frozenset[str] = frozenset()
     titles: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
+    person_pronouns: frozenset[str] = frozenset()  # relative pronouns said only of people: who
     name_heads: frozenset[str] = frozenset()
     determiners: frozenset[str] = frozenset()
     of_words: frozenset[str] = frozenset()
@@ -92,6 +93,7 @@ def _language(data: dict[str, Any]) -> Language:
         generic_terms=_folded(data.get("generic_terms", ())),
         titles=_folded(data.get("titles", ())),
         honorifics=_folded(data.get("honorifics", ())),
+        person_pronouns=_folded(data.get("person_pronouns", ())),
         name_heads=_folded(data.get("name_heads", ())),
         determiners=_folded(data.get("determiners", ())),
         of_words=_folded(data.get("of_words", ())),
@@ -167,6 +169,12 @@ def honorifics(code: str | None) -> frozenset[str]:
 
 
 @cache
+def person_pronouns(code: str | None) -> frozenset[str]:
+    """Pronouns said only of people, of the text's language (of every language when unknown)."""
+    found = language(code)
+    return found.person_pronouns if found is not None else _union(lambda x: x.person_pronouns)
+
+
 def all_honorifics() -> frozenset[str]:
     return _union(lambda x: x.honorifics)
 
