@@ -151,10 +151,11 @@ def test_a_namesake_state_is_read_when_the_text_names_places_inside_it(text: str
             "Xocalı rayonunun Kosalar kəndinə köçkünlər qayıdıb, Ağdam rayonunun Kosalar kəndində isə tikinti davam edir.",
             ["khojaly-district", "kosalar-khojaly", "aghdam-district", "kosalar"],
         ),
-        # a town read for the unit still places the village in the town's district
+        # a near spelling read for the town stands for its district after the district's type
+        # word, and places the village in it
         (
             "La escuela de Aghbulag, en el distrito de Lachín, abrió; otra Aghbulag, en el distrito de Jojavend, sigue cerrada.",
-            ["aghbulag-lachin", "lachin-district", "aghbulag-khojavend", "khojavend"],
+            ["aghbulag-lachin", "lachin-district", "aghbulag-khojavend", "khojavend-district"],
         ),
     ],
 )
@@ -171,6 +172,13 @@ def test_a_namesake_village_is_the_one_in_the_unit_named_beside_it(text: str, ex
 )
 def test_a_list_of_places_that_opens_a_sentence_keeps_its_first_item(text: str, expected: list[str]) -> None:
     assert ids(text) == expected
+
+
+def test_a_type_word_names_the_namesake_division_of_a_town_read_by_its_spelling() -> None:
+    """Schamachi is spelt like the town's Czech name only; "Rayon" before it names the district."""
+    found = exonym.resolve("Die Winzer im Rayon Schamachi warten; in der Stadt Schamachi wurde ein Museum eröffnet.")
+    assert [m.entry.id for m in found] == ["shamakhi-district", "shamakhi"]
+    assert found[0].name.text in {n.text for n in found[0].entry.names}  # explained by a name of its own
 
 
 def test_a_type_word_before_an_elided_of_word_names_the_type() -> None:

@@ -598,6 +598,8 @@ class _Resolution:
 
     def _mention(self, span: Span, hits: Readings, context: _Context) -> Mention | None:
         """The best-supported reading of a span, or None when none is good enough."""
+        if context.cue:
+            hits = self._with_cued_namesakes(hits, context.cue)
         results = []
         # A name recorded in a language outranks an import's unlabelled variant of another entry
         # (Mosel: the river's German name, and a variant of Mosul's): the variant needs context.
@@ -679,6 +681,27 @@ class _Resolution:
             hit.short,
             positions[hit.name_id],
         )
+
+    def _with_cued_namesakes(self, hits: Readings, cue: frozenset[str]) -> Readings:
+        """Readings with, beside a town, its parent of the same name when the word beside the
+        span names the parent's type: "im Rayon Schamachi", spelt like the town's Czech name,
+        is Shamakhi District. The parent is read by the town's match."""
+        ix, added = self.index, {}
+        for entry_id, (value, hit, _) in hits.items():
+            entry = self.gaz.entries[entry_id]
+            if entry.type in cue:
+                continue
+            core = _label_core(entry.name)
+            for parent_id in entry.parents or ():
+                parent = self.gaz.entries.get(parent_id)
+                if parent is None or parent.type not in cue or parent_id in hits or _label_core(parent.name) != core:
+                    continue
+                number = self.gaz.index_number(parent_id)
+                pos = next((k for k, n in enumerate(parent.names) if n.text == parent.name), 0)
+                name_id = bisect.bisect_left(ix.name_entry, number) + pos  # an entry's names are numbered in a row
+                if name_id < len(ix.name_entry) and ix.name_entry[name_id] == number and ix.name_pos[name_id] == pos:
+                    added[parent_id] = (value, Hit(name_id, hit.method, hit.score, hit.derived, True), parent.names[pos])
+        return {**hits, **added} if added else hits
 
     def _marks_kept(self, span: Span, results: list[Any]) -> set[str]:
         """The entries with a name the span spells with the same accented letters, when the span
@@ -1045,6 +1068,12 @@ _ABJADS = frozenset({"Arab", "Hebr"})  # scripts that write few vowels
 _VOWEL_LETTERS = re.compile(
     "[\u0622\u0623\u0625\u0627\u0624\u0648\u0626\u064a\u0649\u06cc\u06d2\u064b-\u065f\u0670\u05d0\u05d5\u05d9\u0591-\u05c7]"
 )
+
+
+def _label_core(label: str) -> str:
+    """A label without its type words: "Shamakhi District" -> "shamakhi"."""
+    drop = _type_words()
+    return " ".join(w for w in fold(label).split() if w not in drop)
 
 
 def _head_cut(surface: str, name: str) -> bool:
