@@ -168,6 +168,8 @@ def test_a_namesake_village_is_the_one_in_the_unit_named_beside_it(text: str, ex
     [
         ("Bitlis ve Muş'ta yoğun kar yağdı.", ["bitlis-tr", "mush-tr"]),
         ("Kars, Ardahan ve Iğdır'da sınır kapıları kapandı.", ["kars-tr", "ardahan-tr", "ighdir-tr"]),
+        # Arabic writes "and" into the next item: it is read with the item before it
+        ("وصلت القافلة إلى مدينة دهوك والسليمانية.", ["duhok-iq", "sulaymaniyah-iq"]),
     ],
 )
 def test_a_list_of_places_that_opens_a_sentence_keeps_its_first_item(text: str, expected: list[str]) -> None:
@@ -522,6 +524,11 @@ def test_words_that_look_like_names_and_names_beside_their_type(text: str, expec
         ("Ministr přiletěl z Ostravy do Vídně včera večer.", [("Ostravy", "ostrava-cz"), ("Vídně", "vienna")]),
         ("Jednání proběhla v Praze a v Brně.", [("Praze", "prague"), ("Brně", "brno-cz")]),
         ("Les forces restaient en alerte près d'Eraskh.", [("Eraskh", "yeraskh")]),  # a preposition before an elided de
+        (
+            "ЗСУ відбили атаки під Покровськом.",
+            [("ЗСУ", "ukrainian-armed-forces"), ("Покровськом", "pokrovsk-ua")],
+        ),  # not Pokrov's adjective
+        ("Gürcüstanın Kaxeti regionunda yağış yağıb.", [("Gürcüstanın", "georgia"), ("Kaxeti regionunda", "kakheti")]),
         # a Turkic genitive ends its noun phrase: the next name is no surname after a given name
         (
             "Kaxeti və Dağıstanın Dərbənd şəhərində yağış yağıb.",

@@ -434,7 +434,7 @@ class _Resolution:
                     unsure[k] = len(mentions)
             else:
                 found = self._inner_mentions(span, self._room(scored, k)[1], mentioned, contained)
-                if not found and span.sentence_start and (self._opens_quote(span) or self._listed_before_next(k, scored)):
+                if not found and ((span.sentence_start and self._opens_quote(span)) or self._listed(k, scored)):
                     unread.append(k)
             for m in found:
                 mentions.append(m)
@@ -460,9 +460,9 @@ class _Resolution:
         is read as Rome only once its readings are weighed, and Rome puts Naples in a country the
         text names. Unread spans only there: a quotation's first word is capitalised whatever it
         is, so it needs the text's support, and a place that opens a quoted remark is that
-        support's common case; so is a list's first item ("Bitlis ve Muş'ta ..."). Elsewhere at
-        a sentence's start the same support lifts common words ("Mobile phone footage ..." in a
-        text on Florida)."""
+        support's common case; so is an item of a list ("Bitlis ve Muş'ta ...", "بدهوك
+        والسليمانية"), whose neighbour's reading is that support. Elsewhere at a sentence's start
+        the same support lifts common words ("Mobile phone footage ..." in a text on Florida)."""
         found = [m.entry.id for m in mentions]
         if not (unread or unsure) or not set(found) - {a for a in anchors if a is not None}:
             return mentions
@@ -510,16 +510,21 @@ class _Resolution:
         closing = _QUOTE_PAIRS.get(self.text[span.start - 1])
         return closing is not None and self.text[span.end] in closing
 
-    def _listed_before_next(self, k: int, scored: list[tuple[Span, Readings]]) -> bool:
-        """Whether span k is joined to the next name by a comma or one function word of the
-        text's language, as a list's first item: "Bitlis ve Muş'ta", "Leeds, York and Hull"."""
-        if k + 1 >= len(scored):
-            return False
-        gap = self.text[scored[k][0].end : scored[k + 1][0].start]
-        if gap.strip() == ",":
-            return True
-        words = gap.split()
-        return len(words) == 1 and gap.startswith(" ") and fold(words[0]) in _stopwords(self.text_lang)
+    def _listed(self, k: int, scored: list[tuple[Span, Readings]]) -> bool:
+        """Whether span k is an item of a list with a neighbouring name: joined to it by a comma
+        or one function word of the text's language ("Bitlis ve Muş'ta", "Leeds, York and
+        Hull"), or by the conjunction Arabic writes into the next word ("بدهوك والسليمانية")."""
+        for j in (k - 1, k + 1):
+            if not 0 <= j < len(scored):
+                continue
+            first, second = (scored[j][0], scored[k][0]) if j < k else (scored[k][0], scored[j][0])
+            gap = self.text[first.end : second.start]
+            words = gap.split()
+            if gap.strip() == "," or (gap == " " and self.text[second.start] == _ARABIC_AND):
+                return True
+            if len(words) == 1 and gap.startswith(" ") and gap.endswith(" ") and fold(words[0]) in _stopwords(self.text_lang):
+                return True
+        return False
 
     def _opens_quote(self, span: Span) -> bool:
         """Whether an opening quotation mark stands right before the span («Napoli, „Brno)."""
@@ -651,6 +656,12 @@ class _Resolution:
             # so does a town's name whose reading the text does not support (ATLANTA is not the
             # Atlas mountains' "Atlante" when Atlanta has no support)
             results = [r for r in results if r[2].method not in _NEAR or r[4]]
+        if any(r[2].derived for r in results) and any(
+            not r[2].derived and not r[3].is_adjective and r[2].method in _SPELT for r in results
+        ):
+            # a case form of a name beats an adjective of a shorter one: Покровськом is Pokrovsk's
+            # instrumental, not an adjective of Pokrov's
+            results = [r for r in results if not r[2].derived]
         if not results:
             return None
         if len(results) > 1:
@@ -1063,6 +1074,7 @@ _COMMA_OR_BRACKET = re.compile(r"\s*[,(]\s*")
 _SPELT = frozenset({"exact", "folded", "inflected"})  # methods that read a name as it is spelt
 _NEAR = frozenset({"fuzzy", "romanization variant"})  # methods that read a near spelling
 _ABJADS = frozenset({"Arab", "Hebr"})  # scripts that write few vowels
+_ARABIC_AND = "\u0648"  # و, written into the word it joins
 # The letters that write vowels in them (alef, waw, ya and their forms; Hebrew's aleph, vav,
 # yod), and their marks
 _VOWEL_LETTERS = re.compile(
