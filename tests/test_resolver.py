@@ -168,6 +168,8 @@ def test_a_namesake_village_is_the_one_in_the_unit_named_beside_it(text: str, ex
     [
         ("Bitlis ve Muş'ta yoğun kar yağdı.", ["bitlis-tr", "mush-tr"]),
         ("Kars, Ardahan ve Iğdır'da sınır kapıları kapandı.", ["kars-tr", "ardahan-tr", "ighdir-tr"]),
+        # two items of one list, neither read on its own, in one country (Georgian has no capitals)
+        ("ქარიშხლის გამო ტრაბზონიდან და რიზედან გამავალი ბორნები გაჩერდა.", ["trabzon-tr", "rize-tr"]),
         # Arabic writes "and" into the next item: it is read with the item before it
         ("وصلت القافلة إلى مدينة دهوك والسليمانية.", ["duhok-iq", "sulaymaniyah-iq"]),
     ],

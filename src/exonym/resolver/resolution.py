@@ -464,7 +464,8 @@ class _Resolution:
         والسليمانية"), whose neighbour's reading is that support. Elsewhere at a sentence's start
         the same support lifts common words ("Mobile phone footage ..." in a text on Florida)."""
         found = [m.entry.id for m in mentions]
-        if not (unread or unsure) or not set(found) - {a for a in anchors if a is not None}:
+        partners = self._list_partner_countries(scored, unread)
+        if not (unread or unsure) or (not set(found) - {a for a in anchors if a is not None} and not partners):
             return mentions
         mentioned, contained = self._counts(found)
         # A span read one way among several, no reading clear on its own, is read again with the
@@ -482,7 +483,14 @@ class _Resolution:
         more = []
         for k in unread:
             span, hits = scored[k]
-            context = _Context(mentioned, contained, None, frozenset(), self._local_context(k, scored), self._type_cue(span))
+            around = contained
+            if k in partners:
+                # items of one list, none read yet, whose readings lie in one country support
+                # each other ("ტრაბზონიდან და რიზედან": from Trabzon and Rize)
+                around = dict(contained)
+                for country in partners[k]:
+                    around[country] = around.get(country, 0) + 1
+            context = _Context(mentioned, around, None, frozenset(), self._local_context(k, scored), self._type_cue(span))
             context.partner_levels = {_level(self.gaz.entries[leaders[j]].type) for j in context.bracket}
             mention = self._mention(span, hits, context)
             if mention is not None:
@@ -510,21 +518,38 @@ class _Resolution:
         closing = _QUOTE_PAIRS.get(self.text[span.start - 1])
         return closing is not None and self.text[span.end] in closing
 
-    def _listed(self, k: int, scored: list[tuple[Span, Readings]]) -> bool:
-        """Whether span k is an item of a list with a neighbouring name: joined to it by a comma
-        or one function word of the text's language ("Bitlis ve Muş'ta", "Leeds, York and
-        Hull"), or by the conjunction Arabic writes into the next word ("بدهوك والسليمانية")."""
-        for j in (k - 1, k + 1):
-            if not 0 <= j < len(scored):
+    def _list_partner_countries(self, scored: list[tuple[Span, Readings]], unread: list[int]) -> dict[int, set[str]]:
+        """For each unread span, the countries its readings share with an unread neighbour it is
+        listed with."""
+        waiting = set(unread)
+        out: dict[int, set[str]] = {}
+        for k in unread:
+            if k + 1 not in waiting or not self._joined(scored[k][0], scored[k + 1][0]):
                 continue
-            first, second = (scored[j][0], scored[k][0]) if j < k else (scored[k][0], scored[j][0])
-            gap = self.text[first.end : second.start]
-            words = gap.split()
-            if gap.strip() == "," or (gap == " " and self.text[second.start] == _ARABIC_AND):
-                return True
-            if len(words) == 1 and gap.startswith(" ") and gap.endswith(" ") and fold(words[0]) in _stopwords(self.text_lang):
-                return True
-        return False
+            here, there = (self._countries(scored[j][1]) for j in (k, k + 1))
+            if here & there:
+                out.setdefault(k, set()).update(here & there)
+                out.setdefault(k + 1, set()).update(here & there)
+        return out
+
+    def _countries(self, readings: Readings) -> set[str]:
+        return {a for e in readings for a in self.ancestors(e) if a in self.gaz.entries and self.gaz.entries[a].type == "country"}
+
+    def _joined(self, first: Span, second: Span) -> bool:
+        """Whether two names stand as items of one list: a comma or one function word of the
+        text's language between them, or the conjunction Arabic writes into the second."""
+        gap = self.text[first.end : second.start]
+        words = gap.split()
+        if gap.strip() == "," or (gap == " " and self.text[second.start] == _ARABIC_AND):
+            return True
+        return len(words) == 1 and gap.startswith(" ") and gap.endswith(" ") and fold(words[0]) in _stopwords(self.text_lang)
+
+    def _listed(self, k: int, scored: list[tuple[Span, Readings]]) -> bool:
+        """Whether span k is an item of a list with a neighbouring name ("Bitlis ve Muş'ta",
+        "Leeds, York and Hull", "بدهوك والسليمانية"): see _joined."""
+        return (k > 0 and self._joined(scored[k - 1][0], scored[k][0])) or (
+            k + 1 < len(scored) and self._joined(scored[k][0], scored[k + 1][0])
+        )
 
     def _opens_quote(self, span: Span) -> bool:
         """Whether an opening quotation mark stands right before the span («Napoli, „Brno)."""
