@@ -381,10 +381,12 @@ class _Resolution:
         )
 
     def _bare_type_word(self, span: Span) -> bool:
-        """A one-word span, in a script without capitals, that is a word for a place's type."""
+        """A one-word span, in a script without capitals, that is a word for a place's type, as
+        it stands or with its article or a clitic off (المدينة is "the city")."""
         if span.first != span.last or span.first_word_case != "none" or span.start != self.words.starts[span.first]:
             return False
-        return self.plain_forms()[span.first].fold in languages.all_type_cues()
+        forms, cues = self.plain_forms()[span.first], languages.all_type_cues()
+        return forms.fold in cues or any(not derived and base in cues for base, derived in forms.bases)
 
     def _base(self, entry_id: str, match: float) -> float:
         return score(match, self.index.priors[self.gaz.index_number(entry_id)])
