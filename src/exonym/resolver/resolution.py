@@ -988,7 +988,8 @@ class _Resolution:
         before = w.starts[span.first] if span.start > w.starts[span.first] else span.start
         out: frozenset[str] = frozenset()
         cues = languages.all_type_cues()
-        if i < len(w):
+        found = languages.language(self.text_lang)
+        if i < len(w) and not (found is not None and found.type_words_precede):
             gap = self.text[span.end : w.starts[i]]
             if len(gap) <= 3 and not gap.strip(" -\u00a0"):
                 out = _cue_types(folds[i])
