@@ -655,6 +655,8 @@ class _Resolution:
                 continue
             if self._is_minor(entry_id) and not self._minor_supported(span, entry_id, bonus, context, major_rival):
                 continue
+            if hit.short and self._is_minor(entry_id) and not bonus:
+                continue  # an imported division's name without its type word needs the text's support: جنوب (south) is not Cameroon's South Province
             if self._is_weak(hit):
                 if not bonus and not self._proper_noun(span, hit, entry_id):
                     continue  # an import's variant with no language needs context
