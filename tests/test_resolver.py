@@ -230,10 +230,10 @@ def test_a_near_spelling_in_arabic_script_differs_by_vowel_letters_only(text: st
         ("در رشت باران آمد.", ["rasht-ir"]),  # "in Rasht": three letters after a preposition of place
         ("وصلت القافلة إلى حمص صباحا.", ["homs-sy"]),
         ("طبخت أمي حمص لذيذا للضيوف.", []),  # chickpeas: the same three letters with no preposition
-        (
-            "يربط الطريق الجديد المدينة بدهوك.",
-            ["duhok-iq"],
-        ),  # nor is الجديد (new) a town its type word follows  # المدينة, "the city", is the type word, not Medina
+        # المدينة, "the city", is the type word, not Medina; nor is الجديد (new) a town it follows
+        ("يربط الطريق الجديد المدينة بدهوك.", ["duhok-iq"]),
+        # "the capital", a governorate's name without its type word, with nothing to support it
+        ("أعلنت الحكومة في العاصمة خطة جديدة.", []),
     ],
 )
 def test_a_three_letter_town_in_arabic_script_needs_a_preposition_of_place(text: str, expected: list[str]) -> None:
