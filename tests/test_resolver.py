@@ -185,6 +185,11 @@ def test_a_type_word_names_the_namesake_division_of_a_town_read_by_its_spelling(
     assert found[0].name.text in {n.text for n in found[0].entry.names}  # explained by a name of its own
 
 
+def test_a_turkish_genitive_before_a_district_names_the_province() -> None:
+    assert ids("Fırtına Samsun'un Çarşamba ilçesinde ağaçları devirdi.")[:1] == ["samsun-province-tr"]
+    assert ids("Samsun'da fırtına vardı.") == ["samsun-tr"]
+
+
 def test_a_type_word_before_an_elided_of_word_names_the_type() -> None:
     assert ids("Une école a ouvert dans le district d'Aghdam.") == ["aghdam-district"]
     assert ids("Une école a ouvert à Aghdam.") == ["aghdam"]

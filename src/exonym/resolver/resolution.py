@@ -36,6 +36,7 @@ from exonym.resolver.persons import HeadlineLines, after_honorific, case_ending,
 from exonym.resolver.results import Candidate, Mention
 from exonym.resolver.scoring import METHOD_SCORES, score, weight
 from exonym.text import lang as languages
+from exonym.text.lang import CUE_TYPES
 from exonym.text.langguess import guess_language
 from exonym.text.langtags import canonical_tag, language_of
 from exonym.text.normalize import APOSTROPHES, fold, latin_key
@@ -1005,7 +1006,19 @@ class _Resolution:
                 # "the village of Tavush", "la ville de Gandja": the cue two words back
                 if j > 0 and word in languages.all_of_words() and not self.text[w.ends[j - 1] : w.starts[j]].strip():
                     out |= cues.get(folds[j - 1].fold, frozenset())
+        if self._owns_a_district(span):
+            out |= CUE_TYPES["province"]
         return out
+
+    def _owns_a_district(self, span: Span) -> bool:
+        """A name in the Turkish genitive before a district named with its type word is that
+        district's province: "Samsun'un Çarşamba ilçesinde" (in Samsun's district Çarşamba)."""
+        w, i = self.words, span.last + 1
+        if i + 1 >= len(w) or self.text_lang not in languages.turkic_reading():
+            return False
+        if not _TURKISH_GENITIVE.search(self.text[span.start : span.end]) or self.text[span.end : w.starts[i]] != " ":
+            return False
+        return w.words[i][:1].isupper() and "district" in _cue_types(self.plain_forms()[i + 1])
 
     def _local_context(self, k: int, scored: list[tuple[Span, Readings]]) -> tuple[set[str], set[str], set[int]]:
         """Entries of the neighbouring spans that qualify span k: "X (Y)", "X, Y", "X in Y".
@@ -1105,6 +1118,7 @@ _SPELT = frozenset({"exact", "folded", "inflected"})  # methods that read a name
 _NEAR = frozenset({"fuzzy", "romanization variant"})  # methods that read a near spelling
 _ABJADS = frozenset({"Arab", "Hebr"})  # scripts that write few vowels
 _ARABIC_AND = "\u0648"  # و, written into the word it joins
+_TURKISH_GENITIVE = re.compile(r"['’]n?[ıiuü]n$")
 # The letters that write vowels in them (alef, waw, ya and their forms; Hebrew's aleph, vav,
 # yod), and their marks
 _VOWEL_LETTERS = re.compile(
