@@ -190,6 +190,11 @@ def test_a_turkish_genitive_before_a_district_names_the_province() -> None:
     assert ids("Samsun'da fırtına vardı.") == ["samsun-tr"]
 
 
+def test_a_town_before_a_district_word_takes_the_word_into_its_mention() -> None:
+    found = exonym.resolve("Turistler Kuşadası ilçesinde mahsur kaldı.")
+    assert [(m.text, m.entry.id) for m in found] == [("Kuşadası ilçesinde", "kusadasi-tr")]
+
+
 def test_a_type_word_before_an_elided_of_word_names_the_type() -> None:
     assert ids("Une école a ouvert dans le district d'Aghdam.") == ["aghdam-district"]
     assert ids("Une école a ouvert à Aghdam.") == ["aghdam"]

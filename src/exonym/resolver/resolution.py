@@ -564,22 +564,21 @@ class _Resolution:
         bölgesindeki", "Քարվաճառի շրջանը", "مقاطعة كلبجار"): a division's name is its name with
         its generic term, as "Tovuz District" is, whatever the language has made of that term."""
         entry_type = mention.entry.type
-        if entry_type not in ("district", "first-level-division"):
+        if entry_type not in ("district", "first-level-division", "city", "town"):
             return mention
+        # a town before a district's type word stands for the district it heads, which the
+        # gazetteer does not have apart from it ("Kuşadası ilçesinde")
+        named = "district" if entry_type in ("city", "town") else entry_type
         w, forms = self.words, self.plain_forms()
         after, before = span.last + 1, span.first - 1
-        if (
-            after < len(w)
-            and w.ends[after] <= limit
-            and self.text[span.end : w.starts[after]] == " "
-            and entry_type in _cue_types(forms[after])
-        ):
+        if after < len(w) and w.ends[after] <= limit and self.text[span.end : w.starts[after]] == " " and named in _cue_types(forms[after]):
             return replace(mention, end=w.ends[after], text=self.text[mention.start : w.ends[after]])
         # A type word before the name is its head only in Arabic and Persian (مقاطعة كلبجار, استان
         # تهران, as one name); "Bezirk Tovuz", "région Occitanie" read as the name in apposition.
         arabic = detect_script(mention.text) == "Arab"
         if (
             arabic
+            and named == entry_type
             and before >= 0
             and w.starts[before] >= floor
             and span.start == w.starts[span.first]
