@@ -761,8 +761,13 @@ class _Resolution:
         a language that does not capitalise its nouns (see _stands_as_name). Against a major
         entry of the same spelling (major_rival) only what tells them apart counts: its type or
         a place containing it beside it, or places the text names inside it."""
+        entry_type = self.gaz.entries[entry_id].type
         local = (
-            entry_id in context.same or bool(context.parent & self.ancestors(entry_id)) or self.gaz.entries[entry_id].type in context.cue
+            entry_id in context.same
+            or bool(context.parent & self.ancestors(entry_id))
+            or entry_type in context.cue
+            # a town before a district's type word: the district it heads ("Çarşamba ilçesinde")
+            or (entry_type in ("city", "town") and "district" in context.cue and not context.cue & _SETTLEMENTS)
         )
         if local:
             return True
