@@ -698,7 +698,9 @@ class _Resolution:
         best, entry_id, hit, name, why = results[0]
         if best < _MIN_MENTION:
             return None
-        is_adjective = name.is_adjective or hit.derived
+        # a name that is itself an adjective in form (Хмельницький, Кропивницький) declines as one:
+        # its case forms are the place, not an adjective made from it
+        is_adjective = name.is_adjective or (hit.derived and not _adjectival_name(name.text))
         if is_adjective and not self.include_adjectives:
             return None
         lifted = why and len(results) > 1 and results[1][0] > self._base(entry_id, hit.score) - _CONTEXT_MARGIN
@@ -1128,6 +1130,14 @@ _TURKISH_GENITIVE = re.compile(r"['’]n?[ıiuü]n$")
 _VOWEL_LETTERS = re.compile(
     "[\u0622\u0623\u0625\u0627\u0624\u0648\u0626\u064a\u0649\u06cc\u06d2\u064b-\u065f\u0670\u05d0\u05d5\u05d9\u0591-\u05c7]"
 )
+
+
+# Nominative endings of Slavic adjectives: a place name ending so is an adjective in form.
+_ADJECTIVAL_NAME = ("ий", "ый", "ой", "ій", "ая", "ое", "ые")
+
+
+def _adjectival_name(name: str) -> bool:
+    return fold(name).endswith(_ADJECTIVAL_NAME)
 
 
 def _label_core(label: str) -> str:
