@@ -546,6 +546,8 @@ def test_words_that_look_like_names_and_names_beside_their_type(text: str, expec
             "ЗСУ відбили атаки під Покровськом.",
             [("ЗСУ", "ukrainian-armed-forces"), ("Покровськом", "pokrovsk-ua")],
         ),  # not Pokrov's adjective
+        # a name that is an adjective in form declines as one (Хмельницький -> у Хмельницькому)
+        ("Вибухи пролунали у Хмельницькому вночі.", [("Хмельницькому", "khmelnytskyy-ua")]),
         ("Gürcüstanın Kaxeti regionunda yağış yağıb.", [("Gürcüstanın", "georgia"), ("Kaxeti regionunda", "kakheti")]),
         # a Turkic genitive ends its noun phrase: the next name is no surname after a given name
         (
