@@ -837,9 +837,8 @@ class _Resolution:
         """Whether the word before the span is a preposition of place of the text's language (of
         any language when it is not known): "in Lage", "из Лаге", "في ..."."""
         j = span.first - 1
-        # "près d'Eraskh": the span starts inside its word, after an elided of-word
-        before = self.words.starts[span.first] if span.start > self.words.starts[span.first] else span.start
-        if j < 0 or self.text[self.words.ends[j] : before].strip():
+        # from the start of the span's first word: "près d'Eraskh" starts inside it, after an elided de
+        if j < 0 or self.text[self.words.ends[j] : self.words.starts[span.first]].strip():
             return False
         return self.plain_forms()[j].fold in languages.place_prepositions(self.text_lang)
 
@@ -903,10 +902,12 @@ class _Resolution:
             k = bisect.bisect_right(starts, w.starts[t]) - 1
             return k >= 0 and scored[k][0].end >= w.ends[t] and not all(self._is_minor(e) for e in scored[k][1])
 
-        turkic = self.text_lang in languages.turkic_reading()
-        declined = {
-            span.first for span, hits in scored if span.first == span.last and all(h.method == "inflected" for _, h, _ in hits.values())
-        }
+        # (only Turkic text reads them: see known)
+        declined = (
+            {span.first for span, hits in scored if span.first == span.last and all(h.method == "inflected" for _, h, _ in hits.values())}
+            if self.text_lang in languages.turkic_reading()
+            else set()
+        )
 
         def known(t: int) -> bool:
             word = w.words[t]
@@ -915,7 +916,7 @@ class _Resolution:
                 covered(t)
                 # a Turkic noun phrase takes its case ending on its last word: "Dağıstanın
                 # Dərbənd şəhəri" is Dagestan's Derbent, a name in the genitive is no given name
-                or (turkic and t in declined)
+                or t in declined
                 or folded in languages.all_type_cues()
                 or folded in self.index.calendar_words
                 or ">" + folded in self.index.affixes  # a word names carry after them: City, River, Station
@@ -992,9 +993,9 @@ class _Resolution:
         folds = self.plain_forms()
         i = span.last + 1
         j = span.first - 1
-        # "district d'Aghdam", "la ville d'Erevan": the span starts inside its word after an elided
-        # of-word or article, and the word before that one is the cue
-        before = w.starts[span.first] if span.start > w.starts[span.first] else span.start
+        # the gap before is measured from the span's first word: "district d'Aghdam", "la ville
+        # d'Erevan" start inside it, after an elided of-word or article, and the word before is the cue
+        before = w.starts[span.first]
         out: frozenset[str] = frozenset()
         cues = languages.all_type_cues()
         found = languages.language(self.text_lang)
