@@ -490,6 +490,11 @@ def test_georgian_case_forms(text: str, expected: list[tuple[str, str]]) -> None
         ("Tovuz rayonunun Ağdam kəndində məktəb açılıb.", [("Tovuz rayonunun", "tovuz-district"), ("Ağdam", "aghdam-tovuz")]),
         # a town keeps its own span: a town's mention does not take the word for district
         ("Ağdamda yeni park açılıb.", [("Ağdamda", "aghdam")]),
+        # a river's word after its name is part of its mention, in any case form; one before
+        # it is not, even where a source wrote it into the name; and it says river, not country
+        ("Debi Aras Nehri'nin yatağında yükseldi.", [("Aras Nehri'nin", "aras-river")]),
+        ("La crue du fleuve Niger inquiète Bamako.", [("Niger", "niger-river"), ("Bamako", "bamako")]),
+        ("La crue du fleuve Saint-Laurent inquiète.", [("Saint-Laurent", "st-lawrence-river")]),
     ],
 )
 def test_a_type_word_beside_a_name(text: str, expected: list[tuple[str, str]]) -> None:

@@ -564,6 +564,8 @@ class _Resolution:
         bölgesindeki", "Քարվաճառի շրջանը", "مقاطعة كلبجار"): a division's name is its name with
         its generic term, as "Tovuz District" is, whatever the language has made of that term."""
         entry_type = mention.entry.type
+        if entry_type == "physical-feature":
+            return self._with_feature_word(span, mention, limit)
         if entry_type not in ("district", "first-level-division", "city", "town"):
             return mention
         # a town before a district's type word stands for the district it heads, which the
@@ -586,6 +588,32 @@ class _Resolution:
             and entry_type in _cue_types(forms[before])
         ):
             return replace(mention, start=w.starts[before], text=self.text[w.starts[before] : mention.end])
+        return mention
+
+    def _with_feature_word(self, span: Span, mention: Mention, limit: int) -> Mention:
+        """A river's, lake's or sea's mention takes in the word after it that names its kind
+        ("Aras Nehri'nin", "Litani River", "Samur çayının"), and leaves out one before it that a
+        source wrote into the name ("fleuve Saint-Laurent", "rio Amazonas" read as "Saint-Laurent",
+        "Amazonas"), as a division's type word before it is left out in those languages."""
+        w, forms = self.words, self.plain_forms()
+        feature = CUE_TYPES["feature"]
+        after, first = span.last + 1, span.first
+        if (
+            after < len(w)
+            and w.ends[after] <= limit
+            and self.text[span.end : w.starts[after]] == " "
+            and feature <= _cue_types(forms[after])
+        ):
+            return replace(mention, end=w.ends[after], text=self.text[mention.start : w.ends[after]])
+        if (
+            first < span.last
+            and mention.start == w.starts[first]
+            and w.words[first][:1].islower()
+            and feature <= _cue_types(forms[first])
+            and detect_script(mention.text) not in _ABJADS
+        ):
+            start = w.starts[first + 1]
+            return replace(mention, start=start, text=self.text[start : mention.end])
         return mention
 
     def _inner_mentions(self, span: Span, limit: int, mentioned: dict[str, int], contained: dict[str, int]) -> list[Mention]:
@@ -1075,6 +1103,8 @@ class _Resolution:
         allowed, types = _container_gap_words()
         if not all(w in allowed for w in words):
             return False
+        if "," in gap and words[0] in languages.all_place_prepositions():
+            return True  # "Córdoba, en Andalucía", "Valencia, in Spagna": an aside saying where
         return any(w in types for w in words) or self._ends_in_division_word(other)
 
     def _ends_in_division_word(self, span: Span) -> bool:
@@ -1102,7 +1132,8 @@ _GAP_PUNCTUATION = " ,'’\u00a0"
 def _container_gap_words() -> tuple[frozenset[str], frozenset[str]]:
     """The words that may stand between a place and the unit containing it, and among them the
     type words, one of which such a gap must hold ("dans le district de", "w rejonie")."""
-    types = frozenset(languages.all_type_cues()) | languages.all_generic_terms()
+    # a river, lake or sea beside a place does not contain it
+    types = frozenset(w for w, named in languages.all_type_cues().items() if named - CUE_TYPES["feature"]) | languages.all_generic_terms()
     joining = languages.all_place_prepositions() | languages.all_determiners() | languages.all_of_words() | languages.all_elided()
     return joining | types, types
 

@@ -34,6 +34,7 @@ CUE_TYPES: dict[str, frozenset[str]] = {
     "town": frozenset({"city", "town"}),
     "district": frozenset({"district"}),
     "province": frozenset({"first-level-division"}),
+    "feature": frozenset({"physical-feature"}),  # river, lake, sea, mountains
 }
 
 
