@@ -671,3 +671,22 @@ def test_neighbours_in_one_province_decide_a_shared_name(text: str, expected: li
 )
 def test_two_place_names_in_a_row_are_a_persons(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(m.text, m.id) for m in exonym.resolve(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a surname's genitive is not the small town that declines the same ...
+        ("На родине Чехова открылся фестиваль, актёры читали Лермонтова.", []),
+        # ... unless a preposition of place puts it there
+        ("Фестиваль открылся в Чехове и в Лермонтове.", ["chekhov-ru", "lermontov-ru"]),
+        # an adjective before its noun is not the town of that name; after a preposition it is
+        ("Мирный договор так и не был подписан.", []),
+        ("Мирный договор подписан. В Мирном, столице Якутии, отменили занятия.", ["mirny-ru", "sakha-ru"]),
+        # a name of four letters recorded only in languages the project does not read
+        # ("End": India in Jola-Fonyi and Wolof) is not read in an English headline
+        ("Deal Reached as March Talks End. The shipyard will keep its workers busy.", []),
+    ],
+)
+def test_words_that_small_towns_are_named_like(text: str, expected: list[str]) -> None:
+    assert ids(text) == expected

@@ -253,6 +253,17 @@ class _Resolution:
         """Whether the name is tagged with the text's language (or either is unknown)."""
         return self.text_lang is None or not name.langs or any(language_of(lang) in (self.text_lang, "und") for lang in name.langs)
 
+    def _stranger_short_name(self, span: Span, entry_id: str, name: Name) -> bool:
+        """Whether a word of four letters or fewer matches only a name recorded in languages the
+        project does not read, none of them the text's: "End" is India in Jola-Fonyi and Wolof,
+        and in an English headline it is the verb. Such a reading needs the text's support."""
+        if self.text_lang is None or span.first != span.last or _letter_count(self.text[span.start : span.end]) > 4:
+            return False
+        known = languages.languages()
+        spelt = name.text.casefold()
+        langs = [lang for n in self.gaz.entries[entry_id].names if n.text.casefold() == spelt for lang in n.langs]
+        return bool(langs) and not any(language_of(lang) == self.text_lang or language_of(lang) in known for lang in langs)
+
     def _is_weak(self, hit: Hit) -> bool:
         """Whether the hit is by an import's alternate spelling with no stated language (not the
         entry's label): little evidence on its own."""
@@ -683,6 +694,10 @@ class _Resolution:
                 continue
             if self._is_minor(entry_id) and not self._minor_supported(span, entry_id, bonus, context, major_rival):
                 continue
+            if not bonus and self._stranger_short_name(span, entry_id, name):
+                continue
+            if self._is_minor(entry_id) and self._reads_as_a_word(span, hit, name) and not self._placed_here(span, entry_id, context):
+                continue
             if hit.short and self._is_minor(entry_id) and not bonus:
                 continue  # an imported division's name without its type word needs the text's support: جنوب (south) is not Cameroon's South Province
             if self._is_weak(hit):
@@ -823,6 +838,36 @@ class _Resolution:
         if self._common_word(span):
             return False
         return bonus > 0 or self._stands_as_name(span)
+
+    def _reads_as_a_word(self, span: Span, hit: Hit, name: Name) -> bool:
+        """Whether a small town's name here reads as well as another word that a Slavic text
+        makes of it: a surname's genitive ("на родине Чехова", "читали Пушкина": the towns
+        Chekhov and Pushkino decline the same), or an adjective before its noun ("Мирный договор",
+        a peace treaty, not the town Mirny)."""
+        surface = fold(self.text[span.start : span.end])
+        if detect_script(surface) != "Cyrl":
+            return False
+        if hit.method == "inflected" and surface.endswith(_SURNAME_CASE_ENDINGS) and not fold(name.text).endswith(_SURNAME_CASE_ENDINGS):
+            return True
+        after = span.last + 1
+        w = self.words
+        return (
+            _adjectival_name(name.text)
+            and after < len(w)
+            and self.text[span.end : w.starts[after]] == " "
+            and self.plain_forms()[after].case == "lower"
+            and self.plain_forms()[after].fold not in _stopwords(self.text_lang) | languages.all_place_prepositions()
+        )
+
+    def _placed_here(self, span: Span, entry_id: str, context: _Context) -> bool:
+        """Whether the words right beside a span say it is this place: a preposition of place,
+        its type word, a place containing it, its other name in apposition."""
+        return (
+            entry_id in context.same
+            or bool(context.parent & self.ancestors(entry_id))
+            or self.gaz.entries[entry_id].type in context.cue
+            or self._after_place_preposition(span)
+        )
 
     def _common_word(self, span: Span) -> bool:
         if span.first != span.last:
@@ -1166,6 +1211,9 @@ _VOWEL_LETTERS = re.compile(
 
 # Nominative endings of Slavic adjectives: a place name ending so is an adjective in form.
 _ADJECTIVAL_NAME = ("ий", "ый", "ой", "ій", "ая", "ое", "ые")
+# The genitive, dative and instrumental of Slavic surnames in -ов, -ев, -ин, -ын (Чехова, Пушкину,
+# Лермонтовым), which towns so named share
+_SURNAME_CASE_ENDINGS = ("ова", "ева", "ина", "ына", "ову", "еву", "ину", "ыну", "овым", "евым", "иным", "ыным")
 
 
 def _adjectival_name(name: str) -> bool:
