@@ -690,3 +690,21 @@ def test_two_place_names_in_a_row_are_a_persons(text: str, expected: list[tuple[
 )
 def test_words_that_small_towns_are_named_like(text: str, expected: list[str]) -> None:
     assert ids(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name a governorate shares with its capital is the town, whatever language tags the
+        # sources gave the two spellings ...
+        ("Hundreds of bodies were recovered in Derna after the dams collapsed in Libya.", ["darnah-ly", "libya"]),
+        # ... and the division when a word names its type, before it or past an adjective
+        ("Auch im Gebiet Charkiw gab es Einschläge.", ["kharkiv-oblast-ua"]),
+        ("Le gouverneur de l'État américain de Géorgie a reçu à Atlanta une délégation.", ["georgia-us", "atlanta-us"]),
+        ("Una delegazione dello stato americano della Georgia è arrivata a Tbilisi.", ["georgia-us", "tbilisi"]),
+        # a town's name takes no article, a province's may
+        ("La crue inquiète les autorités du Québec, tandis que la ville de Québec reste épargnée.", ["quebec-ca-6115047", "quebec-ca"]),
+    ],
+)
+def test_a_division_or_the_town_it_is_named_after(text: str, expected: list[str]) -> None:
+    assert ids(text) == expected

@@ -734,6 +734,11 @@ class _Resolution:
             # a case form of a name beats an adjective of a shorter one: Покровськом is Pokrovsk's
             # instrumental, not an adjective of Pokrov's
             results = [r for r in results if not r[2].derived]
+        if len(results) > 1 and not context.cue & _PROVINCES:
+            results = self._towns_before_their_divisions(results)
+        if len(results) > 1 and self._after_article(span) and any(self.gaz.entries[r[1]].type not in _SETTLEMENTS for r in results):
+            # a town's name takes no article, a region's may: "les autorités du Québec"
+            results = [r for r in results if self.gaz.entries[r[1]].type not in _SETTLEMENTS]
         if not results:
             return None
         if len(results) > 1:
@@ -766,6 +771,29 @@ class _Resolution:
             hit.short,
             positions[hit.name_id],
         )
+
+    def _towns_before_their_divisions(self, results: list[Any]) -> list[Any]:
+        """Without a word for its type, a name that a division shares with a town inside it is
+        the town (Derna, Nabatieh, Latakia: news names the governorate with its word), however
+        the sources tag the two names' languages; the division keeps what it alone is given
+        (named again beside it, or containing places the text names)."""
+        entries = self.gaz.entries
+        # a town by a name recorded in some language (not an import's untagged variant: Bihar
+        # Sharif's "Bihar" is the state's name, given to the town by the import)
+        towns = [r[1] for r in results if entries[r[1]].type in ("city", "town") and r[2].method in _SPELT and not self._is_weak(r[2])]
+        if not towns:
+            return results
+
+        def yields(r: Any) -> bool:
+            division, why = r[1], r[4]
+            return (
+                entries[division].type in _PROVINCES
+                and r[2].method in _SPELT
+                and any(division in self.ancestors(t) for t in towns)
+                and not any(w.startswith(("contains other places", "named again")) for w in why)
+            )
+
+        return [r for r in results if not yields(r)]
 
     def _with_cued_namesakes(self, hits: Readings, cue: frozenset[str]) -> Readings:
         """Readings with, beside a town, its parent of the same name when the word beside the
@@ -1086,6 +1114,16 @@ class _Resolution:
                 # "the village of Tavush", "la ville de Gandja": the cue two words back
                 if j > 0 and word in languages.all_of_words() and not self.text[w.ends[j - 1] : w.starts[j]].strip():
                     out |= cues.get(folds[j - 1].fold, frozenset())
+                    # ... and three back past an adjective: "l'État américain de Géorgie",
+                    # "dello stato americano della Georgia"
+                    # (the text's own language's words only: Turkish "il" is not Italian "il")
+                    if (
+                        found is not None
+                        and j > 1
+                        and folds[j - 1].case == "lower"
+                        and not self.text[w.ends[j - 2] : w.starts[j - 1]].strip()
+                    ):
+                        out |= found.type_cues.get(folds[j - 2].fold, frozenset())
         if self._owns_a_district(span):
             out |= CUE_TYPES["province"]
         return out
