@@ -42,6 +42,20 @@ def _found(gaz: Gazetteer, text: str, **kw: object) -> list[tuple[str, str]]:
         ("Учения прошли вместе с армянскими вооружёнными силами.", "армянскими вооружёнными силами", "armenian-armed-forces"),
         ("Ռուսաստանի ԱԳՆ-ն հայտարարություն է տարածել։", "Ռուսաստանի ԱԳՆ-ն", "russian-ministry-of-foreign-affairs"),
         ("ელჩი საქართველოს თავდაცვის სამინისტროში მიიწვიეს.", "საქართველოს თავდაცვის სამინისტროში", "georgian-ministry-of-defence"),
+        # an army whose own name has no word for army (Israel Defense Forces) is still its
+        # country's army, in any language; so is a service named "national security"
+        ("The Israeli army said it struck targets overnight.", "Israeli army", "israel-defense-forces"),
+        ("قال الجيش الإسرائيلي إنه استهدف مواقع.", "الجيش الإسرائيلي", "israel-defense-forces"),
+        (
+            "Служба национальной безопасности Армении задержала двух человек.",
+            "Служба национальной безопасности Армении",
+            "armenian-national-security-service",
+        ),
+        (
+            "Le Service de sécurité nationale d'Arménie a arrêté deux suspects.",
+            "Service de sécurité nationale d'Arménie",
+            "armenian-national-security-service",
+        ),
     ],
 )
 def test_a_head_beside_a_country_is_its_institution(gaz: Gazetteer, text: str, span: str, entry: str) -> None:
@@ -154,3 +168,10 @@ def test_parliaments_are_composed_like_the_other_institutions(gaz: Gazetteer, te
 )
 def test_a_ministers_title_is_not_the_ministry(gaz: Gazetteer, text: str, expected: list[str]) -> None:
     assert [m.entry.id for m in gaz.resolve(text)] == expected
+
+
+def test_a_proclitic_on_the_first_word_of_a_many_word_name(gaz: Gazetteer) -> None:
+    """Arabic writes ل (for), و (and), ب (with) into the first word of a phrase: لحزب الله is
+    "for Hezbollah", as والنبطية is "and Nabatieh"."""
+    found = gaz.resolve("استهدف مواقع لحزب الله قرب الحدود.")
+    assert [(m.text, m.entry.id) for m in found] == [("لحزب الله", "hezbollah")]

@@ -198,8 +198,8 @@ class Matcher:
             return True
         if any(s in ix.stems or s in mw for s, _ in f.stems):
             return True
-        if any(b in keys for b, _ in f.bases):
-            return True
+        if any(b in keys or b in mw for b, _ in f.bases):
+            return True  # a base may begin a longer name too: لحزب الله, with Hezbollah's first word
         if f.script in _SPELT_IN_FULL and any(latin_key(b) in keys for b, _ in f.bases):
             return True  # a declined form of a name recorded only in another script (see _sequence_hits)
         if f.head and (f.head in keys or f.head in mw):
@@ -316,6 +316,8 @@ class Matcher:
             best = max(best, *(mw.get(s, 1) for s, _ in f.stems))
         if f.tail:
             best = max(best, mw.get(f.tail, 1))
+        for base, _ in lang.first_word_bases(f.fold, f.script):  # لحزب الله: a proclitic on the first word
+            best = max(best, mw.get(base, 1))
         return best
 
     # -- a whole text -----------------------------------------------------------------------

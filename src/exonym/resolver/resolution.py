@@ -257,7 +257,7 @@ class _Resolution:
         """Whether a word of four letters or fewer matches only a name recorded in languages the
         project does not read, none of them the text's: "End" is India in Jola-Fonyi and Wolof,
         and in an English headline it is the verb. Such a reading needs the text's support."""
-        if self.text_lang is None or span.first != span.last or _letter_count(self.text[span.start : span.end]) > 4:
+        if self.text_lang is None or span.first != span.last or _letter_count(self.text[span.start : span.end]) > _STRANGER_LETTERS:
             return False
         known = languages.languages()
         spelt = name.text.casefold()
@@ -1248,6 +1248,7 @@ _VOWEL_LETTERS = re.compile(
 
 
 # Nominative endings of Slavic adjectives: a place name ending so is an adjective in form.
+_STRANGER_LETTERS = 4  # longer names in such languages are as often real exonyms (Khankendy)
 _ADJECTIVAL_NAME = ("ий", "ый", "ой", "ій", "ая", "ое", "ые")
 # The genitive, dative and instrumental of Slavic surnames in -ов, -ев, -ин, -ын (Чехова, Пушкину,
 # Лермонтовым), which towns so named share

@@ -7,6 +7,8 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 
+from exonym.text.memo import short_text_cache
+
 # First word(s) of a Unicode character name -> ISO 15924 code.
 _NAME_PREFIX_TO_SCRIPT = {
     "LATIN": "Latn",
@@ -64,6 +66,7 @@ def char_script(ch: str) -> str | None:
     return script
 
 
+@short_text_cache(65536, longest=64)
 def detect_script(text: str) -> str:
     """The main script of `text`: the most common letter script, Zyyy when there are no letters."""
     counts = Counter(s for s in map(char_script, text) if s)
