@@ -396,6 +396,10 @@ def test_lookup_reads_syllabic_scripts_against_latin_names(gaz, query: str) -> N
         ("In Paris Macron said the deal was done.", ["paris"]),
         ("The Paris Agreement still binds Georgia.", ["paris", "georgia"]),
         ("Baku Airport reopened on Tuesday.", ["baku"]),
+        # in German too, though it capitalises its nouns
+        ("Während Paris Hilton in München feierte, blieb Berlin ruhig.", ["munich", "berlin"]),
+        # two names side by side closing a sentence are a person's
+        ("El festival viajará a Lorca, anunció su director, Santiago Mérida.", ["lorca-es"]),
         # ... and only there: the same word elsewhere keeps its own reading
         ("Festival yarın Selçuk ve Kuşadası'nda sürecek; mühendis Selçuk Demirel konuştu.", ["selcuk-tr", "kusadasi-tr"]),
         # a lower-case word is a name only in its own language (Riffian writes Belém "bilim")
@@ -708,3 +712,9 @@ def test_words_that_small_towns_are_named_like(text: str, expected: list[str]) -
 )
 def test_a_division_or_the_town_it_is_named_after(text: str, expected: list[str]) -> None:
     assert ids(text) == expected
+
+
+def test_a_preposition_is_no_part_of_a_name_read_near() -> None:
+    """ "À Paris" lies a romanization away from Zulu "i-Paris": the name is Paris, after à."""
+    found = exonym.resolve("À Paris, la semaine de la mode s'est ouverte mardi.")
+    assert [(m.text, m.entry.id) for m in found] == [("Paris", "paris")]

@@ -155,7 +155,7 @@ def _reason(words: Words, i: int, is_known: Callable[[int], bool], lang: str | N
         if gap in (" ", ", ") and fold(nxt) in languages.person_pronouns(lang) and not after_preposition:
             return Reason(f"followed by {nxt!r}, said of a person")
         # a declined word is not a given name before its surname (Türkiyənin Ordu şəhərində)
-        if gap == " " and as_written and not _capitalises_nouns(lang) and _given_name_before(words, i, is_known, lang):
+        if gap == " " and as_written and _given_name_before(words, i, is_known, lang):
             return Reason(f"a given name before {nxt!r}", spreads=False, surname_next=True)
     if i > 0 and not _capitalises_nouns(lang):
         prev = tokens[i - 1]

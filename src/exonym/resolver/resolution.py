@@ -199,6 +199,8 @@ class _Resolution:
                 and _adjective_of(surface, name.text, self.text_lang)
             ):
                 continue  # Armeense, Ázerbájdžánský: an adjective made from the name, not a misspelt place
+            if hit.method in _NEAR and not self.ranking_only and self._opens_with_a_small_word(span):
+                continue  # "À Paris" is not Zulu "i-Paris" misspelt: a preposition is no part of a name read near
             if (
                 hit.method == "romanization variant"
                 and not self.ranking_only
@@ -223,6 +225,13 @@ class _Resolution:
             if old is None or value > old[0]:
                 best[entry_id] = (value, hit, name)
         return best
+
+    def _opens_with_a_small_word(self, span: Span) -> bool:
+        """Whether a span of several words starts with a function word or a preposition of place."""
+        if span.first == span.last:
+            return False
+        word = self.plain_forms()[span.first].fold
+        return word in _stopwords(self.text_lang) or word in languages.all_place_prepositions()
 
     def _marks_agree(self, surface: str, name: Name) -> bool:
         """Whether a word read with its marks folded away may still be the name. A short word
@@ -1053,7 +1062,7 @@ class _Resolution:
 
     def _name_pairs(self, scored: list[tuple[Span, Readings]], single: dict[int, int], headline: HeadlineLines) -> set[int]:
         """Two one-word place names side by side with nothing between them, inside a sentence
-        and before a lower-case word, are a person's given name and surname ("el delantero
+        and before a lower-case word or the sentence's end, are a person's given name and surname ("el delantero
         Santiago Lima marcó", "la defensa Victoria Medellín fue"): places in a row take a comma
         or a conjunction, and a place with its country or state is a name of its own when it is
         one (Paris, Texas takes a comma)."""
@@ -1066,7 +1075,9 @@ class _Resolution:
             # declined names stand in a row ("Ağdərədən Kəlbəcərə": from Aghdara to Kalbajar)
             if not all(any(h.method in ("exact", "folded") for _, h, _ in scored[j][1].values()) for j in (k, k + 1)):
                 continue
-            if i + 2 < len(w) and w.words[i + 2][:1].islower() and not headline(i):
+            # before a lower-case word, or closing the sentence ("anunció su director, Santiago Mérida.")
+            closes = self.text[w.ends[i + 1] : w.ends[i + 1] + 2].rstrip() in (".", "!", "?", ".\n") or w.ends[i + 1] == len(self.text)
+            if (closes or (i + 2 < len(w) and w.words[i + 2][:1].islower())) and not headline(i):
                 out |= {k, k + 1}
         return out
 
