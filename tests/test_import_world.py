@@ -277,3 +277,22 @@ def test_dry_run_writes_nothing(world: dict[str, Any], tmp_path: Path) -> None:
     assert not (root / "layers").exists()
     assert "would write world-towns.jsonl: 10 entries" in report.summary()
     assert "ids left out: geonames_admin1 longer than the format allows 1" in report.summary()
+
+
+def test_a_natural_earth_row_sharing_its_wikidata_id_lends_no_names() -> None:
+    """Natural Earth 5.1 gives Altai Krai (RU-ALT) the Altai Republic's Wikidata id and names:
+    a row whose Wikidata id another row has too lends its names only when its English name,
+    type word and all, resembles the division's ("Altai Republic" and "Altai Krai" share only
+    their core)."""
+    from types import SimpleNamespace
+
+    from exonym.edit.importers.world import _SHARED_WIKIDATA, Division, _natural_earth
+
+    krai = Division("RU.04", "RU", 1511732, "Altai Krai", "Altai Krai", "", "RU-ALT", "", "", None, "")
+    row = {"iso_a2": "RU", "gn_a1_code": "RU.04", "name": "Altay", "name_en": "Altai Republic", "name_alt": "", _SHARED_WIKIDATA: "1"}
+    inputs: Any = SimpleNamespace(natural_earth={1511732: row})
+    found = _natural_earth(krai, inputs, ["Altai Krai", "Altayskiy Kray"])
+    assert found is not None and not found.names_ok
+    row[_SHARED_WIKIDATA] = ""  # the same row with an id of its own passes the looser check
+    found = _natural_earth(krai, inputs, ["Altai Krai", "Altayskiy Kray"])
+    assert found is not None and found.names_ok

@@ -718,3 +718,9 @@ def test_a_preposition_is_no_part_of_a_name_read_near() -> None:
     """ "À Paris" lies a romanization away from Zulu "i-Paris": the name is Paris, after à."""
     found = exonym.resolve("À Paris, la semaine de la mode s'est ouverte mardi.")
     assert [(m.text, m.entry.id) for m in found] == [("Paris", "paris")]
+
+
+def test_the_word_for_city_is_not_read_alone_inside_a_longer_span() -> None:
+    """ "في مدينة حمص" (in the city of Homs): when the two words are not read as one name, the
+    word for city (مدينة) is not Medina."""
+    assert ids("تطوع شباب في مدينة حمص لتنظيف الشوارع.") == ["homs-sy"]

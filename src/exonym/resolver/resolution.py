@@ -650,8 +650,8 @@ class _Resolution:
         queue = deque(candidates)
         while queue:
             inner = queue.popleft()
-            if out and inner.start < out[-1].end:
-                continue
+            if (out and inner.start < out[-1].end) or self._bare_type_word(inner):
+                continue  # (مدينة, "city", left alone when "مدينة حمص" is not read whole)
             hits = self.entry_hits(inner)
             mention = None
             if hits:

@@ -189,7 +189,12 @@ def read_inputs(folder: Path, towns: list[dict[str, Any]] | None = None, country
         cldr_names[row["cldr_code"]].append((row["locale"], row["name"]))
         cldr_by_iso[row["iso3166_2"]] = row["cldr_code"]
     natural_earth: dict[int, dict[str, str]] = {}
-    for row in read_tsv(folder / "ne_10m_admin_1_states_provinces.tsv.gz"):
+    ne_rows = list(read_tsv(folder / "ne_10m_admin_1_states_provinces.tsv.gz"))
+    wikidata_rows = Counter(row.get("wikidataid") for row in ne_rows if row.get("wikidataid"))
+    for row in ne_rows:
+        # two rows with one Wikidata id: one of them carries the other's names (Natural Earth
+        # 5.1 gives Altai Krai, RU-ALT, the Altai Republic's Q5971, name_en and name_xx)
+        row[_SHARED_WIKIDATA] = "1" if wikidata_rows[row.get("wikidataid", "")] > 1 else ""
         if row["gn_id"] and int(float(row["gn_id"])) > 0:
             natural_earth.setdefault(int(float(row["gn_id"])), row)
     labels = {}
@@ -551,6 +556,9 @@ def _dumps(obj: Any) -> str:
 
 
 # -- divisions ------------------------------------------------------------------------------------
+_SHARED_WIKIDATA = "_shared_wikidata"  # set on a Natural Earth row whose Wikidata id another row has too
+
+
 @dataclass
 class _NaturalEarth:
     """A Natural Earth row, and how far it belongs to the division its gn_id names."""
@@ -589,6 +597,11 @@ def _natural_earth(d: Division, inputs: Inputs, refs: list[str]) -> _NaturalEart
         return None
     name_ok = any(_resembles(row["name"], r, 0.75) for r in refs)
     en_ok = not row["name_en"] or any(_resembles(row["name_en"], r, 0.75) for r in refs)
+    if row[_SHARED_WIKIDATA] and row["name_en"]:
+        # a row sharing its Wikidata id with another must resemble this division's names with
+        # its type word kept ("Altai Republic" and "Altai Krai" share their core, "altai")
+        en = row["name_en"].casefold()
+        en_ok = any(difflib.SequenceMatcher(None, en, r.casefold()).ratio() >= 0.75 for r in refs if r)
     return _NaturalEarth(row, name_ok or (bool(row["name_en"]) and en_ok), en_ok)
 
 
