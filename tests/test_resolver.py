@@ -724,3 +724,21 @@ def test_the_word_for_city_is_not_read_alone_inside_a_longer_span() -> None:
     """ "في مدينة حمص" (in the city of Homs): when the two words are not read as one name, the
     word for city (مدينة) is not Medina."""
     assert ids("تطوع شباب في مدينة حمص لتنظيف الشوارع.") == ["homs-sy"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sentence's first word is capitalised anyway: a small town's name there needs more
+        # than its country named somewhere in the text ...
+        (
+            "Police in Mobile, Alabama, arrested a man. Reading the charge sheet aloud on Monday, the judge set bail.",
+            ["mobile-us", "alabama-us"],
+        ),
+        ("Sens de l'humour garanti, a résumé la presse à Vannes et à Lorient.", ["vannes-fr", "lorient-fr"]),
+        # ... and is read when the text names a division it lies in
+        ("Fermo ospita la fiera delle Marche quest'anno.", ["fermo-it", "the-marches-it"]),
+    ],
+)
+def test_a_small_town_opening_a_sentence(text: str, expected: list[str]) -> None:
+    assert ids(text) == expected

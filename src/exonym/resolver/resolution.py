@@ -515,6 +515,7 @@ class _Resolution:
                     around[country] = around.get(country, 0) + 1
             context = _Context(mentioned, around, None, frozenset(), self._local_context(k, scored), self._type_cue(span))
             context.partner_levels = {_level(self.gaz.entries[leaders[j]].type) for j in context.bracket}
+            context.opens_remark_or_list = True
             mention = self._mention(span, hits, context)
             if mention is not None:
                 more.append(self._with_type_word(span, mention, *self._room(scored, k)))
@@ -874,7 +875,29 @@ class _Resolution:
             return True
         if self._common_word(span):
             return False
+        if (
+            span.sentence_start
+            and span.first_word_case == "title"
+            and entry_type in _SETTLEMENTS
+            and not context.opens_remark_or_list
+            and not self._opens_quote(span)
+            and not self._near_context(entry_id, context)
+        ):
+            # a sentence's first word is capitalised anyway: "Reading the charge sheet", "Sens
+            # de l'humour", "Fermo restando" need more than their country named somewhere (a
+            # quoted remark's first word, and a list's, is read with its country: see _second_look)
+            return bool(case_ending(self.words.words[span.last])) or self._dateline(span)
         return bonus > 0 or self._stands_as_name(span)
+
+    def _near_context(self, entry_id: str, context: _Context) -> bool:
+        """Whether the text names the place again, a place inside it, or a division it lies in."""
+        if context.is_mentioned(entry_id) or context.is_contained(entry_id):
+            return True
+        entries = self.gaz.entries
+        return any(
+            a in entries and entries[a].type in _PROVINCES and (context.is_mentioned(a) or context.is_contained(a))
+            for a in self.ancestors(entry_id)
+        )
 
     def _reads_as_a_word(self, span: Span, hit: Hit, name: Name) -> bool:
         """Whether a small town's name here reads as well as another word that a Slavic text
@@ -1315,7 +1338,18 @@ class _Context:
     """What the rest of the text says around one span: the whole text's anchors (counted, so that
     the span leaves its own share out), its neighbours and the word beside it."""
 
-    __slots__ = ("bracket", "contained", "cue", "mentioned", "own", "own_ancestors", "parent", "partner_levels", "same")
+    __slots__ = (
+        "bracket",
+        "contained",
+        "cue",
+        "mentioned",
+        "opens_remark_or_list",
+        "own",
+        "own_ancestors",
+        "parent",
+        "partner_levels",
+        "same",
+    )
 
     def __init__(
         self,
@@ -1333,6 +1367,7 @@ class _Context:
         self.same, self.parent, self.bracket = local
         self.cue = cue  # entry types named by the word beside the span
         self.partner_levels: set[str] = set()
+        self.opens_remark_or_list = False  # read again as a quotation's first word or a list's item (see _second_look)
 
     def is_mentioned(self, entry_id: str) -> bool:
         return self.mentioned.get(entry_id, 0) - (entry_id == self.own) > 0
