@@ -742,3 +742,10 @@ def test_the_word_for_city_is_not_read_alone_inside_a_longer_span() -> None:
 )
 def test_a_small_town_opening_a_sentence(text: str, expected: list[str]) -> None:
     assert ids(text) == expected
+
+
+def test_a_name_in_the_texts_language_beats_a_stranger_spelling() -> None:
+    """CLDR records "England" as the United Kingdom's name in Walser only: in English text,
+    England is the country of that name inside it."""
+    found = ids("The mayor flew to Birmingham in England to sign a sister-city agreement.")
+    assert found == ["birmingham", "england-gb"]

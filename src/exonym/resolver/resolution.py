@@ -266,12 +266,33 @@ class _Resolution:
         """Whether a word of four letters or fewer matches only a name recorded in languages the
         project does not read, none of them the text's: "End" is India in Jola-Fonyi and Wolof,
         and in an English headline it is the verb. Such a reading needs the text's support."""
-        if self.text_lang is None or span.first != span.last or _letter_count(self.text[span.start : span.end]) > _STRANGER_LETTERS:
+        if span.first != span.last or _letter_count(self.text[span.start : span.end]) > _STRANGER_LETTERS:
+            return False
+        return self._stranger_name(entry_id, name)
+
+    def _without_strangers(self, hits: Readings) -> Readings:
+        """The readings without those by a spelling that only languages the project does not
+        read give their entry, when another entry has the spelling in the text's language:
+        "England" in English is England, not Walser's name for the United Kingdom."""
+        if len(hits) < 2 or self.text_lang is None:
+            return hits
+        own = [e for e, (_, h, n) in hits.items() if h.method in _SPELT and any(language_of(t) == self.text_lang for t in n.langs)]
+        if not own:
+            return hits
+        kept = {e: r for e, r in hits.items() if not self._stranger_name(e, r[2])}
+        return kept or hits
+
+    def _stranger_name(self, entry_id: str, name: Name) -> bool:
+        """Whether an entry has this spelling only in languages the project does not read, none
+        of them the text's."""
+        if self.text_lang is None:
             return False
         known = languages.languages()
         spelt = name.text.casefold()
         langs = [lang for n in self.gaz.entries[entry_id].names if n.text.casefold() == spelt for lang in n.langs]
-        return bool(langs) and not any(language_of(lang) == self.text_lang or language_of(lang) in known for lang in langs)
+        # (an untagged spelling, und, may be of any language: no stranger)
+        # (an untagged spelling, und, may be of any language: no stranger)
+        return bool(langs) and not any(language_of(lang) in (self.text_lang, "und") or language_of(lang) in known for lang in langs)
 
     def _is_weak(self, hit: Hit) -> bool:
         """Whether the hit is by an import's alternate spelling with no stated language (not the
@@ -681,6 +702,7 @@ class _Resolution:
         """The best-supported reading of a span, or None when none is good enough."""
         if context.cue:
             hits = self._with_cued_namesakes(hits, context.cue)
+        hits = self._without_strangers(hits)
         results = []
         # A name recorded in a language outranks an import's unlabelled variant of another entry
         # (Mosel: the river's German name, and a variant of Mosul's): the variant needs context.
