@@ -398,6 +398,8 @@ def test_lookup_reads_syllabic_scripts_against_latin_names(gaz, query: str) -> N
         ("Baku Airport reopened on Tuesday.", ["baku"]),
         # in German too, though it capitalises its nouns
         ("Während Paris Hilton in München feierte, blieb Berlin ruhig.", ["munich", "berlin"]),
+        # the person's name elsewhere does not take a place named with its type word
+        ("Türkiyənin Aydın şəhərində turnir keçirilib, idmançı Aydın Quliyev qalib gəlib.", ["turkiye", "aydin-tr"]),
         # two names side by side closing a sentence are a person's
         ("El festival viajará a Lorca, anunció su director, Santiago Mérida.", ["lorca-es"]),
         # ... and only there: the same word elsewhere keeps its own reading

@@ -808,21 +808,23 @@ class _Resolution:
         """Without a word for its type, a name that a division shares with a town inside it is
         the town (Derna, Nabatieh, Latakia: news names the governorate with its word), however
         the sources tag the two names' languages; the division keeps what it alone is given
-        (named again beside it, or containing places the text names)."""
+        (named in apposition at a district's level: "Tovuz (known as Tavush in Armenia)";
+        containing places the text names)."""
         entries = self.gaz.entries
         # a town by a name recorded in some language (not an import's untagged variant: Bihar
         # Sharif's "Bihar" is the state's name, given to the town by the import)
-        towns = [r[1] for r in results if entries[r[1]].type in ("city", "town") and r[2].method in _SPELT and not self._is_weak(r[2])]
+        towns = {
+            r[1]: set(r[4]) for r in results if entries[r[1]].type in ("city", "town") and r[2].method in _SPELT and not self._is_weak(r[2])
+        }
         if not towns:
             return results
 
         def yields(r: Any) -> bool:
-            division, why = r[1], r[4]
+            division, why = r[1], set(r[4])
             return (
                 entries[division].type in _PROVINCES
                 and r[2].method in _SPELT
-                and any(division in self.ancestors(t) for t in towns)
-                and not any(w.startswith(("contains other places", "named again")) for w in why)
+                and any(division in self.ancestors(t) and why <= town_why for t, town_why in towns.items())
             )
 
         return [r for r in results if not yields(r)]
@@ -1103,7 +1105,13 @@ class _Resolution:
         only_here |= {k for k, (span, _) in enumerate(scored) if k not in single and span.first == span.last and span.first in surnames}
         if not persons and not only_here:
             return scored
-        return [item for k, item in enumerate(scored) if k not in only_here and not (k in single and fold(w.words[single[k]]) in persons)]
+        # the same word elsewhere is the person's too, unless a word beside it names it a place
+        # ("Aydın şəhərində ... Aydın Quliyev": the town, then the wrestler)
+        return [
+            item
+            for k, item in enumerate(scored)
+            if k not in only_here and not (k in single and fold(w.words[single[k]]) in persons and not self._type_cue(item[0]))
+        ]
 
     def _name_pairs(self, scored: list[tuple[Span, Readings]], single: dict[int, int], headline: HeadlineLines) -> set[int]:
         """Two one-word place names side by side with nothing between them, inside a sentence
