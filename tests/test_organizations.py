@@ -56,6 +56,8 @@ def _found(gaz: Gazetteer, text: str, **kw: object) -> list[tuple[str, str]]:
             "Service de sécurité nationale d'Arménie",
             "armenian-national-security-service",
         ),
+        # Azerbaijani names an office with its possessive ending, q softened to ğ
+        ("Gürcüstan Baş Prokurorluğu məlumat yayıb.", "Gürcüstan Baş Prokurorluğu", "georgian-prosecutors-office"),
     ],
 )
 def test_a_head_beside_a_country_is_its_institution(gaz: Gazetteer, text: str, span: str, entry: str) -> None:

@@ -400,6 +400,8 @@ def test_lookup_reads_syllabic_scripts_against_latin_names(gaz, query: str) -> N
         ("Während Paris Hilton in München feierte, blieb Berlin ruhig.", ["munich", "berlin"]),
         # the person's name elsewhere does not take a place named with its type word
         ("Türkiyənin Aydın şəhərində turnir keçirilib, idmançı Aydın Quliyev qalib gəlib.", ["turkiye", "aydin-tr"]),
+        # ... nor one after a preposition of place
+        ("A Marino la sagra ha attirato visitatori; tra gli ospiti il cantante Luca Marino.", ["marino-it"]),
         # two names side by side closing a sentence are a person's
         ("El festival viajará a Lorca, anunció su director, Santiago Mérida.", ["lorca-es"]),
         # ... and only there: the same word elsewhere keeps its own reading
@@ -751,3 +753,7 @@ def test_a_name_in_the_texts_language_beats_a_stranger_spelling() -> None:
     England is the country of that name inside it."""
     found = ids("The mayor flew to Birmingham in England to sign a sister-city agreement.")
     assert found == ["birmingham", "england-gb"]
+
+
+def test_ukrainian_instrumentals_in_ею_and_єм() -> None:
+    assert ids("Кордон з Польщею закрили, а баржі пливуть Дунаєм.") == ["poland", "danube-river"]

@@ -1106,11 +1106,18 @@ class _Resolution:
         if not persons and not only_here:
             return scored
         # the same word elsewhere is the person's too, unless a word beside it names it a place
-        # ("Aydın şəhərində ... Aydın Quliyev": the town, then the wrestler)
+        # ("Aydın şəhərində ... Aydın Quliyev": the town, then the wrestler; "A Marino ... Luca
+        # Marino")
         return [
             item
             for k, item in enumerate(scored)
-            if k not in only_here and not (k in single and fold(w.words[single[k]]) in persons and not self._type_cue(item[0]))
+            if k not in only_here
+            and not (
+                k in single
+                and fold(w.words[single[k]]) in persons
+                and not self._type_cue(item[0])
+                and not self._after_place_preposition(item[0])
+            )
         ]
 
     def _name_pairs(self, scored: list[tuple[Span, Readings]], single: dict[int, int], headline: HeadlineLines) -> set[int]:
