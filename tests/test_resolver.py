@@ -706,6 +706,8 @@ def test_words_that_small_towns_are_named_like(text: str, expected: list[str]) -
         # a name a governorate shares with its capital is the town, whatever language tags the
         # sources gave the two spellings ...
         ("Hundreds of bodies were recovered in Derna after the dams collapsed in Libya.", ["darnah-ly", "libya"]),
+        # "X in Y" names Y as X's container with an adjective between: two Kochis apart
+        ("Kochi, the port city of Kerala, and Kochi in southern Japan share a name.", ["kochi-in", "kerala-in", "kochi-jp", "japan"]),
         # ... and the division when a word names its type, before it or past an adjective
         ("Auch im Gebiet Charkiw gab es Einschläge.", ["kharkiv-oblast-ua"]),
         ("Le gouverneur de l'État américain de Géorgie a reçu à Atlanta une délégation.", ["georgia-us", "atlanta-us"]),

@@ -1255,6 +1255,8 @@ class _Resolution:
         if not words:
             return False
         allowed, types = _container_gap_words()
+        if len(words) == 2 and words[0] in languages.all_place_prepositions() and gap.split()[-1].islower():
+            return True  # "Kochi in southern Japan", "Valencia in eastern Spain": an adjective between
         if not all(w in allowed for w in words):
             return False
         if "," in gap and words[0] in languages.all_place_prepositions():
