@@ -759,3 +759,11 @@ def test_a_name_in_the_texts_language_beats_a_stranger_spelling() -> None:
 
 def test_ukrainian_instrumentals_in_ею_and_єм() -> None:
     assert ids("Кордон з Польщею закрили, а баржі пливуть Дунаєм.") == ["poland", "danube-river"]
+
+
+def test_a_preposition_places_a_town_past_one_adjective() -> None:
+    """ "в подмосковном Клину": the preposition stands one adjective before the name, where
+    adjectives precede their noun; French, whose adjectives follow, keeps the strict reading
+    (its "a", has, folds like the preposition à)."""
+    assert ids("Тем временем в подмосковном Клину открылся новый завод.") == ["klin-ru"]
+    assert ids("Les ministres se réuniront à Bruxelles, a annoncé l'Alliance.") == ["brussels"]

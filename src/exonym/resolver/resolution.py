@@ -959,6 +959,10 @@ class _Resolution:
         word = self.plain_forms()[span.first].fold
         return word in self.lower_words() or word in self.index.calendar_words or word in _stopwords(self.text_lang)
 
+    def _adjectives_precede(self) -> bool:
+        found = languages.language(self.text_lang)
+        return found is not None and found.adjectives_precede and not found.capitalises_nouns
+
     def _nouns_capitalised(self) -> bool:
         found = languages.language(self.text_lang)
         return found is not None and found.capitalises_nouns
@@ -997,7 +1001,22 @@ class _Resolution:
         # from the start of the span's first word: "près d'Eraskh" starts inside it, after an elided de
         if j < 0 or self.text[self.words.ends[j] : self.words.starts[span.first]].strip():
             return False
-        return self.plain_forms()[j].fold in languages.place_prepositions(self.text_lang)
+        prepositions = languages.place_prepositions(self.text_lang)
+        forms = self.plain_forms()
+        if forms[j].fold in prepositions:
+            return True
+        # past one adjective, where only names are capitalised: "в подмосковном Клину", "in
+        # nearby Lage" (not "in the Reading room": an article is no adjective)
+        w = self.words
+        return (
+            j > 0
+            and forms[j].case == "lower"
+            and forms[j].fold not in _stopwords(self.text_lang)
+            and forms[j].fold not in languages.all_determiners()
+            and self._adjectives_precede()
+            and not self.text[w.ends[j - 1] : w.starts[j]].strip()
+            and forms[j - 1].fold in prepositions
+        )
 
     def lower_words(self) -> set[str]:
         """The folded words the text writes in lower case: common words, not names, there.

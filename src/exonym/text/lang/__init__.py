@@ -56,6 +56,7 @@ class Language:
     honorifics: frozenset[str] = frozenset()
     person_pronouns: frozenset[str] = frozenset()  # relative pronouns said only of people: who
     type_words_precede: bool = False  # "مدينة دهوك": a type word after a name is not its cue
+    adjectives_precede: bool = False  # "в подмосковном Клину": an adjective stands between a preposition and a name
     name_heads: frozenset[str] = frozenset()
     determiners: frozenset[str] = frozenset()
     of_words: frozenset[str] = frozenset()
@@ -97,6 +98,7 @@ def _language(data: dict[str, Any]) -> Language:
         honorifics=_folded(data.get("honorifics", ())),
         person_pronouns=_folded(data.get("person_pronouns", ())),
         type_words_precede=bool(data.get("type_words_precede", False)),
+        adjectives_precede=bool(data.get("adjectives_precede", False)),
         name_heads=_folded(data.get("name_heads", ())),
         determiners=_folded(data.get("determiners", ())),
         of_words=_folded(data.get("of_words", ())),
