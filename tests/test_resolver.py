@@ -501,6 +501,10 @@ def test_georgian_case_forms(text: str, expected: list[tuple[str, str]]) -> None
         # a river's word after its name is part of its mention, in any case form; one before
         # it is not, even where a source wrote it into the name; and it says river, not country
         ("Debi Aras Nehri'nin yatağında yükseldi.", [("Aras Nehri'nin", "aras-river")]),
+        # the word for a republic is a division's type word in Azerbaijani; a country's own
+        # name with it stays the country
+        ("Rusiyanın Dağıstan Respublikasında yollar bağlanıb.", [("Rusiyanın", "russia"), ("Dağıstan Respublikasında", "dagestan-ru")]),
+        ("Azərbaycan Respublikasının nümayəndələri gəlib.", [("Azərbaycan Respublikasının", "azerbaijan")]),
         ("La crue du fleuve Niger inquiète Bamako.", [("Niger", "niger-river"), ("Bamako", "bamako")]),
         ("La crue du fleuve Saint-Laurent inquiète.", [("Saint-Laurent", "st-lawrence-river")]),
     ],
