@@ -61,6 +61,7 @@ class Composer:
                 self.owners.setdefault(institution, {})[country] = org
         countries = {c for owners in self.owners.values() for c in owners}
         self.names = country_names(gaz.entries[c] for c in sorted(countries))
+        self._country_memo: dict[tuple[tuple[str, ...], int, str | None], str | None] = {}
 
     def compose(self, text: str, words: Words, forms: Sequence[WordForms], mentions: list[Mention], text_lang: str | None) -> list[Mention]:
         """`mentions` with each organization phrase read as one mention of its organization, in
@@ -153,14 +154,25 @@ class Composer:
         key = word_key(f.word)
         if len(key) < _MIN_COUNTRY_WORD or key in _common_words():
             return None  # "the defence ministry": an article shares letters with some name (Thekhi)
-        candidates = {c: self.names[c] for c in owners if c in self.names}
-        country = country_of([key, *(b for b, _ in f.bases)], candidates, t.lang)
+        forms = (key, *(b for b, _ in f.bases))
+        memo_key = (forms, id(owners), t.lang)  # (the owners' dicts live as long as the composer)
+        if memo_key in self._country_memo:
+            country = self._country_memo[memo_key]
+        else:
+            candidates = {c: self.names[c] for c in owners if c in self.names}
+            country = country_of(list(forms), candidates, t.lang)  # every country's names: worth remembering
+            if len(key) <= _COUNTRY_MEMO_WORD:
+                if len(self._country_memo) >= _COUNTRY_MEMO_SIZE:
+                    self._country_memo.clear()
+                self._country_memo[memo_key] = country
         if country is None:
             return None
         return country, ws, we, words.words[k]
 
 
 _COMPOSED_SCORE = 90.0
+_COUNTRY_MEMO_SIZE = 65536  # words read as a country or not, kept across texts (bounded: a server reads anything)
+_COUNTRY_MEMO_WORD = 64  # ... and only words of up to this many characters
 _HYPHENS = frozenset("-‐‑")
 _MIN_COUNTRY_WORD = 4  # letters of a word read as a country by its stem (ruso, Rosji): shorter ones say too little
 _CASE_SUFFIX = 3  # letters of a case ending written after a hyphen (Armenian -ն, -ը, -ում)

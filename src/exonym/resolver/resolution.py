@@ -287,12 +287,17 @@ class _Resolution:
         of them the text's."""
         if self.text_lang is None:
             return False
-        known = languages.languages()
+        text_lang = self.text_lang
         spelt = name.text.casefold()
-        langs = [lang for n in self.gaz.entries[entry_id].names if n.text.casefold() == spelt for lang in n.langs]
-        # (an untagged spelling, und, may be of any language: no stranger)
-        # (an untagged spelling, und, may be of any language: no stranger)
-        return bool(langs) and not any(language_of(lang) in (self.text_lang, "und") or language_of(lang) in known for lang in langs)
+
+        def compute() -> bool:
+            known = languages.languages()
+            langs = [lang for n in self.gaz.entries[entry_id].names if n.text.casefold() == spelt for lang in n.langs]
+            # (an untagged spelling, und, may be of any language: no stranger)
+            return bool(langs) and not any(language_of(lang) in (text_lang, "und") or language_of(lang) in known for lang in langs)
+
+        # a country has hundreds of names: kept per entry, spelling and language
+        return bool(_hit_cache(self.gaz).get_or(("stranger", entry_id, spelt, text_lang), compute))
 
     def _is_weak(self, hit: Hit) -> bool:
         """Whether the hit is by an import's alternate spelling with no stated language (not the
