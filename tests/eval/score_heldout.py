@@ -5,7 +5,7 @@ Usage:
   python tests/eval/score_heldout.py [PATH ...] [--file PATH ...] [--lang-hint] [--tables-only]
   python tests/eval/score_heldout.py --check [--file PATH ...]
 
-Without a path, scores heldout.yaml, careful_reader.yaml, fresh_reader.yaml and third_reader.yaml (each reported on
+Without a path, scores heldout.yaml, careful_reader.yaml, fresh_reader.yaml, third_reader.yaml and fourth_reader.yaml (each reported on
 its own).
 Runs exonym.resolve(text, lang=None) on every case (or with the case's lang when
 --lang-hint is given) and prints precision / recall / F1 overall, by language and by class
@@ -49,7 +49,13 @@ import yaml
 import exonym
 
 HERE = Path(__file__).resolve().parent
-DEFAULT_FILES = [HERE / "heldout.yaml", HERE / "careful_reader.yaml", HERE / "fresh_reader.yaml", HERE / "third_reader.yaml"]
+DEFAULT_FILES = [
+    HERE / "heldout.yaml",
+    HERE / "careful_reader.yaml",
+    HERE / "fresh_reader.yaml",
+    HERE / "third_reader.yaml",
+    HERE / "fourth_reader.yaml",
+]
 CLASSES = (
     "organization",
     "district-town",
