@@ -771,3 +771,10 @@ def test_a_preposition_places_a_town_past_one_adjective() -> None:
     (its "a", has, folds like the preposition à)."""
     assert ids("Тем временем в подмосковном Клину открылся новый завод.") == ["klin-ru"]
     assert ids("Les ministres se réuniront à Bruxelles, a annoncé l'Alliance.") == ["brussels"]
+
+
+def test_a_name_after_an_elided_article_is_no_lower_case_word() -> None:
+    """ "d'Avignon" and "l'Abruzzo" start with a small letter, but the word after the apostrophe
+    is a name: the text does not write Avignon in lower case."""
+    assert ids("Des bénévoles d'Aix-en-Provence et d'Avignon ont rejoint les secouristes.") == ["aix-en-provence-fr", "avignon-fr"]
+    assert ids("Le scosse sono state avvertite a Sulmona e in tutto l'Abruzzo.") == ["sulmona-it", "abruzzo-it"]

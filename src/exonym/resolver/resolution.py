@@ -1028,7 +1028,12 @@ class _Resolution:
         (Georgian letters are lower-case ones to Unicode, but running Georgian has no capitals:
         its words carry no case, as WordForms.case says.)"""
         if self._lower_words is None:
-            self._lower_words = {info[0].fold for t, info in zip(self.words.words, self.infos, strict=True) if info[0].case == "lower"}
+            # "d'Avignon", "l'Abruzzo" start with a small letter but write a name after it
+            self._lower_words = {
+                f.fold
+                for t, (f, _) in zip(self.words.words, self.infos, strict=True)
+                if f.case == "lower" and not (f.tail and t[f.tail_offset : f.tail_offset + 1].isupper())
+            }
         return self._lower_words
 
     def _evidence(self, entry_id: str, context: _Context) -> tuple[float, list[str]]:
