@@ -993,11 +993,16 @@ class _Resolution:
     def _after_article(self, span: Span) -> bool:
         """Whether the word before the span is an article of the text's language, or a
         preposition fused with one (German zum, im); only when the language is known."""
-        j = span.first - 1
-        if j < 0 or self.text_lang is None or self.text[self.words.ends[j] : span.start].strip():
-            return False
         found = languages.language(self.text_lang)
-        return found is not None and self.plain_forms()[j].fold in found.determiners
+        if found is None:
+            return False
+        elided = self.text[self.words.starts[span.first] : span.start]
+        if elided:  # "l'Alliance": the article is written into the token
+            return fold(elided.rstrip("'’")) in found.determiners
+        j = span.first - 1
+        if j < 0 or self.text[self.words.ends[j] : span.start].strip():
+            return False
+        return self.plain_forms()[j].fold in found.determiners
 
     def _after_place_preposition(self, span: Span) -> bool:
         """Whether the word before the span is a preposition of place of the text's language (of
