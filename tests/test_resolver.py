@@ -778,3 +778,8 @@ def test_a_name_after_an_elided_article_is_no_lower_case_word() -> None:
     is a name: the text does not write Avignon in lower case."""
     assert ids("Des bénévoles d'Aix-en-Provence et d'Avignon ont rejoint les secouristes.") == ["aix-en-provence-fr", "avignon-fr"]
     assert ids("Le scosse sono state avvertite a Sulmona e in tutto l'Abruzzo.") == ["sulmona-it", "abruzzo-it"]
+
+
+def test_czech_regions_named_as_adjectives_in_their_case_forms() -> None:
+    found = ids("Silné bouřky zasáhly obce v Olomouckém kraji a ve Zlínském kraji, škody hlásí i okolí Hranic.")
+    assert found == ["olomoucky-cz", "zlin-cz-3339578", "hranice-cz"]

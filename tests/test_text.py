@@ -193,6 +193,12 @@ def test_slavic_short_stems_only_for_major_names() -> None:
         ("Ostravou", "Ostrava"),
         ("Zakopanem", "Zakopane"),  # a name declined as an adjective
         ("Zakopanego", "Zakopane"),
+        ("Olomouckém", "Olomoucký"),  # Czech adjectival names: locative, genitive, instrumental
+        ("Olomouckého", "Olomoucký"),
+        ("Zlínským", "Zlínský"),
+        ("Českých", "České"),
+        ("Budějovicích", "Budějovice"),  # locative plural of a soft noun
+        ("Hranic", "Hranice"),  # genitive plural with no ending
     ],
 )
 def test_west_slavic_bases_give_the_nominative(word: str, name: str) -> None:

@@ -23,8 +23,14 @@ _ENDINGS: dict[str, tuple[str, ...]] = {
     "u": ("", "a", "o"),  # genitive, dative, locative; Czech accusative: Karabachu, Ostravu
     "ia": ("",),  # Wrocławia, Erywania
     "iu": ("",),  # Erywaniu
-    "em": ("", "o", "e"),  # instrumental: Tbilisem; locative of an adjectival name: Zakopanem
+    "em": ("", "o", "e", "y"),  # instrumental: Tbilisem; locative of an adjectival name: Zakopanem, Olomouckém (kraji)
     "ego": ("e",),  # genitive of an adjectival name: Zakopanego
+    "eho": ("y", "e"),  # Czech genitive of an adjectival name: Olomouckého
+    "emu": ("y", "e"),  # Czech dative of an adjectival name: Zlínskému
+    "ym": ("y",),  # Czech instrumental of an adjectival name: Olomouckým
+    "ych": ("e", "y"),  # Czech genitive and locative plural of an adjectival name: Českých (Budějovicích)
+    "ich": ("e",),  # Czech locative plural of a soft noun: Budějovicích, Pardubicích
+    "c": ("ce",),  # Czech genitive plural without an ending: Hranic, Budějovic
     "iem": ("",),  # Dżermukiem
     "owi": ("",),  # dative: Kijowowi
     "ovi": ("",),
