@@ -783,3 +783,10 @@ def test_a_name_after_an_elided_article_is_no_lower_case_word() -> None:
 def test_czech_regions_named_as_adjectives_in_their_case_forms() -> None:
     found = ids("Silné bouřky zasáhly obce v Olomouckém kraji a ve Zlínském kraji, škody hlásí i okolí Hranic.")
     assert found == ["olomoucky-cz", "zlin-cz-3339578", "hranice-cz"]
+
+
+def test_a_division_named_with_its_type_word_needs_no_other_support() -> None:
+    """ "استان اردبیل" (Ardabil Province) names its type inside the name: read without the
+    country in the text, and the bare Ardabil after it is the city."""
+    found = exonym.resolve("برف راه‌های روستایی استان اردبیل را بست، اما در خود اردبیل مدارس باز ماندند.")
+    assert [(m.text, m.entry.id) for m in found] == [("استان اردبیل", "ardabil-ir-413931"), ("اردبیل", "ardabil-ir")]

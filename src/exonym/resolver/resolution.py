@@ -881,7 +881,7 @@ class _Resolution:
             # a town before a district's type word: the district it heads ("Çarşamba ilçesinde")
             or (entry_type in ("city", "town") and "district" in context.cue and not context.cue & _SETTLEMENTS)
         )
-        if local:
+        if local or self._names_its_type(span, entry_type):
             return True
         if self._short_uncased(span):
             # three letters in a script without capitals are as often a common word (حمص is
@@ -957,6 +957,15 @@ class _Resolution:
             or self.gaz.entries[entry_id].type in context.cue
             or self._after_place_preposition(span)
         )
+
+    def _names_its_type(self, span: Span, entry_type: str) -> bool:
+        """Whether the span's first or last word, inside a name of several words, names the
+        entry's type: "استان اردبیل", "Kharkiv Oblast" are read with their type word, as a type
+        word beside the name is."""
+        if span.first == span.last:
+            return False
+        forms = self.plain_forms()
+        return any(entry_type in _cue_types(forms[i]) for i in (span.first, span.last))
 
     def _common_word(self, span: Span) -> bool:
         if span.first != span.last:
