@@ -230,7 +230,10 @@ class _Resolution:
         """Whether a span of several words starts with a function word or a preposition of place."""
         if span.first == span.last:
             return False
-        word = self.plain_forms()[span.first].fold
+        return self._small_word(self.plain_forms()[span.first].fold)
+
+    def _small_word(self, word: str) -> bool:
+        """Whether a folded word is a function word of the text's language or a preposition of place."""
         return word in _stopwords(self.text_lang) or word in languages.all_place_prepositions()
 
     def _marks_agree(self, surface: str, name: Name) -> bool:
@@ -619,9 +622,10 @@ class _Resolution:
         # gazetteer does not have apart from it ("Kuşadası ilçesinde")
         named = "district" if entry_type in ("city", "town") else entry_type
         w, forms = self.words, self.plain_forms()
-        after, before = span.last + 1, span.first - 1
-        if after < len(w) and w.ends[after] <= limit and self.text[span.end : w.starts[after]] == " " and named in _cue_types(forms[after]):
-            return replace(mention, end=w.ends[after], text=self.text[mention.start : w.ends[after]])
+        before = span.first - 1
+        end = self._type_word_after(span, limit, frozenset({named}))
+        if end is not None:
+            return replace(mention, end=end, text=self.text[mention.start : end])
         # A type word before the name is its head only in Arabic and Persian (مقاطعة كلبجار, استان
         # تهران, as one name); "Bezirk Tovuz", "région Occitanie" read as the name in apposition.
         arabic = detect_script(mention.text) == "Arab"
@@ -637,6 +641,19 @@ class _Resolution:
             return replace(mention, start=w.starts[before], text=self.text[w.starts[before] : mention.end])
         return mention
 
+    def _type_word_after(self, span: Span, limit: int, types: frozenset[str]) -> int | None:
+        """The end of the word right after the span (one space between, ending by `limit`) when
+        it names all of `types`, else None."""
+        w, after = self.words, span.last + 1
+        if (
+            after < len(w)
+            and w.ends[after] <= limit
+            and self.text[span.end : w.starts[after]] == " "
+            and types <= _cue_types(self.plain_forms()[after])
+        ):
+            return w.ends[after]
+        return None
+
     def _with_feature_word(self, span: Span, mention: Mention, limit: int) -> Mention:
         """A river's, lake's or sea's mention takes in the word after it that names its kind
         ("Aras Nehri'nin", "Litani River", "Samur çayının"), and leaves out one before it that a
@@ -644,14 +661,10 @@ class _Resolution:
         "Amazonas"), as a division's type word before it is left out in those languages."""
         w, forms = self.words, self.plain_forms()
         feature = CUE_TYPES["feature"]
-        after, first = span.last + 1, span.first
-        if (
-            after < len(w)
-            and w.ends[after] <= limit
-            and self.text[span.end : w.starts[after]] == " "
-            and feature <= _cue_types(forms[after])
-        ):
-            return replace(mention, end=w.ends[after], text=self.text[mention.start : w.ends[after]])
+        first = span.first
+        end = self._type_word_after(span, limit, feature)
+        if end is not None:
+            return replace(mention, end=end, text=self.text[mention.start : end])
         if (
             first < span.last
             and mention.start == w.starts[first]
@@ -939,14 +952,10 @@ class _Resolution:
         if hit.method == "inflected" and surface.endswith(_SURNAME_CASE_ENDINGS) and not fold(name.text).endswith(_SURNAME_CASE_ENDINGS):
             return True
         after = span.last + 1
-        w = self.words
-        return (
-            _adjectival_name(name.text)
-            and after < len(w)
-            and self.text[span.end : w.starts[after]] == " "
-            and self.plain_forms()[after].case == "lower"
-            and self.plain_forms()[after].fold not in _stopwords(self.text_lang) | languages.all_place_prepositions()
-        )
+        if not _adjectival_name(name.text) or after >= len(self.words) or self.text[span.end : self.words.starts[after]] != " ":
+            return False
+        forms = self.plain_forms()[after]
+        return forms.case == "lower" and not self._small_word(forms.fold)
 
     def _placed_here(self, span: Span, entry_id: str, context: _Context) -> bool:
         """Whether the words right beside a span say it is this place: a preposition of place,
@@ -1179,7 +1188,7 @@ class _Resolution:
             if not all(any(h.method in ("exact", "folded") for _, h, _ in scored[j][1].values()) for j in (k, k + 1)):
                 continue
             # before a lower-case word, or closing the sentence ("anunció su director, Santiago Mérida.")
-            closes = self.text[w.ends[i + 1] : w.ends[i + 1] + 2].rstrip() in (".", "!", "?", ".\n") or w.ends[i + 1] == len(self.text)
+            closes = self.text[w.ends[i + 1] : w.ends[i + 1] + 2].rstrip() in (".", "!", "?") or w.ends[i + 1] == len(self.text)
             if (closes or (i + 2 < len(w) and w.words[i + 2][:1].islower())) and not headline(i):
                 out |= {k, k + 1}
         return out
