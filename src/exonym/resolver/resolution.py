@@ -837,12 +837,24 @@ class _Resolution:
         if not towns:
             return results
 
+        def inside(division: str, town: str) -> bool:
+            if division in self.ancestors(town):
+                return True
+            # a town filed under its country alone (Kharkiv, Valletta): the division of its
+            # country that bears its name is taken to be its own
+            parents = entries[town].parents or ()
+            return (
+                bool(parents)
+                and all(entries[p].type == "country" for p in parents if p in entries)
+                and bool(set(entries[division].parents or ()) & set(parents))
+            )
+
         def yields(r: Any) -> bool:
             division, why = r[1], set(r[4])
             return (
                 entries[division].type in _PROVINCES
                 and r[2].method in _SPELT
-                and any(division in self.ancestors(t) and why <= town_why for t, town_why in towns.items())
+                and any(inside(division, t) and why <= town_why for t, town_why in towns.items())
             )
 
         return [r for r in results if not yields(r)]
@@ -1233,10 +1245,10 @@ class _Resolution:
             gap = self.text[w.ends[j] : before]
             if len(gap) <= 3 and not gap.strip(" -\u00a0"):
                 word = folds[j].fold
-                out |= _cue_types(folds[j])
+                out |= _cue_types(folds[j]) or self._elided_cue(j)
                 # "the village of Tavush", "la ville de Gandja": the cue two words back
                 if j > 0 and word in languages.all_of_words() and not self.text[w.ends[j - 1] : w.starts[j]].strip():
-                    out |= cues.get(folds[j - 1].fold, frozenset())
+                    out |= cues.get(folds[j - 1].fold, frozenset()) or self._elided_cue(j - 1)
                     # ... and three back past an adjective: "l'État américain de Géorgie",
                     # "dello stato americano della Georgia"
                     # (the text's own language's words only: Turkish "il" is not Italian "il")
@@ -1250,6 +1262,14 @@ class _Resolution:
         if self._owns_a_district(span):
             out |= CUE_TYPES["province"]
         return out
+
+    def _elided_cue(self, k: int) -> frozenset[str]:
+        """The types a word names behind an elided article written into it: "nell'oblast di
+        Donetsk", "l'État de Géorgie"."""
+        head, _, tail = self.words.words[k].replace("\u2019", _ELISION).partition(_ELISION)
+        if not tail or fold(head) not in languages.all_elided():
+            return frozenset()
+        return languages.all_type_cues().get(fold(tail), frozenset())
 
     def _owns_a_district(self, span: Span) -> bool:
         """A name in the Turkish genitive before a district named with its type word is that
@@ -1419,6 +1439,7 @@ _W_DIVISION = weight("inside_named_division")
 _QUOTE_PAIRS = {"«": "»", "»": "«", "„": "“”", "“": "”", "‘": "’", "‹": "›", '"': '"', "「": "」", "『": "』"}
 _QUOTED_TYPES = frozenset({"organization", "term"})
 _OPENING_QUOTES = frozenset("«„“‘‹\"'「『")
+_ELISION = "'"
 _PROVINCES = frozenset({"first-level-division", "district"})
 _SETTLEMENTS = frozenset({"city", "town", "village"})
 _DIVISIONS = frozenset({"first-level-division", "district", "city", "disputed-territory"})
