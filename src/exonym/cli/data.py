@@ -103,8 +103,21 @@ def _import_world(root: Path, args: argparse.Namespace, progress: Progress) -> i
     from exonym.edit.importers.world import import_world
 
     data = Path(args.data) if args.data else root.parent / "data" / "sources" / "world"
-    if not (data / "admin1.tsv").is_file():
+    needed = "geonames-names-by-locale.tsv.gz" if args.curated_names else "admin1.tsv"
+    if not (data / needed).is_file():
         raise SystemExit(usage(f"import world reads data/sources/world/ of the repository; not found at {data} (give --data DIR)"))
+    if args.curated_names:
+        from exonym.edit.importers.curated_names import tag_curated_towns
+
+        names = tag_curated_towns(root, data, dry_run=args.dry_run, on_progress=progress)
+        progress.finish()
+        if args.dry_run:
+            for path in names.edited:
+                print(path)
+        for problem in names.problems:
+            print(f"refused: {problem}", file=sys.stderr)
+        print(names.summary(), file=sys.stderr)
+        return EXIT_DATA if names.problems else 0
     report = import_world(root, data, dry_run=args.dry_run, on_progress=progress)
     progress.finish()
     print(report.summary(), file=sys.stderr)
@@ -189,11 +202,17 @@ def add_commands(sub: Any) -> None:
         "--data",
         help="the folder of the inputs: naturalearth: data/sources/naturalearth/; world: data/sources/world/ (beside the gazetteer)",
     )
+    i.add_argument(
+        "--curated-names",
+        action="store_true",
+        help="world: instead of the layers, give the curated towns of gazetteer/world/ the names libgeonames tags by language "
+        "(an untagged variant of the same spelling takes the language; other names are added; nothing is removed)",
+    )
     i.add_argument("--gazetteer", help="gazetteer folder (default: the bundled one)")
     i.add_argument(
         "--dry-run",
         action="store_true",
-        help="world: build the layers and print the summary; wof: list the files it would write; both write nothing",
+        help="world: build the layers and print the summary (with --curated-names: list the files it would edit); wof: list the files it would write; all write nothing",
     )
     i.add_argument("--progress", action="store_true", help="show each stage and its progress on stderr even when it is not a terminal")
     i.set_defaults(func=cmd_import)
