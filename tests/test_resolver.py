@@ -718,9 +718,21 @@ def test_words_that_small_towns_are_named_like(text: str, expected: list[str]) -
         # ... and the division when a word names its type, before it or past an adjective
         ("Auch im Gebiet Charkiw gab es Einschläge.", ["kharkiv-oblast-ua"]),
         # the type word with an elided article written into it: nell'oblast
-        ("Nell'oblast di Donetsk i combattimenti continuano vicino a Pokrovsk e a Kramatorsk.", ["donetsk-oblast-ua", "pokrovsk-ua", "kramatorsk-ua"]),
+        (
+            "Nell'oblast di Donetsk i combattimenti continuano vicino a Pokrovsk e a Kramatorsk.",
+            ["donetsk-oblast-ua", "pokrovsk-ua", "kramatorsk-ua"],
+        ),
         ("Le gouverneur de l'État américain de Géorgie a reçu à Atlanta une délégation.", ["georgia-us", "atlanta-us"]),
         ("Una delegazione dello stato americano della Georgia è arrivata a Tbilisi.", ["georgia-us", "tbilisi"]),
+        # "X, capital of Y": Y contains X, also for a town filed under its country alone
+        (
+            "El alcalde de Mérida, capital de Extremadura, firmó ayer un acuerdo con el de Mérida, la capital de Yucatán, en México.",
+            ["merida-es", "extremadura-es", "merida", "yucatan-mx", "mexico"],
+        ),
+        (
+            "Valencia, the capital of Carabobo, sent a message to Valencia, the seat of the Valencian Community.",
+            ["valencia", "carabobo-ve", "valencia-es", "valencian-community-es"],
+        ),
         # a town's name takes no article, a province's may
         ("La crue inquiète les autorités du Québec, tandis que la ville de Québec reste épargnée.", ["quebec-ca-6115047", "quebec-ca"]),
     ],

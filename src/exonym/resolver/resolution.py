@@ -837,27 +837,29 @@ class _Resolution:
         if not towns:
             return results
 
-        def inside(division: str, town: str) -> bool:
-            if division in self.ancestors(town):
-                return True
-            # a town filed under its country alone (Kharkiv, Valletta): the division of its
-            # country that bears its name is taken to be its own
-            parents = entries[town].parents or ()
-            return (
-                bool(parents)
-                and all(entries[p].type == "country" for p in parents if p in entries)
-                and bool(set(entries[division].parents or ()) & set(parents))
-            )
-
         def yields(r: Any) -> bool:
             division, why = r[1], set(r[4])
             return (
                 entries[division].type in _PROVINCES
                 and r[2].method in _SPELT
-                and any(inside(division, t) and why <= town_why for t, town_why in towns.items())
+                and any(
+                    (division in self.ancestors(t) or self._in_country_division(division, t)) and why <= town_why
+                    for t, town_why in towns.items()
+                )
             )
 
         return [r for r in results if not yields(r)]
+
+    def _in_country_division(self, division: str, town: str) -> bool:
+        """Whether a town filed under its country alone (the world's capitals and big cities:
+        Kharkiv, Mérida in Mexico) may lie in a first-level division of that country: the
+        gazetteer does not say which, so any of them is taken to be possible."""
+        entries = self.gaz.entries
+        found = entries.get(division)
+        parents = entries[town].parents or ()
+        if found is None or found.type not in _PROVINCES or not parents:
+            return False
+        return all(p in entries and entries[p].type == "country" for p in parents) and bool(set(found.parents or ()) & set(parents))
 
     def _with_cued_namesakes(self, hits: Readings, cue: frozenset[str]) -> Readings:
         """Readings with, beside a town, its parent of the same name when the word beside the
@@ -1080,9 +1082,12 @@ class _Resolution:
         if entry_id in context.same:
             bonus += _W_SAME
             why.append("named again beside it in apposition")
-        if context.parent and anc & context.parent:
+        qualifiers = anc & context.parent if context.parent else frozenset()
+        if context.parent and not qualifiers:
+            qualifiers = frozenset(d for d in context.parent if self._in_country_division(d, entry_id))
+        if qualifiers:
             bonus += _W_PARENT
-            why.append(f"qualified by {', '.join(sorted(anc & context.parent))} beside it")
+            why.append(f"qualified by {', '.join(sorted(qualifiers))} beside it")
         known = [a for a in anc if context.is_mentioned(a) or context.is_contained(a)]
         if known:
             bonus += _W_INSIDE
@@ -1329,6 +1334,9 @@ class _Resolution:
         allowed, types = _container_gap_words()
         if len(words) == 2 and words[0] in languages.all_place_prepositions() and gap.split()[-1].islower():
             return True  # "Kochi in southern Japan", "Valencia in eastern Spain": an adjective between
+        capitals = languages.all_capital_words()
+        if "," in gap and any(w in capitals for w in words) and all(w in allowed or w in capitals for w in words):
+            return True  # "Mérida, capital de Extremadura", "Salto, the seat of ...": what it is the capital of
         if not all(w in allowed for w in words):
             return False
         if "," in gap and words[0] in languages.all_place_prepositions():

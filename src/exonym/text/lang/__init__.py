@@ -63,6 +63,7 @@ class Language:
     elided: frozenset[str] = frozenset()
     surname_suffixes: tuple[str, ...] = ()  # as written: matched against words in text
     place_prepositions: frozenset[str] = frozenset()
+    capital_words: frozenset[str] = frozenset()  # "Mérida, capital de Extremadura": the next name contains the first
     letters: frozenset[str] = frozenset()  # lower-case letters its spelling has and few others do
     adjective_endings: tuple[str, ...] = ()  # folded endings of adjectives made from place names
     # institution -> the phrases naming it, as written ("Defence Ministry"); see resolver/organizations.py
@@ -105,6 +106,7 @@ def _language(data: dict[str, Any]) -> Language:
         elided=_folded(data.get("elided", ())),
         surname_suffixes=tuple(data.get("surname_suffixes", ())),
         place_prepositions=_folded(data.get("place_prepositions", ())),
+        capital_words=_folded(data.get("capital_words", ())),
         letters=frozenset(unicodedata.normalize("NFC", c).lower() for c in data.get("letters", ())),
         adjective_endings=tuple(sorted({fold(w) for w in data.get("adjective_endings", ())}, key=lambda w: (-len(w), w))),
         organization_heads={k: tuple(v) for k, v in (data.get("organization_heads") or {}).items()},
@@ -215,6 +217,11 @@ def all_of_words() -> frozenset[str]:
 @cache
 def all_elided() -> frozenset[str]:
     return _union(lambda x: x.elided)
+
+
+@cache
+def all_capital_words() -> frozenset[str]:
+    return _union(lambda x: x.capital_words)
 
 
 @cache
