@@ -710,7 +710,11 @@ def test_words_that_small_towns_are_named_like(text: str, expected: list[str]) -
         # a name a governorate shares with its capital is the town, whatever language tags the
         # sources gave the two spellings ...
         ("Hundreds of bodies were recovered in Derna after the dams collapsed in Libya.", ["darnah-ly", "libya"]),
+        # ... by an untagged name too, when the division is read by its name cut of its type word
+        ("وصل متطوعون من اللاذقية إلى دمشق يوم الأحد للمشاركة في الحملة.", ["latakia-sy", "damascus"]),
+        ("وصل متطوعون من محافظة اللاذقية إلى دمشق يوم الأحد.", ["latakia-governorate-sy", "damascus"]),
         # ... also a town filed under its country alone, whose division is not recorded
+        ("Un importatore di Valletta ha firmato ieri un contratto con un fornitore di Malta.", ["valletta", "malta"]),
         ("Drones hit an energy facility on the outskirts of Kharkiv, in Ukraine, overnight.", ["kharkiv", "ukraine"]),
         ("Russische Drohnen haben in der Nacht die Stadt Charkiw angegriffen, teilte die Ukraine mit.", ["kharkiv", "ukraine"]),
         # "X in Y" names Y as X's container with an adjective between: two Kochis apart

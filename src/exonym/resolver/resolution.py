@@ -830,10 +830,10 @@ class _Resolution:
         containing places the text names)."""
         entries = self.gaz.entries
         # a town by a name recorded in some language (not an import's untagged variant: Bihar
-        # Sharif's "Bihar" is the state's name, given to the town by the import)
-        towns = {
-            r[1]: set(r[4]) for r in results if entries[r[1]].type in ("city", "town") and r[2].method in _SPELT and not self._is_weak(r[2])
-        }
+        # Sharif's "Bihar" is the state's name, given to the town by the import), or by any name
+        # when the division is read by its name cut of its type word (اللاذقية, a variant of
+        # Latakia's, is محافظة اللاذقية without محافظة)
+        towns = {r[1]: (set(r[4]), self._is_weak(r[2])) for r in results if entries[r[1]].type in ("city", "town") and r[2].method in _SPELT}
         if not towns:
             return results
 
@@ -843,8 +843,8 @@ class _Resolution:
                 entries[division].type in _PROVINCES
                 and r[2].method in _SPELT
                 and any(
-                    (division in self.ancestors(t) or self._in_country_division(division, t)) and why <= town_why
-                    for t, town_why in towns.items()
+                    (division in self.ancestors(t) or self._in_country_division(division, t)) and why <= town_why and (r[2].short or not weak)
+                    for t, (town_why, weak) in towns.items()
                 )
             )
 
