@@ -745,6 +745,13 @@ def test_a_division_or_the_town_it_is_named_after(text: str, expected: list[str]
     assert ids(text) == expected
 
 
+def test_a_name_read_two_ways_in_one_country_still_puts_that_country_in_the_text() -> None:
+    """Montevideo, the city or its department: Uruguay either way, so Salto is Uruguay's; an
+    untagged import variant does not lean on such a guess."""
+    text = "Un Mercedes robado en Montevideo apareció en Salto, cerca del puente internacional con Argentina. La policía de Salto lo devolvió a su dueño."
+    assert ids(text) == ["montevideo", "salto-uy", "argentina", "salto-uy"]
+
+
 def test_a_preposition_is_no_part_of_a_name_read_near() -> None:
     """ "À Paris" lies a romanization away from Zulu "i-Paris": the name is Paris, after à."""
     found = exonym.resolve("À Paris, la semaine de la mode s'est ouverte mardi.")

@@ -446,7 +446,11 @@ class _Resolution:
         # Anchors are spans with one clear reading; they are the context the others lean on.
         anchors: list[str | None] = []
         leaders: list[str] = []
+        # the containers that a span's close readings share when none is clear: Montevideo, the
+        # city or its department, is in Uruguay either way
+        shared: list[frozenset[str]] = []
         for span, hits in scored:
+            common: frozenset[str] = frozenset()
             if len(hits) == 1:
                 leader = next(iter(hits))
                 anchor: str | None = leader
@@ -454,12 +458,26 @@ class _Resolution:
                 ranked = sorted((self._base(e, s), e) for e, (s, _, _) in hits.items())[::-1]
                 leader = ranked[0][1]
                 anchor = leader if ranked[0][0] - ranked[1][0] >= _CLEAR_MARGIN else None
-            if anchor is not None and self._is_minor(anchor) and self._short_uncased(span) and not self._after_place_preposition(span):
-                anchor = None  # three letters without capitals (خوی, temper, and Khoy) put no country in the text
+                if anchor is None and not self._is_minor(leader):
+                    close = [e for b, e in ranked if ranked[0][0] - b < _CLEAR_MARGIN]
+                    common = frozenset.intersection(*(self.ancestors(e) for e in close))
+            if (
+                (anchor is not None or common)
+                and self._is_minor(leader)
+                and self._short_uncased(span)
+                and not self._after_place_preposition(span)
+            ):
+                anchor, common = None, frozenset()  # three letters without capitals (خوی, temper, and Khoy) put no country in the text
             anchors.append(anchor)
             leaders.append(leader)
+            shared.append(common)
         # Counted over the whole text, so that each span can leave itself out in O(1).
         mentioned, contained = self._counts(e for e in anchors if e is not None)
+        guessed: dict[str, int] = {}
+        for common in shared:
+            for a in common:
+                contained[a] = contained.get(a, 0) + 1
+                guessed[a] = guessed.get(a, 0) + 1
         mentions: list[Mention] = []
         unread: list[int] = []  # spans no reading of which was good enough (see _second_look)
         unsure: dict[int, int] = {}  # span -> its mention's place in `mentions`, read with no clear reading
@@ -471,10 +489,12 @@ class _Resolution:
                 mentioned,
                 contained,
                 own,
-                self.ancestors(own) if own is not None else frozenset(),
+                self.ancestors(own) if own is not None else shared[k],
                 self._local_context(k, scored),
                 self._type_cue(span),
             )
+            context.guessed = guessed
+            context.own_guess = shared[k] if own is None else frozenset()
             if context.bracket:
                 # "Tovuz (known as Tavush in Armenia)": names in apposition are read at one level,
                 # two districts or two towns, when they are not one place.
@@ -739,7 +759,7 @@ class _Resolution:
                 and _head_cut(self.text[span.start : span.end], name.text)
             ):
                 continue
-            bonus, why = self._evidence(entry_id, context)
+            bonus, why = self._evidence(entry_id, context, self._is_weak(hit))
             if attested and self._is_weak(hit) and not bonus:
                 continue
             if self._is_minor(entry_id) and not self._minor_supported(span, entry_id, bonus, context, major_rival):
@@ -833,7 +853,9 @@ class _Resolution:
         # Sharif's "Bihar" is the state's name, given to the town by the import), or by any name
         # when the division is read by its name cut of its type word (اللاذقية, a variant of
         # Latakia's, is محافظة اللاذقية without محافظة)
-        towns = {r[1]: (set(r[4]), self._is_weak(r[2])) for r in results if entries[r[1]].type in ("city", "town") and r[2].method in _SPELT}
+        towns = {
+            r[1]: (set(r[4]), self._is_weak(r[2])) for r in results if entries[r[1]].type in ("city", "town") and r[2].method in _SPELT
+        }
         if not towns:
             return results
 
@@ -843,7 +865,9 @@ class _Resolution:
                 entries[division].type in _PROVINCES
                 and r[2].method in _SPELT
                 and any(
-                    (division in self.ancestors(t) or self._in_country_division(division, t)) and why <= town_why and (r[2].short or not weak)
+                    (division in self.ancestors(t) or self._in_country_division(division, t))
+                    and why <= town_why
+                    and (r[2].short or not weak)
                     for t, (town_why, weak) in towns.items()
                 )
             )
@@ -1073,7 +1097,7 @@ class _Resolution:
             }
         return self._lower_words
 
-    def _evidence(self, entry_id: str, context: _Context) -> tuple[float, list[str]]:
+    def _evidence(self, entry_id: str, context: _Context, weak: bool = False) -> tuple[float, list[str]]:
         """What the text around a span says for one reading: (bonus, reasons), by the weights of
         exonym.resolver.scoring."""
         why: list[str] = []
@@ -1088,7 +1112,9 @@ class _Resolution:
         if qualifiers:
             bonus += _W_PARENT
             why.append(f"qualified by {', '.join(sorted(qualifiers))} beside it")
-        known = [a for a in anc if context.is_mentioned(a) or context.is_contained(a)]
+        # an import's untagged variant leans only on containers that clear readings establish
+        contained = context.is_contained_by_anchors if weak else context.is_contained
+        known = [a for a in anc if context.is_mentioned(a) or contained(a)]
         if known:
             bonus += _W_INSIDE
             if any(self.gaz.entries[a].type in _DIVISIONS for a in known):
@@ -1462,10 +1488,12 @@ class _Context:
         "bracket",
         "contained",
         "cue",
+        "guessed",
         "mentioned",
         "opens_remark_or_list",
         "own",
         "own_ancestors",
+        "own_guess",
         "parent",
         "partner_levels",
         "same",
@@ -1488,12 +1516,20 @@ class _Context:
         self.cue = cue  # entry types named by the word beside the span
         self.partner_levels: set[str] = set()
         self.opens_remark_or_list = False  # read again as a quotation's first word or a list's item (see _second_look)
+        # of `contained`, what spans with no clear reading add: the containers their close
+        # readings share (this span's own share: own_guess)
+        self.guessed: dict[str, int] = {}
+        self.own_guess: frozenset[str] = frozenset()
 
     def is_mentioned(self, entry_id: str) -> bool:
         return self.mentioned.get(entry_id, 0) - (entry_id == self.own) > 0
 
     def is_contained(self, entry_id: str) -> bool:
         return self.contained.get(entry_id, 0) - (entry_id in self.own_ancestors) > 0
+
+    def is_contained_by_anchors(self, entry_id: str) -> bool:
+        own = entry_id in self.own_ancestors and entry_id not in self.own_guess
+        return self.contained.get(entry_id, 0) - self.guessed.get(entry_id, 0) - own > 0
 
 
 def _cue_types(forms: WordForms) -> frozenset[str]:
