@@ -698,6 +698,9 @@ def test_two_place_names_in_a_row_are_a_persons(text: str, expected: list[tuple[
         # a name of four letters recorded only in languages the project does not read
         # ("End": India in Jola-Fonyi and Wolof) is not read in an English headline
         ("Deal Reached as March Talks End. The shipyard will keep its workers busy.", []),
+        # Turkish writes an apostrophe before a proper name's ending: "Yolu" (its road) is no Yola
+        ("Rize'de heyelan nedeniyle Karadeniz Sahil Yolu tek şeride düştü.", ["rize-tr", "black-sea"]),
+        ("Nijerya'nın kuzeydoğusundaki Yola'da sel felaketi yaşandı.", ["nigeria", "yola-ng"]),
     ],
 )
 def test_words_that_small_towns_are_named_like(text: str, expected: list[str]) -> None:

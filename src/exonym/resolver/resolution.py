@@ -768,6 +768,8 @@ class _Resolution:
                 continue
             if self._is_minor(entry_id) and self._reads_as_a_word(span, hit, name) and not self._placed_here(span, entry_id, context):
                 continue
+            if hit.method == "inflected" and self._unmarked_turkish_ending(span, hit, entry_id):
+                continue
             if hit.short and self._is_minor(entry_id) and not bonus:
                 continue  # an imported division's name without its type word needs the text's support: جنوب (south) is not Cameroon's South Province
             if self._is_weak(hit):
@@ -978,6 +980,14 @@ class _Resolution:
             a in entries and entries[a].type in _PROVINCES and (context.is_mentioned(a) or context.is_contained(a))
             for a in self.ancestors(entry_id)
         )
+
+    def _unmarked_turkish_ending(self, span: Span, hit: Hit, entry_id: str) -> bool:
+        """Whether a small place's one-word name takes an ending in Turkish text without the
+        apostrophe Turkish writes before a proper name's endings (Yola'da): "yolu" (its road) is
+        no form of Yola. Azerbaijani writes none (Bakıda), so only Turkish."""
+        if self.text_lang != "tr" or span.first != span.last or hit.derived or not self._is_minor(entry_id):
+            return False
+        return not any(c in APOSTROPHES for c in self.text[span.start : span.end])
 
     def _reads_as_a_word(self, span: Span, hit: Hit, name: Name) -> bool:
         """Whether a small town's name here reads as well as another word that a Slavic text
