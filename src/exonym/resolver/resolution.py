@@ -217,7 +217,7 @@ class _Resolution:
                 hit = Hit(hit.name_id, "exact", value, hit.derived, hit.short)
             if self._is_weak(hit) and not self.ranking_only:
                 value += weight("import_variant")
-            if self.text_lang and any(language_of(lang) == self.text_lang for lang in name.langs):
+            if self.text_lang and self.text_lang in _languages_of(name.langs):
                 value += weight("own_language")
             elif name.is_adjective:
                 value += weight("foreign_adjective")
@@ -247,7 +247,7 @@ class _Resolution:
             return True
         if _letter_count(surface) <= 3:
             return False
-        if self.text_lang is None or not any(language_of(lang) == self.text_lang for lang in name.langs):
+        if self.text_lang is None or self.text_lang not in _languages_of(name.langs):
             return True
         # the name's last letter may change before an ending (Turkish Çorak, Çorağı): not compared
         return not any(a != b and _marked_latin(a) for a, b in zip(word, written[:-1], strict=False))
@@ -263,7 +263,7 @@ class _Resolution:
 
     def _own_language(self, name: Name) -> bool:
         """Whether the name is tagged with the text's language (or either is unknown)."""
-        return self.text_lang is None or not name.langs or any(language_of(lang) in (self.text_lang, "und") for lang in name.langs)
+        return self.text_lang is None or not name.langs or not _languages_of(name.langs).isdisjoint((self.text_lang, "und"))
 
     def _stranger_short_name(self, span: Span, entry_id: str, name: Name) -> bool:
         """Whether a word of four letters or fewer matches only a name recorded in languages the
@@ -279,7 +279,7 @@ class _Resolution:
         "England" in English is England, not Walser's name for the United Kingdom."""
         if len(hits) < 2 or self.text_lang is None:
             return hits
-        own = [e for e, (_, h, n) in hits.items() if h.method in _SPELT and any(language_of(t) == self.text_lang for t in n.langs)]
+        own = [e for e, (_, h, n) in hits.items() if h.method in _SPELT and self.text_lang in _languages_of(n.langs)]
         if not own:
             return hits
         kept = {e: r for e, r in hits.items() if not self._stranger_name(e, r[2])}
@@ -381,7 +381,7 @@ class _Resolution:
             return False
         if self.text_lang is None:
             return True
-        return self.text_lang in {language_of(lang) for lang in name.langs} or len(name.langs) >= 5
+        return self.text_lang in _languages_of(name.langs) or len(name.langs) >= 5
 
     def run(self) -> list[Mention]:
         scored = self._without_persons(self._readings())
@@ -514,7 +514,8 @@ class _Resolution:
                     self.budget.add_mentions()
                     if len(mentions) % CHECK_EVERY == 0:
                         self.budget.check()
-        return self._second_look(scored, unread, unsure, mentions, anchors, leaders)
+        first = _FirstPass(mentioned, contained, guessed, shared)
+        return self._second_look(scored, unread, unsure, mentions, anchors, leaders, first)
 
     def _second_look(
         self,
@@ -524,6 +525,7 @@ class _Resolution:
         mentions: list[Mention],
         anchors: list[str | None],
         leaders: list[str],
+        first: _FirstPass,
     ) -> list[Mention]:
         """Two kinds of span read again with everything the text was found to mention, where
         that is more than its clear readings (the anchors) showed: `unsure`, the spans read with
@@ -546,6 +548,8 @@ class _Resolution:
         for k, at in unsure.items():
             span, hits = scored[k]
             own = mentions[at].entry.id
+            if first.reads_alike(k, hits, own, mentioned, contained, self.ancestors):
+                continue  # nothing the span's readings lean on has changed: the same reading
             context = _Context(mentioned, contained, own, self.ancestors(own), self._local_context(k, scored), self._type_cue(span))
             if context.bracket or context.same:
                 continue  # a name in apposition is read with its partner, which is no container of it
@@ -914,7 +918,14 @@ class _Resolution:
         surface = unicodedata.normalize("NFC", self.text[span.start : span.end]).casefold()
         if surface.isascii() or unicodedata.normalize("NFD", surface) == surface:
             return set()
-        kept = {r[1] for r in results if any(surface.startswith(n.text.casefold()) for n in self.gaz.entries[r[1]].names)}
+        names = _hit_cache(self.gaz)
+        kept = {
+            r[1]
+            for r in results
+            if surface.startswith(
+                names.get_or(("casefolded names", r[1]), lambda e=r[1]: tuple({n.text.casefold() for n in self.gaz.entries[e].names}))
+            )
+        }
         return kept if kept and len(kept) < len(results) else set()
 
     def _minor_supported(self, span: Span, entry_id: str, bonus: float, context: _Context, major_rival: bool = False) -> bool:
@@ -1490,6 +1501,34 @@ _DIVISIONS = frozenset({"first-level-division", "district", "city", "disputed-te
 _W_CUE = weight("type_cue")
 
 
+class _FirstPass:
+    """What the first reading of the spans counted (see _choose), kept to tell whether a second
+    look at a span can read it otherwise."""
+
+    __slots__ = ("contained", "guessed", "mentioned", "shared")
+
+    def __init__(self, mentioned: dict[str, int], contained: dict[str, int], guessed: dict[str, int], shared: list[frozenset[str]]) -> None:
+        self.mentioned, self.contained, self.guessed, self.shared = mentioned, contained, guessed, shared
+
+    def reads_alike(self, k: int, hits: Readings, own: str, mentioned: dict[str, int], contained: dict[str, int], ancestors: Any) -> bool:
+        """Whether span k's readings and their containers stand as they stood in the first pass
+        (span k read with no clear reading then, as `own` now): every test the reading makes of
+        the counts (_Context.is_mentioned, is_contained, is_contained_by_anchors) then answers
+        alike, and so does the reading."""
+        mine, own_ancestors = self.shared[k], ancestors(own)
+        for entry_id in hits:
+            for e in (entry_id, *ancestors(entry_id)):
+                before_c = self.contained.get(e, 0)
+                after_c = contained.get(e, 0) - (e in own_ancestors)
+                if (self.mentioned.get(e, 0) > 0) != (mentioned.get(e, 0) - (e == own) > 0):
+                    return False
+                if (before_c - (e in mine) > 0) != (after_c > 0):
+                    return False
+                if (before_c - self.guessed.get(e, 0) > 0) != (after_c > 0):
+                    return False
+        return True
+
+
 class _Context:
     """What the rest of the text says around one span: the whole text's anchors (counted, so that
     the span leaves its own share out), its neighbours and the word beside it."""
@@ -1540,6 +1579,12 @@ class _Context:
     def is_contained_by_anchors(self, entry_id: str) -> bool:
         own = entry_id in self.own_ancestors and entry_id not in self.own_guess
         return self.contained.get(entry_id, 0) - self.guessed.get(entry_id, 0) - own > 0
+
+
+@lru_cache(maxsize=65536)
+def _languages_of(tags: tuple[str, ...]) -> frozenset[str]:
+    """The languages of a name's tags (a name of Mérida has some 250: read once)."""
+    return frozenset(language_of(t) for t in tags)
 
 
 def _cue_types(forms: WordForms) -> frozenset[str]:
