@@ -528,6 +528,9 @@ def test_a_word_for_city_alone_is_not_a_name_in_a_script_without_capitals() -> N
         # a Latin word takes a Turkic case ending in a Turkic text only (Meloni is not Melo + -ni)
         ("Il presidente ha incontrato Meloni a Roma.", [("Roma", "rome")]),
         ("Heyət Bakıdan Gəncəyə yola düşüb.", [("Bakıdan", "baku"), ("Gəncəyə", "ganja")]),
+        # German marks a name's genitive with -s, and a bare -s is no ending elsewhere
+        ("Der Bürgermeister Berlins traf Vertreter Bayerns.", [("Berlins", "berlin"), ("Bayerns", "bavaria-de")]),
+        ("Das Hochwasser des Inns erreichte am Montag die Altstadt in Passau.", [("Inns", "inn-river"), ("Passau", "passau-de")]),
         # a dateline in capitals is a place, a misspelling of nothing
         ("MACON — The city council approved a new budget on Tuesday.", [("MACON", "macon-us")]),
         # a word of the text's language with its own marks is not a name spelt without them

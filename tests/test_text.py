@@ -251,3 +251,12 @@ def test_arabic_proclitics_and_persian_suffixes() -> None:
 def test_language_guess_reads_letters_and_scripts(text: str, lang: str) -> None:
     words = split(text).words
     assert guess_language([fold(w) for w in words], raw=words) == lang
+
+
+def test_german_genitive_bases() -> None:
+    from exonym.text.lang import german
+
+    assert german.bases("bremens") == [("bremen", False)]
+    assert german.bases("inns") == [("inn", False)]
+    assert german.bases("paris") == [("pari", False)]  # a base only; the resolver reads it in German text alone
+    assert german.bases("graz") == [] and german.bases("hess") == [] and german.bases("aus") == []

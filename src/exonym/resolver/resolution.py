@@ -37,6 +37,7 @@ from exonym.resolver.results import Candidate, Mention
 from exonym.resolver.scoring import METHOD_SCORES, score, weight
 from exonym.text import lang as languages
 from exonym.text.lang import CUE_TYPES
+from exonym.text.lang.german import GENITIVE as GERMAN_GENITIVE
 from exonym.text.langguess import guess_language
 from exonym.text.langtags import canonical_tag, language_of
 from exonym.text.normalize import APOSTROPHES, fold, latin_key
@@ -186,7 +187,7 @@ class _Resolution:
                 continue
             if self._is_weak(hit) and not self.ranking_only and _letter_count(surface) <= 3:
                 continue  # an import's unlabelled three-letter variant is too little: "a man called Ben" is not Bern
-            if hit.method == "inflected" and not self.ranking_only and not self._declines_here(surface):
+            if hit.method == "inflected" and not self.ranking_only and not self._declines_here(surface, name):
                 continue  # Meloni is not Melo with a Turkish accusative: Italian adds no case ending
             confirm = SKELETON_CONFIRM if span.first_word_case != "none" else SKELETON_CONFIRM_UNCASED
             if hit.method == "romanization variant" and fuzz.ratio(latin_key(surface), latin_key(name.text)) < confirm:
@@ -252,14 +253,19 @@ class _Resolution:
         # the name's last letter may change before an ending (Turkish Çorak, Çorağı): not compared
         return not any(a != b and _marked_latin(a) for a, b in zip(word, written[:-1], strict=False))
 
-    def _declines_here(self, surface: str) -> bool:
+    def _declines_here(self, surface: str, name: Name) -> bool:
         """Whether a word in Latin letters may carry a case ending here. The endings read off Latin
-        words are Turkic and West Slavic ones (Bakıda, Wrocławia): in a text known to be in
-        another language a word ends so by chance (Meloni is not Melo), unless an apostrophe
-        sets the ending off (Bakü'de, Russia's)."""
-        if self.text_lang is None or self.text_lang in languages.latin_case_languages():
+        words are Turkic and West Slavic ones (Bakıda, Wrocławia) and the German genitive -s
+        (Bremens): in a text known to be in another language a word ends so by chance (Meloni is
+        not Melo), unless an apostrophe sets the ending off (Bakü'de, Russia's)."""
+        if detect_script(surface) != "Latn" or any(c in APOSTROPHES for c in surface):
             return True
-        return detect_script(surface) != "Latn" or any(c in APOSTROPHES for c in surface)
+        genitive = _lower(surface) == _lower(name.text) + GERMAN_GENITIVE
+        if self.text_lang == "de":
+            return genitive  # des Inns, Sachsen-Anhalts; German has no other ending
+        if genitive:
+            return self.text_lang is None  # a bare -s is no Turkic or Slavic case ending
+        return self.text_lang is None or self.text_lang in languages.latin_case_languages()
 
     def _own_language(self, name: Name) -> bool:
         """Whether the name is tagged with the text's language (or either is unknown)."""
