@@ -528,6 +528,10 @@ def test_a_word_for_city_alone_is_not_a_name_in_a_script_without_capitals() -> N
         # a Latin word takes a Turkic case ending in a Turkic text only (Meloni is not Melo + -ni)
         ("Il presidente ha incontrato Meloni a Roma.", [("Roma", "rome")]),
         ("Heyət Bakıdan Gəncəyə yola düşüb.", [("Bakıdan", "baku"), ("Gəncəyə", "ganja")]),
+        # an adjective declines with its noun in Polish and Czech: both words take their endings
+        ("W Zielonej Górze padał wczoraj deszcz.", [("Zielonej Górze", "zielona-gora-pl")]),
+        ("Turniej w Nowym Sączu zakończył się w niedzielę.", [("Nowym Sączu", "nowy-sacz-pl")]),
+        ("Konference se konala v Českých Budějovicích.", [("Českých Budějovicích", "ceske-budejovice-cz")]),
         # German marks a name's genitive with -s, and a bare -s is no ending elsewhere
         ("Der Bürgermeister Berlins traf Vertreter Bayerns.", [("Berlins", "berlin"), ("Bayerns", "bavaria-de")]),
         ("Das Hochwasser des Inns erreichte am Montag die Altstadt in Passau.", [("Inns", "inn-river"), ("Passau", "passau-de")]),

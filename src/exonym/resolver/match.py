@@ -270,8 +270,14 @@ class Matcher:
                         hits.append(h)
         if len(forms) > 1:  # proclitics sit on the first word (Arabic)
             rest = " ".join(f.fold for f in forms[1:])
+            rests = [rest]
+            if len(forms) == 2 and lang.declines_every_word(forms[0].script):
+                rests += [b for b, _ in last.bases]  # both words declined: Zielonej Górze, Českých Budějovicích
             for base, derived in lang.first_word_bases(forms[0].fold, forms[0].script):
-                hits += self._key_hits(base + " " + rest, {FOLDED: "inflected", LATIN: "inflected"}, derived)
+                for tail in rests:
+                    for h in self._key_hits(base + " " + tail, {FOLDED: "inflected", LATIN: "inflected"}, derived):
+                        if tail == rest or not flags[h.name_id] & weak:
+                            hits.append(h)
         if all(f.stems for f in forms):
             combos = product(*(f.stems for f in forms)) if len(forms) <= 3 else [tuple((f.fold, False) for f in forms)]
             for combo in combos:

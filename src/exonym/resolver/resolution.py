@@ -250,8 +250,10 @@ class _Resolution:
             return False
         if self.text_lang is None or self.text_lang not in _languages_of(name.langs):
             return True
-        # the name's last letter may change before an ending (Turkish Çorak, Çorağı): not compared
-        return not any(a != b and _marked_latin(a) for a, b in zip(word, written[:-1], strict=False))
+        # the name's last letter may change before an ending (Turkish Çorak, Çorağı): not compared;
+        # word by word, each taking its own ending (Zielonej Górze, Zielona Góra)
+        pairs = zip(word.split(), written.split(), strict=False) if word.count(" ") == written.count(" ") else [(word, written)]
+        return not any(a != b and _marked_latin(a) for w, n in pairs for a, b in zip(w, n[:-1], strict=False))
 
     def _declines_here(self, surface: str, name: Name) -> bool:
         """Whether a word in Latin letters may carry a case ending here. The endings read off Latin

@@ -338,10 +338,31 @@ def name_variants(words: list[str], script: str) -> list[str]:
 
 
 def first_word_bases(word: str, script: str | None) -> tuple[tuple[str, bool], ...]:
-    """Bases of the first word of a phrase, where the script's proclitics attach (Arabic و, ب, ال)."""
-    if script is None or not any(getattr(m, "PROCLITICS", False) for m in families() if script == m.SCRIPT):
+    """Bases of the first word of a phrase, where the script's proclitics attach (Arabic و, ب, ال)
+    or where an adjective declines with its noun (Polish Zielonej Górze, Czech Českých
+    Budějovicích): from the modules that say so (PROCLITICS, DECLINES_EVERY_WORD) only."""
+    if script is None:
         return ()
-    return bases(word, script)
+    out: dict[str, bool] = {}
+    for get in _first_word_families(script):
+        for base, derived in get(word):
+            out.setdefault(base, derived)
+    return tuple(out.items())
+
+
+@cache
+def _first_word_families(script: str) -> tuple[Callable[..., Any], ...]:
+    return tuple(
+        m.bases
+        for m in families()
+        if script == m.SCRIPT and hasattr(m, "bases") and (getattr(m, "PROCLITICS", False) or getattr(m, "DECLINES_EVERY_WORD", False))
+    )
+
+
+@cache
+def declines_every_word(script: str | None) -> bool:
+    """Whether a family of this script declines every word of a name (see first_word_bases)."""
+    return script is not None and any(getattr(m, "DECLINES_EVERY_WORD", False) for m in families() if script == m.SCRIPT)
 
 
 def stems(word: str, script: str | None) -> tuple[tuple[str, bool], ...]:

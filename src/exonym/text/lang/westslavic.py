@@ -16,6 +16,8 @@ from exonym.text.lang import by_length
 
 SCRIPT = "Latn"
 LANGUAGES = frozenset({"pl", "cs", "sk"})
+# an adjective declines with its noun: Zielonej Górze (Zielona Góra), Českých Budějovicích
+DECLINES_EVERY_WORD = True
 
 # ending -> the nominative endings it may replace ("" for a name ending in a consonant)
 _ENDINGS: dict[str, tuple[str, ...]] = {
@@ -29,6 +31,8 @@ _ENDINGS: dict[str, tuple[str, ...]] = {
     "emu": ("y", "e"),  # Czech dative of an adjectival name: Zlínskému
     "ym": ("y",),  # Czech instrumental of an adjectival name: Olomouckým
     "ych": ("e", "y"),  # Czech genitive and locative plural of an adjectival name: Českých (Budějovicích)
+    "ej": ("a",),  # Polish genitive, dative and locative of a feminine adjective: Zielonej (Górze)
+    "im": ("i",),  # Polish locative and instrumental of a soft adjective: Wielkim
     "ich": ("e",),  # Czech locative plural of a soft noun: Budějovicích, Pardubicích
     "c": ("ce",),  # Czech genitive plural without an ending: Hranic, Budějovic
     "iem": ("",),  # Dżermukiem
