@@ -7,6 +7,7 @@ import unicodedata
 
 import pytest
 
+import exonym
 from exonym.gazetteer import Gazetteer
 from exonym.model import Entry, Name
 from exonym.resolver.institutions import heads, learn_institutions, stem_fits, word_fits
@@ -177,3 +178,15 @@ def test_a_proclitic_on_the_first_word_of_a_many_word_name(gaz: Gazetteer) -> No
     "for Hezbollah", as والنبطية is "and Nabatieh"."""
     found = gaz.resolve("استهدف مواقع لحزب الله قرب الحدود.")
     assert [(m.text, m.entry.id) for m in found] == [("لحزب الله", "hezbollah")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sekretarz generalny ONZ przyjechał do Kijowa.", "united-nations"),
+        ("دبیرکل سازمان ملل از تهران دیدار کرد.", "united-nations"),
+        ("აშშ-ის ელჩი თბილისში ჩავიდა.", "united-states"),
+    ],
+)
+def test_short_names_of_the_un_and_the_us(text: str, expected: str) -> None:
+    assert expected in [m.entry.id for m in exonym.resolve(text)]

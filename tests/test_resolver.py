@@ -532,6 +532,11 @@ def test_a_word_for_city_alone_is_not_a_name_in_a_script_without_capitals() -> N
         ("W Zielonej Górze padał wczoraj deszcz.", [("Zielonej Górze", "zielona-gora-pl")]),
         ("Turniej w Nowym Sączu zakończył się w niedzielę.", [("Nowym Sączu", "nowy-sacz-pl")]),
         ("Konference se konala v Českých Budějovicích.", [("Českých Budějovicích", "ceske-budejovice-cz")]),
+        # a headline in capitals keeps its apostrophe endings (not an English possessive)
+        (
+            "“KALİFORNİYA'DAN GELDİ, ÇANAKKALE'DE ZEYTİNCİ OLDU” başlıklı haber çok paylaşıldı.",
+            [("KALİFORNİYA'DAN", "california-us"), ("ÇANAKKALE'DE", "canakkale-tr")],
+        ),
         # German marks a name's genitive with -s, and a bare -s is no ending elsewhere
         ("Der Bürgermeister Berlins traf Vertreter Bayerns.", [("Berlins", "berlin"), ("Bayerns", "bavaria-de")]),
         ("Das Hochwasser des Inns erreichte am Montag die Altstadt in Passau.", [("Inns", "inn-river"), ("Passau", "passau-de")]),

@@ -31,10 +31,14 @@ _CASE_ENDING = re.compile(rf"[{re.escape(APOSTROPHES)}]([^\W\d_]+)$")
 
 
 def case_ending(word: str) -> bool:
-    """Whether the word ends in a lower-case case ending after an apostrophe (Kars'tan); not a
-    name's own apostrophe (O'Brien, D'Alema) nor an English possessive (Deal's terms)."""
+    """Whether the word ends in a lower-case case ending after an apostrophe (Kars'tan), or in
+    an upper-case one in a word all in capitals (ÇANAKKALE'DE); not a name's own apostrophe
+    (O'Brien, D'Alema) nor an English possessive (Deal's terms, RUSSIA'S)."""
     found = _CASE_ENDING.search(word)
-    return found is not None and found.group(1).islower() and found.group(1) != "s"
+    if found is None or found.group(1).casefold() == "s":
+        return False
+    ending = found.group(1)
+    return ending.islower() or (ending.isupper() and len(ending) > 1 and word.isupper())
 
 
 class Reason(NamedTuple):

@@ -1058,7 +1058,7 @@ class _Resolution:
         return found is not None and found.capitalises_nouns
 
     def _stands_as_name(self, span: Span) -> bool:
-        if span.first_word_case == "title" and case_ending(self.words.words[span.last]):
+        if span.first_word_case in ("title", "upper") and case_ending(self.words.words[span.last]):
             return True  # Turkish and Azerbaijani put an apostrophe only before a proper noun's ending
         if self._dateline(span):
             return True
