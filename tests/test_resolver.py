@@ -532,6 +532,11 @@ def test_a_word_for_city_alone_is_not_a_name_in_a_script_without_capitals() -> N
         ("W Zielonej Górze padał wczoraj deszcz.", [("Zielonej Górze", "zielona-gora-pl")]),
         ("Turniej w Nowym Sączu zakończył się w niedzielę.", [("Nowym Sączu", "nowy-sacz-pl")]),
         ("Konference se konala v Českých Budějovicích.", [("Českých Budějovicích", "ceske-budejovice-cz")]),
+        # after an agency's ".-" a sentence starts: its first word is no small town (Un, India)
+        (
+            "HUESCA, 2 oct (EFE).- Un incendio forestal obligó a desalojar dos pueblos al norte de Huesca.",
+            [("HUESCA", "huesca-es"), ("EFE", "efe"), ("Huesca", "huesca-es")],
+        ),
         # a headline in capitals keeps its apostrophe endings (not an English possessive)
         (
             "“KALİFORNİYA'DAN GELDİ, ÇANAKKALE'DE ZEYTİNCİ OLDU” başlıklı haber çok paylaşıldı.",

@@ -260,3 +260,10 @@ def test_german_genitive_bases() -> None:
     assert german.bases("inns") == [("inn", False)]
     assert german.bases("paris") == [("pari", False)]  # a base only; the resolver reads it in German text alone
     assert german.bases("graz") == [] and german.bases("hess") == [] and german.bases("aus") == []
+
+
+def test_a_spaced_hyphen_is_a_dash_that_may_start_a_sentence() -> None:
+    text = "HUESCA, 2 oct (EFE).- Un incendio; OLOMOUC (ČTK) - Mezi nimi; Sachsen-Anhalt"
+    assert starts_sentence(text, text.index("Un "))
+    assert starts_sentence(text, text.index("Mezi"))
+    assert not starts_sentence(text, text.index("Anhalt"))

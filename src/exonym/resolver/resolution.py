@@ -347,7 +347,8 @@ class _Resolution:
             return False
         if letters <= 3 and span.first_word_case == "upper":
             return name.kind == "abbreviation" or surface == name.text or name.text.isupper()
-        return not (letters <= 2 and not (surface == name.text or name.kind == "abbreviation"))
+        # two letters are a name only as written, an abbreviation only in capitals: Spanish "Un" is not the UN
+        return not (letters <= 2 and not (surface == name.text or (name.kind == "abbreviation" and surface.isupper())))
 
     def _proper_noun(self, span: Span, hit: Hit, entry_id: str) -> bool:
         """A capitalised word mid-sentence, or with an apostrophe suffix (Ankara'da), matching a

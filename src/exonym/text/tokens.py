@@ -133,4 +133,6 @@ def starts_sentence(text: str, pos: int) -> bool:
         i -= 1
     if i < 0 or pos - i > _LOOK_BACK:
         return True
+    if text[i] == "-" and i > 0 and (text[i - 1] in SENTENCE_END or text[i - 1].isspace()) and i < pos - 1:
+        return True  # a hyphen for a dash: "(EFE).- Un incendio", "OLOMOUC (ČTK) - Mezi", as with — and –
     return text[i] in SENTENCE_END
