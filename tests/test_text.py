@@ -267,3 +267,10 @@ def test_a_spaced_hyphen_is_a_dash_that_may_start_a_sentence() -> None:
     assert starts_sentence(text, text.index("Un "))
     assert starts_sentence(text, text.index("Mezi"))
     assert not starts_sentence(text, text.index("Anhalt"))
+
+
+def test_spanish_articles_vote_for_spanish() -> None:
+    from exonym.text.langguess import guess_language
+
+    raw = "Un profesor de Sevilla dio una charla en Lima, a orillas del Pacífico.".replace(",", "").replace(".", "").split()
+    assert guess_language([fold(w) for w in raw], raw=raw) == "es"
