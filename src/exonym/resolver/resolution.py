@@ -762,9 +762,13 @@ class _Resolution:
         # million) needs a word beside it to be read: "The Samur marks the border" is the river.
         # (of the same spelling: a major entry's name in another script, read across, is no rival)
         script = detect_script(self.text[span.start : span.end])
-        major_rival = any(
-            h.method in _SPELT and not self._is_weak(h) and not self._is_minor(e) and n.script == script for e, (_, h, n) in hits.items()
-        )
+        # (a division named like its town is no rival of it, see _towns_before_their_divisions;
+        # nor is an adjective of a shorter name: Курска is Kursk's genitive, not Кура's adjective)
+        rivals = {
+            e
+            for e, (_, h, n) in hits.items()
+            if h.method in _SPELT and not h.derived and not self._is_weak(h) and not self._is_minor(e) and n.script == script
+        }
         for entry_id, (s, hit, name) in hits.items():
             if (
                 hit.method == "fuzzy"
@@ -775,6 +779,9 @@ class _Resolution:
             bonus, why = self._evidence(entry_id, context, self._is_weak(hit))
             if attested and self._is_weak(hit) and not bonus:
                 continue
+            major_rival = bool(rivals) and any(
+                r not in self.ancestors(entry_id) and not self._in_country_division(r, entry_id) for r in rivals
+            )
             if self._is_minor(entry_id) and not self._minor_supported(span, entry_id, bonus, context, major_rival):
                 continue
             if not bonus and self._stranger_short_name(span, entry_id, name):
@@ -896,7 +903,7 @@ class _Resolution:
         entries = self.gaz.entries
         found = entries.get(division)
         parents = entries[town].parents or ()
-        if found is None or found.type not in _PROVINCES or not parents:
+        if found is None or found.type not in _PROVINCES or not parents or entries[town].type not in _SETTLEMENTS:
             return False
         return all(p in entries and entries[p].type == "country" for p in parents) and bool(set(found.parents or ()) & set(parents))
 
@@ -1019,6 +1026,8 @@ class _Resolution:
             return False
         if hit.method == "inflected" and surface.endswith(_SURNAME_CASE_ENDINGS) and not fold(name.text).endswith(_SURNAME_CASE_ENDINGS):
             return True
+        if hit.method == "inflected" and span.first == span.last and surface.endswith(_ADJECTIVAL_NAME) and not _adjectival_name(name.text):
+            return True  # an adjective in the nominative (Курский, of Kursk; a surname too) is no case form of the name
         after = span.last + 1
         if not _adjectival_name(name.text) or after >= len(self.words) or self.text[span.end : self.words.starts[after]] != " ":
             return False
