@@ -745,6 +745,7 @@ def test_words_that_small_towns_are_named_like(text: str, expected: list[str]) -
         ("Kochi, the port city of Kerala, and Kochi in southern Japan share a name.", ["kochi-in", "kerala-in", "kochi-jp", "japan"]),
         # ... and the division when a word names its type, before it or past an adjective
         ("Auch im Gebiet Charkiw gab es Einschläge.", ["kharkiv-oblast-ua"]),
+        ("Yolcuların çoğu feribottan inip Hakkari iline geçti.", ["hakkari-province-tr"]),
         # the type word with an elided article written into it: nell'oblast
         (
             "Nell'oblast di Donetsk i combattimenti continuano vicino a Pokrovsk e a Kramatorsk.",
