@@ -537,6 +537,11 @@ def test_a_word_for_city_alone_is_not_a_name_in_a_script_without_capitals() -> N
             "HUESCA, 2 oct (EFE).- Un incendio forestal obligó a desalojar dos pueblos al norte de Huesca.",
             [("HUESCA", "huesca-es"), ("EFE", "efe"), ("Huesca", "huesca-es")],
         ),
+        # a Georgian or Armenian ending that says where places a small town as a preposition
+        # would; a word read across scripts through a name no language read here gives is none
+        ("ტრაპიზონიდან ბათუმამდე ავტობუსი დაახლოებით ოთხ საათს მიდის.", [("ტრაპიზონიდან", "trabzon-tr"), ("ბათუმამდე", "batumi")]),
+        ("Ախալքալաքից եկած վարորդը պատմեց ճանապարհի մասին։", [("Ախալքալաքից", "akhalkalaki")]),
+        ("მინისტრები ვაშინგტონში შეხვდნენ ერთმანეთს.", [("ვაშინგტონში", "washington")]),
         # a headline in capitals keeps its apostrophe endings (not an English possessive)
         (
             "“KALİFORNİYA'DAN GELDİ, ÇANAKKALE'DE ZEYTİNCİ OLDU” başlıklı haber çok paylaşıldı.",

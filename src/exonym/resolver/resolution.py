@@ -276,8 +276,11 @@ class _Resolution:
     def _stranger_short_name(self, span: Span, entry_id: str, name: Name) -> bool:
         """Whether a word of four letters or fewer matches only a name recorded in languages the
         project does not read, none of them the text's: "End" is India in Jola-Fonyi and Wolof,
-        and in an English headline it is the verb. Such a reading needs the text's support."""
-        if span.first != span.last or _letter_count(self.text[span.start : span.end]) > _STRANGER_LETTERS:
+        and in an English headline it is the verb. Such a reading needs the text's support; so
+        does a word of any length read across scripts through such a name (Georgian საათს, an
+        hour, is not Chad by Yangben's "Sáat")."""
+        surface = self.text[span.start : span.end]
+        if span.first != span.last or (_letter_count(surface) > _STRANGER_LETTERS and detect_script(surface) == name.script):
             return False
         return self._stranger_name(entry_id, name)
 
@@ -980,7 +983,7 @@ class _Resolution:
             return False  # "im Mai", "in May": a preposition of time as much as of place
         if self.gaz.entries[entry_id].type in _SETTLEMENTS and self._after_article(span):
             return False  # "in die Halle", "auf dem Hof", "zum Essen": a town's name takes no article (a region's may: la Corse)
-        if self._after_place_preposition(span):
+        if self._after_place_preposition(span) or self._placed_by_its_ending(span):
             return True
         if self._common_word(span):
             return False
@@ -997,6 +1000,13 @@ class _Resolution:
             # quoted remark's first word, and a list's, is read with its country: see _second_look)
             return bool(case_ending(self.words.words[span.last])) or self._dateline(span)
         return bonus > 0 or self._stands_as_name(span)
+
+    def _placed_by_its_ending(self, span: Span) -> bool:
+        """Whether the span's last word ends in a case ending that says where, as a preposition
+        of place would (Georgian ტრაპიზონიდან, from Trabzon; Armenian Ախալքալաքից)."""
+        word = self.plain_forms()[span.last]
+        endings = languages.place_endings(word.script)
+        return bool(endings) and word.fold.endswith(endings) and any(base != word.fold for base, _ in word.bases)
 
     def _near_context(self, entry_id: str, context: _Context) -> bool:
         """Whether the text names the place again, a place inside it, or a division it lies in."""

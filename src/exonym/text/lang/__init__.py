@@ -360,6 +360,15 @@ def _first_word_families(script: str) -> tuple[Callable[..., Any], ...]:
 
 
 @cache
+def place_endings(script: str | None) -> tuple[str, ...]:
+    """Case endings of a script's families that place a name as a preposition of place does
+    (Georgian -ში, -დან; Armenian -ում, -ից): each module's PLACE_ENDINGS."""
+    if script is None:
+        return ()
+    return tuple(e for m in families() if script == m.SCRIPT for e in getattr(m, "PLACE_ENDINGS", ()))
+
+
+@cache
 def declines_every_word(script: str | None) -> bool:
     """Whether a family of this script declines every word of a name (see first_word_bases)."""
     return script is not None and any(getattr(m, "DECLINES_EVERY_WORD", False) for m in families() if script == m.SCRIPT)

@@ -10,6 +10,9 @@ from __future__ import annotations
 from exonym.text.lang import by_length
 
 SCRIPT = "Armn"
+# Endings that say where: in (-ում), from (-ից). A word read as a place's name through one of
+# them is placed as by a preposition of place.
+PLACE_ENDINGS = ("ում", "ից")
 
 _SUFFIXES = sorted(
     "ում ից ով ի ին ը ն ու ները ների ներ երը երի եր իցը ումը յում յի յից յով".split(),

@@ -19,6 +19,9 @@ _SUFFIXES = sorted(
 )
 _BY_LENGTH = by_length(_SUFFIXES)
 _DERIVING = frozenset({"ელი", "ური"})  # ქართული: Georgian (adjective)
+# Endings that say where: in (-ში), from (-დან, -იდან), up to (-მდე, -ამდე). A word read as a
+# place's name through one of them is placed as by a preposition of place.
+PLACE_ENDINGS = ("ში", "დან", "მდე")
 
 
 def bases(word: str) -> list[tuple[str, bool]]:
