@@ -937,15 +937,17 @@ class _Resolution:
         surface = unicodedata.normalize("NFC", self.text[span.start : span.end]).casefold()
         if surface.isascii() or unicodedata.normalize("NFD", surface) == surface:
             return set()
-        names = _hit_cache(self.gaz)
-        kept = {
-            r[1]
-            for r in results
-            if surface.startswith(
-                names.get_or(("casefolded names", r[1]), lambda e=r[1]: tuple({n.text.casefold() for n in self.gaz.entries[e].names}))
-            )
-        }
+        kept = {r[1] for r in results if surface.startswith(self._casefolded_names(r[1]))}
         return kept if kept and len(kept) < len(results) else set()
+
+    def _casefolded_names(self, entry_id: str) -> tuple[str, ...]:
+        """An entry's names, casefolded, once per entry (a country has hundreds)."""
+        key = ("casefolded names", entry_id)
+        cache = _hit_cache(self.gaz)
+        found = cache.get(key)  # a look-up first: no closure made per reading on the common path
+        if found is None:
+            found = cache.get_or(key, lambda: tuple({n.text.casefold() for n in self.gaz.entries[entry_id].names}))
+        return found  # type: ignore[no-any-return]
 
     def _minor_supported(self, span: Span, entry_id: str, bonus: float, context: _Context, major_rival: bool = False) -> bool:
         """Whether the text supports reading a minor entry here. A word that is also a common word
@@ -1346,10 +1348,8 @@ class _Resolution:
     def _elided_cue(self, k: int) -> frozenset[str]:
         """The types a word names behind an elided article written into it: "nell'oblast di
         Donetsk", "l'État de Géorgie"."""
-        head, _, tail = self.words.words[k].replace("\u2019", _ELISION).partition(_ELISION)
-        if not tail or fold(head) not in languages.all_elided():
-            return frozenset()
-        return languages.all_type_cues().get(fold(tail), frozenset())
+        tail = self.plain_forms()[k].tail  # the word after its elided article (see WordForms)
+        return languages.all_type_cues().get(tail, frozenset()) if tail else frozenset()
 
     def _owns_a_district(self, span: Span) -> bool:
         """A name in the Turkish genitive before a district named with its type word is that
@@ -1522,7 +1522,6 @@ _W_DIVISION = weight("inside_named_division")
 _QUOTE_PAIRS = {"«": "»", "»": "«", "„": "“”", "“": "”", "‘": "’", "‹": "›", '"': '"', "「": "」", "『": "』"}
 _QUOTED_TYPES = frozenset({"organization", "term"})
 _OPENING_QUOTES = frozenset("«„“‘‹\"'「『")
-_ELISION = "'"
 _PROVINCES = frozenset({"first-level-division", "district"})
 _SETTLEMENTS = frozenset({"city", "town", "village"})
 _DIVISIONS = frozenset({"first-level-division", "district", "city", "disputed-territory"})
