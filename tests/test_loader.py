@@ -181,6 +181,26 @@ def test_cache_follows_content(valid_copy: Path, tmp_path: Path, monkeypatch: py
     assert changed.digest != first.digest and changed.get("testville").name == "Testville Centre"
 
 
+def test_entries_loaded_from_the_cache_act_as_one_mapping_of_every_id(
+    valid_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a warm load decodes an entry on first access; the ones not yet decoded still count
+    monkeypatch.setenv("EXONYM_CACHE_DIR", str(tmp_path / "cache"))
+    cold = exonym.load(valid_copy)
+    warm = exonym.load(valid_copy)
+    ids = sorted(cold.entries)
+    assert type(warm.entries) is not dict  # the lazy kind: otherwise this test checks nothing
+    assert len(warm.entries) == len(ids) and sorted(warm.entries) == ids and sorted(warm.entries.keys()) == ids
+    assert all(i in warm.entries for i in ids) and "no-such-place" not in warm.entries
+    assert warm.entries.get("no-such-place") is None and warm.entries.get("no-such-place", 1) == 1
+    with pytest.raises(KeyError):
+        warm.entries["no-such-place"]
+    assert warm.entries["testville"] == cold.entries["testville"] and warm.entries.get("testville") == cold.entries["testville"]
+    assert dict(warm.entries) == dict(cold.entries) and {**warm.entries} == dict(cold.entries)
+    assert sorted(e.id for e in warm.entries.values()) == ids and dict(warm.entries.items()) == dict(cold.entries)
+    assert warm.entries == cold.entries and warm.entries.copy() == dict(cold.entries)
+
+
 def test_a_warm_load_reads_no_data_file_and_still_sees_every_edit(
     valid_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, ItemsView, Iterator, KeysView, Mapping, Sequence, ValuesView
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -244,25 +244,29 @@ def entry_from_raw(t: Sequence[Any]) -> Entry:
     )
 
 
-class LazyEntries(Mapping[str, Entry]):
+class LazyEntries(dict[str, Entry]):
     """id -> Entry, each built from its compact form on first access: a cold start decodes only
-    the entries a request touches."""
+    the entries a request touches. A dict underneath, so that reading an entry already built
+    (the resolver does it tens of thousands of times a text) costs no Python call: only a first
+    access goes through __missing__. Membership, length, iteration and views cover every id,
+    built or not."""
 
-    __slots__ = ("_done", "_ids", "_row")
+    __slots__ = ("_ids", "_row")
 
     def __init__(self, ids: Sequence[str], row: Callable[[str], Sequence[Any]]) -> None:
+        super().__init__()
         self._ids = dict.fromkeys(ids)
         self._row = row
-        self._done: dict[str, Entry] = {}
 
-    def __getitem__(self, key: str) -> Entry:
-        entry = self._done.get(key)
-        if entry is None:
-            if key not in self._ids:
-                raise KeyError(key)
-            entry = entry_from_raw(self._row(key))
-            self._done[key] = entry
+    def __missing__(self, key: str) -> Entry:
+        if key not in self._ids:
+            raise KeyError(key)
+        entry = entry_from_raw(self._row(key))
+        dict.__setitem__(self, key, entry)
         return entry
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self[key] if key in self._ids else default
 
     def __contains__(self, key: object) -> bool:
         return key in self._ids
@@ -272,3 +276,20 @@ class LazyEntries(Mapping[str, Entry]):
 
     def __len__(self) -> int:
         return len(self._ids)
+
+    def keys(self) -> KeysView[str]:  # type: ignore[override]
+        return KeysView(self)
+
+    def values(self) -> ValuesView[Entry]:  # type: ignore[override]
+        return ValuesView(self)
+
+    def items(self) -> ItemsView[str, Entry]:  # type: ignore[override]
+        return ItemsView(self)
+
+    def copy(self) -> dict[str, Entry]:
+        return dict(self.items())
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Mapping) and dict(self.items()) == dict(other.items())
+
+    __hash__ = None

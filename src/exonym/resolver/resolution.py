@@ -373,7 +373,7 @@ class _Resolution:
             k = inner[1]
             return [Span(s.start + rest, s.end + rest, s.hits, s.first_word_case, False, s.first + k, s.last + k) for s in sub]
         if len(inner) == 1 and not any(h.method == "fuzzy" for h in span.hits):
-            forms = word_forms(w.words[inner[0]], turkic)
+            forms = word_forms(w.words[inner[0]], turkic) if turkic else self.plain_forms()[inner[0]]
             if forms.case in ("title", "upper", "none"):
                 uncased_ok = forms.case != "none" or len(forms.latin) >= UNCASED_FUZZY_MIN.get(forms.script or "", 99)
                 if uncased_ok and len(forms.latin) >= 6 and (not span.sentence_start or forms.case == "none" or len(forms.latin) >= 8):
@@ -765,13 +765,7 @@ class _Resolution:
         # million) needs a word beside it to be read: "The Samur marks the border" is the river.
         # (of the same spelling: a major entry's name in another script, read across, is no rival)
         script = detect_script(self.text[span.start : span.end])
-        # (a division named like its town is no rival of it, see _towns_before_their_divisions;
-        # nor is an adjective of a shorter name: Курска is Kursk's genitive, not Кура's adjective)
-        rivals = {
-            e
-            for e, (_, h, n) in hits.items()
-            if h.method in _SPELT and not h.derived and not self._is_weak(h) and not self._is_minor(e) and n.script == script
-        }
+        rivals = self._major_spellings(hits, script)
         for entry_id, (s, hit, name) in hits.items():
             if (
                 hit.method == "fuzzy"
@@ -779,21 +773,22 @@ class _Resolution:
                 and _head_cut(self.text[span.start : span.end], name.text)
             ):
                 continue
+            minor = self._is_minor(entry_id)
+            major_rival = minor and self._has_major_rival(entry_id, rivals)
+            if major_rival and not self._minor_supported(span, entry_id, 0.0, context, major_rival=True):
+                continue  # (against a major rival the bonus plays no part: settled before weighing it)
             bonus, why = self._evidence(entry_id, context, self._is_weak(hit))
             if attested and self._is_weak(hit) and not bonus:
                 continue
-            major_rival = bool(rivals) and any(
-                r not in self.ancestors(entry_id) and not self._in_country_division(r, entry_id) for r in rivals
-            )
-            if self._is_minor(entry_id) and not self._minor_supported(span, entry_id, bonus, context, major_rival):
+            if minor and not major_rival and not self._minor_supported(span, entry_id, bonus, context):
                 continue
             if not bonus and self._stranger_short_name(span, entry_id, name):
                 continue
-            if self._is_minor(entry_id) and self._reads_as_a_word(span, hit, name) and not self._placed_here(span, entry_id, context):
+            if minor and self._reads_as_a_word(span, hit, name) and not self._placed_here(span, entry_id, context):
                 continue
             if hit.method == "inflected" and self._unmarked_turkish_ending(span, hit, entry_id):
                 continue
-            if hit.short and self._is_minor(entry_id) and not bonus:
+            if hit.short and minor and not bonus:
                 continue  # an imported division's name without its type word needs the text's support: جنوب (south) is not Cameroon's South Province
             if self._is_weak(hit):
                 if not bonus and not self._proper_noun(span, hit, entry_id):
@@ -866,6 +861,21 @@ class _Resolution:
             hit.short,
             positions[hit.name_id],
         )
+
+    def _major_spellings(self, hits: Readings, script: str) -> set[str]:
+        """The major entries (states, cities of a million, curated places) a span spells as
+        written, in its own script. (A division named like its town is no rival of it, see
+        _towns_before_their_divisions; nor is an adjective of a shorter name: Курска is Kursk's
+        genitive, not Кура's adjective.)"""
+        return {
+            e
+            for e, (_, h, n) in hits.items()
+            if h.method in _SPELT and not h.derived and not self._is_weak(h) and not self._is_minor(e) and n.script == script
+        }
+
+    def _has_major_rival(self, entry_id: str, rivals: set[str]) -> bool:
+        """Whether a minor entry shares its spelling with a major one that does not contain it."""
+        return any(r not in self.ancestors(entry_id) and not self._in_country_division(r, entry_id) for r in rivals)
 
     def _towns_before_their_divisions(self, results: list[Any]) -> list[Any]:
         """Without a word for its type, a name that a division shares with a town inside it is
