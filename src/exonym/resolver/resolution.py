@@ -780,7 +780,7 @@ class _Resolution:
             bonus, why = self._evidence(entry_id, context, self._is_weak(hit))
             if attested and self._is_weak(hit) and not bonus:
                 continue
-            if minor and not major_rival and not self._minor_supported(span, entry_id, bonus, context):
+            if minor and not major_rival and not self._minor_supported(span, entry_id, bonus, context, declined=_declined(hit)):
                 continue
             if not bonus and self._stranger_short_name(span, entry_id, name):
                 continue
@@ -959,7 +959,9 @@ class _Resolution:
             found = cache.get_or(key, lambda: tuple({n.text.casefold() for n in self.gaz.entries[entry_id].names}))
         return found  # type: ignore[no-any-return]
 
-    def _minor_supported(self, span: Span, entry_id: str, bonus: float, context: _Context, major_rival: bool = False) -> bool:
+    def _minor_supported(
+        self, span: Span, entry_id: str, bonus: float, context: _Context, major_rival: bool = False, declined: bool = False
+    ) -> bool:
         """Whether the text supports reading a minor entry here. A word that is also a common word
         (written in lower case elsewhere in the text, a day or month, a function word) needs a
         word beside it: its type ("Lage district"), a place containing it ("Lage, Germany") or a
@@ -1010,7 +1012,14 @@ class _Resolution:
             # a sentence's first word is capitalised anyway: "Reading the charge sheet", "Sens
             # de l'humour", "Fermo restando" need more than their country named somewhere (a
             # quoted remark's first word, and a list's, is read with its country: see _second_look)
-            return bool(case_ending(self.words.words[span.last])) or self._dateline(span)
+            # A name in a case form is no word that a capital merely opens: Rustavidə, Բագրատաշենի
+            # (in Rustavi, of Bagratashen) are read as inside the sentence, with their country
+            # named or a name too long to be a common word's chance match
+            return (
+                bool(case_ending(self.words.words[span.last]))
+                or self._dateline(span)
+                or (declined and (bonus > 0 or _letter_count(self.text[span.start : span.end]) >= _LONG_DECLINED))
+            )
         return bonus > 0 or self._stands_as_name(span)
 
     def _placed_by_its_ending(self, span: Span) -> bool:
@@ -1211,9 +1220,12 @@ class _Resolution:
 
         def covered(t: int) -> bool:
             """Inside a span that names something other than a minor entry (a town called
-            Michael does not make "Michael" a known word)."""
+            Michael does not make "Michael" a known word), or a minor one after a preposition of
+            place ("Под Тобольском Иртыш ...": Tobolsk, then the river, no given name and surname)."""
             k = bisect.bisect_right(starts, w.starts[t]) - 1
-            return k >= 0 and scored[k][0].end >= w.ends[t] and not all(self._is_minor(e) for e in scored[k][1])
+            if k < 0 or scored[k][0].end < w.ends[t]:
+                return False
+            return not all(self._is_minor(e) for e in scored[k][1]) or self._after_place_preposition(scored[k][0])
 
         # (only Turkic text reads them: see known)
         declined = (
@@ -1487,7 +1499,7 @@ _VOWEL_LETTERS = re.compile(
 
 # Nominative endings of Slavic adjectives: a place name ending so is an adjective in form.
 _STRANGER_LETTERS = 4  # longer names in such languages are as often real exonyms (Khankendy)
-_ADJECTIVAL_NAME = ("ий", "ый", "ой", "ій", "ая", "ое", "ые")
+_ADJECTIVAL_NAME = ("ий", "ый", "ой", "ій", "ая", "ое", "ые", "ие")
 # The genitive, dative and instrumental of Slavic surnames in -ов, -ев, -ин, -ын (Чехова, Пушкину,
 # Лермонтовым), which towns so named share
 _SURNAME_CASE_ENDINGS = ("ова", "ева", "ина", "ына", "ову", "еву", "ину", "ыну", "овым", "евым", "иным", "ыным")
@@ -1501,6 +1513,12 @@ def _label_core(label: str) -> str:
     """A label without its type words: "Shamakhi District" -> "shamakhi"."""
     drop = _type_words()
     return " ".join(w for w in fold(label).split() if w not in drop)
+
+
+def _declined(hit: Hit) -> bool:
+    """Whether a hit reads a case form of a name (its ending cut off), not the name as written
+    nor an adjective made from it."""
+    return hit.method == "inflected" and not hit.derived
 
 
 def _head_cut(surface: str, name: str) -> bool:
@@ -1518,6 +1536,8 @@ def _consonants(word: str) -> str:
 
 
 _CLEAR_MARGIN = weight("clear_margin")
+# letters from which a declined name opening a sentence is read without its country named
+_LONG_DECLINED = 9
 _MIN_MENTION = weight("min_mention")
 _CONTEXT_MARGIN = weight("context_method_margin")
 _IMPORT_VARIANT_CONTEXT = weight("import_variant_context")
