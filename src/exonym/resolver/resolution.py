@@ -132,6 +132,7 @@ class _Resolution:
         self.infos = _matcher(self.index).infos(self.words, False)  # each word's forms and role, without the Turkic hint
         self._forms: list[WordForms] | None = None
         self._lower_words: set[str] | None = None
+        self._lower_marked: set[str] | None = None
         sample = [info[0] for info in self.infos[:400]]
         self.text_lang = language_of(lang) if lang else guess_language([f.fold for f in sample], raw=[f.word for f in sample])
 
@@ -250,10 +251,12 @@ class _Resolution:
             return False
         if self.text_lang is None or self.text_lang not in _languages_of(name.langs):
             return True
-        # the name's last letter may change before an ending (Turkish Çorak, Çorağı): not compared;
-        # word by word, each taking its own ending (Zielonej Górze, Zielona Góra)
+        # the name's last letter may change before an ending (Turkish Çorak, Çorağı), or more of
+        # them (Polish Gniezno, Gnieźnie): not compared; word by word, each taking its own ending
+        # (Zielonej Górze, Zielona Góra)
+        cut = languages.stem_end_changes(self.text_lang)
         pairs = zip(word.split(), written.split(), strict=False) if word.count(" ") == written.count(" ") else [(word, written)]
-        return not any(a != b and _marked_latin(a) for w, n in pairs for a, b in zip(w, n[:-1], strict=False))
+        return not any(a != b and _marked_latin(a) for w, n in pairs for a, b in zip(w, n[:-cut], strict=False))
 
     def _declines_here(self, surface: str, name: Name) -> bool:
         """Whether a word in Latin letters may carry a case ending here. The endings read off Latin
@@ -422,8 +425,8 @@ class _Resolution:
                 queue.extendleft(reversed(self._retry(matcher, span, turkic)))
                 continue
             if span.sentence_start and span.first_word_case == "title":
-                word = word_forms(self.text[span.start : span.end], False).fold
-                if word in self.lower_words():  # "Split the bill ... split": a common word
+                surface = self.text[span.start : span.end]
+                if self._written_lower(word_forms(surface, False).fold, surface):  # "Split the bill ... split": a common word
                     continue
             if self._bare_type_word(span):
                 continue  # in a script without capitals, the word for "city" (مدينة) is not Medina
@@ -1088,7 +1091,21 @@ class _Resolution:
         if span.first != span.last:
             return False
         word = self.plain_forms()[span.first].fold
-        return word in self.lower_words() or word in self.index.calendar_words or word in _stopwords(self.text_lang)
+        return (
+            self._written_lower(word, self.text[span.start : span.end])
+            or word in self.index.calendar_words
+            or word in _stopwords(self.text_lang)
+        )
+
+    def _written_lower(self, folded: str, surface: str) -> bool:
+        """Whether the text writes this word (folded, and as written) in lower case elsewhere,
+        with the same marks: "un maçon de Mâcon" has a mason and a town, "Split the bill ...
+        split" one word."""
+        if folded not in self.lower_words():
+            return False
+        if self._lower_marked is None:
+            self._lower_marked = {_lower(t) for t, (f, _) in zip(self.words.words, self.infos, strict=True) if f.case == "lower"}
+        return _lower(surface) in self._lower_marked
 
     def _adjectives_precede(self) -> bool:
         found = languages.language(self.text_lang)

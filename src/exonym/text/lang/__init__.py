@@ -246,6 +246,15 @@ def turkic_reading() -> frozenset[str]:
 
 
 @cache
+def stem_end_changes(code: str | None) -> int:
+    """How many letters at the end of a name may change before a case ending in this language:
+    one by default (Turkish Çorak, Çorağı), more where a family module says so (STEM_END_CHANGES:
+    Polish Gniezno, Gnieźnie)."""
+    found = [getattr(m, "STEM_END_CHANGES", 1) for m in families() if code in getattr(m, "LANGUAGES", ())]
+    return max(found, default=1)
+
+
+@cache
 def latin_case_languages() -> frozenset[str]:
     """Codes of the languages whose case endings are read off words in Latin letters: the
     Turkic ones and those a Latin-script family module names (its LANGUAGES)."""

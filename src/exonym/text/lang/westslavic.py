@@ -18,6 +18,9 @@ SCRIPT = "Latn"
 LANGUAGES = frozenset({"pl", "cs", "sk"})
 # an adjective declines with its noun: Zielonej Górze (Zielona Góra), Českých Budějovicích
 DECLINES_EVERY_WORD = True
+# the consonant before an ending softens with it, and may take a mark (Gniezno, Gnieźnie): the
+# marks of a name's last three letters are not compared (see the resolver's marks check)
+STEM_END_CHANGES = 3
 
 # ending -> the nominative endings it may replace ("" for a name ending in a consonant)
 _ENDINGS: dict[str, tuple[str, ...]] = {
