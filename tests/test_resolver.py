@@ -848,3 +848,36 @@ def test_a_division_named_with_its_type_word_needs_no_other_support() -> None:
     country in the text, and the bare Ardabil after it is the city."""
     found = exonym.resolve("برف راه‌های روستایی استان اردبیل را بست، اما در خود اردبیل مدارس باز ماندند.")
     assert [(m.text, m.entry.id) for m in found] == [("استان اردبیل", "ardabil-ir-413931"), ("اردبیل", "ardabil-ir")]
+
+
+def test_a_polish_case_form_may_mark_the_last_letters_of_its_name() -> None:
+    # Gniezno's locative softens its z: Gnieźnie, a mark the name does not have
+    assert ids("Katedra w Gnieźnie przyjęła pielgrzymów z Poznania.") == ["gniezno-pl", "poznan-pl"]
+
+
+def test_a_lower_case_word_with_other_marks_is_no_common_word_for_a_name() -> None:
+    assert "macon-fr" in ids("Un vigneron de Mâcon a vendu ses vins à un maçon de Lyon.")
+
+
+def test_a_name_beside_a_word_for_a_lake_or_river_is_not_the_town_of_that_name() -> None:
+    assert ids("Van Gölü kıyısında balıkçılar ağlarını erkenden topladı.") == []
+    assert "colombia" not in ids("Barges moved down the Columbia River past Portland.")
+    # a feature word further off says nothing: "the Rocky Mountains west of Boulder"
+    assert "boulder-us" in ids("Snow closed the Rocky Mountains west of Boulder on Monday.")
+
+
+def test_a_capital_after_a_semicolon_is_a_name_not_a_sentence_start() -> None:
+    assert ids("Fog closed the port; Zeist stayed calm.") == ["zeist-nl"]
+
+
+def test_a_list_opening_a_sentence_is_read_with_its_neighbour() -> None:
+    assert ids("Oss en Tiel kregen de meeste regen van het land.") == ["oss-nl", "tiel-nl"]
+
+
+def test_a_declined_name_opening_a_sentence_is_read_with_its_country_or_when_long() -> None:
+    assert ids("Rustavidə yeni məktəb açıldı, bunu Gürcüstan hökuməti bildirib.") == ["rustavi", "georgia"]
+    assert ids("Բագրատաշենի մաքսատանը նոր սարք է տեղադրվել։") == ["bagratashen"]
+
+
+def test_a_town_after_a_preposition_of_place_is_no_given_name_before_a_surname() -> None:
+    assert ids("Из Тобольска Иртыш несёт лёд.") == ["tobolsk-ru", "irtysh-river"]

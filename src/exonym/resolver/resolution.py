@@ -554,7 +554,9 @@ class _Resolution:
         the same support lifts common words ("Mobile phone footage ..." in a text on Florida)."""
         found = [m.entry.id for m in mentions]
         partners = self._list_partner_countries(scored, unread)
-        if not (unread or unsure) or (not set(found) - {a for a in anchors if a is not None} and not partners):
+        # (an unread span is read again whatever was found: it is read as a quotation's or a list's
+        # first word this time, which the first reading did not know)
+        if not (unread or unsure) or (not unread and not set(found) - {a for a in anchors if a is not None} and not partners):
             return mentions
         mentioned, contained = self._counts(found)
         # A span read one way among several, no reading clear on its own, is read again with the
@@ -769,6 +771,7 @@ class _Resolution:
         # (of the same spelling: a major entry's name in another script, read across, is no rival)
         script = detect_script(self.text[span.start : span.end])
         rivals = self._major_spellings(hits, script)
+        feature_named = context.cue == _FEATURE_CUE and self._feature_word_beside(span)
         for entry_id, (s, hit, name) in hits.items():
             if (
                 hit.method == "fuzzy"
@@ -776,6 +779,8 @@ class _Resolution:
                 and _head_cut(self.text[span.start : span.end], name.text)
             ):
                 continue
+            if feature_named and self.gaz.entries[entry_id].type != "physical-feature":
+                continue  # "Van Gölü", "озеро Севан": a lake's name, not the town's
             minor = self._is_minor(entry_id)
             major_rival = minor and self._has_major_rival(entry_id, rivals)
             if major_rival and not self._minor_supported(span, entry_id, 0.0, context, major_rival=True):
@@ -1344,6 +1349,17 @@ class _Resolution:
 
         return bool(_hit_cache(self.gaz).get_or(("known word", word), compute))
 
+    def _feature_word_beside(self, span: Span) -> bool:
+        """Whether the word right after or right before the span is a word for a river, lake, sea
+        or range (not one further off: "the Rocky Mountains west of Boulder")."""
+        w, folds = self.words, self.plain_forms()
+        beside = []
+        if span.last + 1 < len(w) and not self.text[span.end : w.starts[span.last + 1]].strip(" -\u00a0"):
+            beside.append(span.last + 1)
+        if span.first > 0 and not self.text[w.ends[span.first - 1] : w.starts[span.first]].strip(" -\u00a0"):
+            beside.append(span.first - 1)
+        return any(_cue_types(folds[k]) == _FEATURE_CUE for k in beside)
+
     def _type_cue(self, span: Span) -> frozenset[str]:
         """Types named by the word right after or before a span: "Tavush village", "село Х"."""
         w = self.words
@@ -1555,6 +1571,7 @@ def _consonants(word: str) -> str:
 _CLEAR_MARGIN = weight("clear_margin")
 # letters from which a declined name opening a sentence is read without its country named
 _LONG_DECLINED = 9
+_FEATURE_CUE = frozenset({"physical-feature"})
 _MIN_MENTION = weight("min_mention")
 _CONTEXT_MARGIN = weight("context_method_margin")
 _IMPORT_VARIANT_CONTEXT = weight("import_variant_context")

@@ -120,7 +120,7 @@ def tokenize(text: str) -> list[Token]:
 
 # What ends a sentence, or opens a new one before a name: full stops in every script (Armenian
 # ։, CJK 。, Arabic ؟), colons, quotes, dashes, line breaks.
-SENTENCE_END = frozenset('.!?…:;"»”«“„‘‹—–\n\u0589\u3002\u061f')
+SENTENCE_END = frozenset('.!?…:"»”«“„‘‹—–\n\u0589\u3002\u061f')
 _LOOK_BACK = 3
 
 
