@@ -881,3 +881,9 @@ def test_a_declined_name_opening_a_sentence_is_read_with_its_country_or_when_lon
 
 def test_a_town_after_a_preposition_of_place_is_no_given_name_before_a_surname() -> None:
     assert ids("Из Тобольска Иртыш несёт лёд.") == ["tobolsk-ru", "irtysh-river"]
+
+
+def test_a_case_ending_declines_a_name_of_the_texts_own_language() -> None:
+    # Dunaj is the Danube in Czech and Vienna in Slovene: a Czech ending declines the Czech name
+    assert ids("Povodeň na Dunaji zaplavila nábřeží v Bratislavě.", lang="cs")[0] == "danube-river"
+    assert ids("Povodeň na Dunaji zaplavila nábřeží v Bratislavě.")[0] == "danube-river"

@@ -826,6 +826,11 @@ class _Resolution:
             # so does a town's name whose reading the text does not support (ATLANTA is not the
             # Atlas mountains' "Atlante" when Atlanta has no support)
             results = [r for r in results if r[2].method not in _NEAR or r[4]]
+        if self.text_lang is not None and any(r[2].method == "inflected" and self._own_language(r[3]) for r in results):
+            # a case ending of the text's language declines that language's names: Czech "Dunaji"
+            # is the Danube's Czech Dunaj, not Vienna's Slovene one; Polish "Koła" is Koło, not an
+            # Uzbek name of a Sudanese state (unless the text supports the other reading)
+            results = [r for r in results if r[2].method != "inflected" or self._own_language(r[3]) or r[4]]
         if any(r[2].derived for r in results) and any(
             not r[2].derived and not r[3].is_adjective and r[2].method in _SPELT for r in results
         ):
