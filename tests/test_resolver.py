@@ -887,3 +887,12 @@ def test_a_case_ending_declines_a_name_of_the_texts_own_language() -> None:
     # Dunaj is the Danube in Czech and Vienna in Slovene: a Czech ending declines the Czech name
     assert ids("Povodeň na Dunaji zaplavila nábřeží v Bratislavě.", lang="cs")[0] == "danube-river"
     assert ids("Povodeň na Dunaji zaplavila nábřeží v Bratislavě.")[0] == "danube-river"
+
+
+def test_a_georgian_municipality_is_read_by_its_type_word_and_its_town_without_it() -> None:
+    assert ids("სეტყვამ სოფლები დააზიანა ქარელის მუნიციპალიტეტში.") == ["kareli-municipality"]
+    assert ids("ახალი სკოლა გაიხსნა ქარელში და გორში.") == ["kareli", "gori"]
+    assert ids("Hail damaged vineyards across Gurjaani Municipality, but the town of Gurjaani was spared.") == [
+        "gurjaani-municipality",
+        "gurjaani",
+    ]

@@ -137,7 +137,19 @@ def _import_wof(args: argparse.Namespace, root: Any, progress: Progress) -> int:
     countries = [c.strip().upper() for part in (args.country or ["AZ,AM,GE"]) for c in part.split(",") if c.strip()]
     links = wof.read_links(Path(args.link)) if args.link else None
     try:
-        report = wof.import_wof(root, source, countries=countries, new=args.new, dry_run=args.dry_run, links=links, on_progress=progress)
+        report = wof.import_wof(
+            root,
+            source,
+            countries=countries,
+            new=args.new,
+            dry_run=args.dry_run,
+            links=links,
+            on_progress=progress,
+        )
+        if args.municipalities:
+            from exonym.edit.importers.wof_municipalities import import_municipalities
+
+            report.written += import_municipalities(root, source, dry_run=args.dry_run)
     except ValueError as exc:
         progress.finish()
         print(f"error: {exc}", file=sys.stderr)
@@ -184,6 +196,7 @@ def add_commands(sub: Any) -> None:
     i.add_argument("file", nargs="?", help="wof: the extract, JSON lines (data/sources/wof/wof-az-am-ge.jsonl.gz)")
     i.add_argument("--country", action="append", help="ISO code, for geonames (repeatable); wof: AZ,AM,GE by default")
     i.add_argument("--new", action="store_true", help="wof: also write the Karabakh settlements WOF names in Azerbaijani and Armenian")
+    i.add_argument("--municipalities", action="store_true", help="wof: also write Georgia's municipalities (gazetteer/ge/municipalities/)")
     i.add_argument("--report", help="wof: write the candidates and refused matches to review to this TSV file")
     i.add_argument("--link", help="wof: TSV of reviewed `entry<TAB>wof_id` pairs to merge (a copy of the report's accepted lines)")
     i.add_argument("--min-population", type=int, help="geonames: 500 by default; cities: 1,000,000")

@@ -796,6 +796,8 @@ class _Resolution:
                 continue
             if hit.method == "inflected" and self._unmarked_turkish_ending(span, hit, entry_id):
                 continue
+            if minor and hit.method == "inflected" and self._in_plural(span, name):
+                continue
             if hit.short and minor and not bonus:
                 continue  # an imported division's name without its type word needs the text's support: جنوب (south) is not Cameroon's South Province
             if self._is_weak(hit):
@@ -901,9 +903,7 @@ class _Resolution:
         # Sharif's "Bihar" is the state's name, given to the town by the import), or by any name
         # when the division is read by its name cut of its type word (اللاذقية, a variant of
         # Latakia's, is محافظة اللاذقية without محافظة)
-        towns = {
-            r[1]: (set(r[4]), self._is_weak(r[2])) for r in results if entries[r[1]].type in ("city", "town") and r[2].method in _SPELT
-        }
+        towns = {r[1]: (set(r[4]), self._is_weak(r[2])) for r in results if entries[r[1]].type in _SETTLEMENTS and r[2].method in _SPELT}
         if not towns:
             return results
 
@@ -913,14 +913,26 @@ class _Resolution:
                 entries[division].type in _PROVINCES
                 and r[2].method in _SPELT
                 and any(
-                    (division in self.ancestors(t) or self._in_country_division(division, t))
-                    and why <= town_why
-                    and (r[2].short or not weak)
+                    (self._heads(division, t) or self._namesake_sibling(division, t)) and why <= town_why and (r[2].short or not weak)
                     for t, (town_why, weak) in towns.items()
                 )
             )
 
         return [r for r in results if not yields(r)]
+
+    def _heads(self, division: str, town: str) -> bool:
+        """Whether a town (not a village: Syunik village is no seat of Syunik Province) lies in
+        the division, or may lie in it (see _in_country_division)."""
+        return self.gaz.entries[town].type in ("city", "town") and (
+            division in self.ancestors(town) or self._in_country_division(division, town)
+        )
+
+    def _namesake_sibling(self, division: str, town: str) -> bool:
+        """Whether a division bears a town's name beside it, under the same parent (a Georgian
+        municipality and its town, both filed under their region): the division the town heads."""
+        entries = self.gaz.entries
+        d, t = entries[division], entries[town]
+        return bool(set(d.parents or ()) & set(t.parents or ())) and _label_core(d.name) == _label_core(t.name)
 
     def _in_country_division(self, division: str, town: str) -> bool:
         """Whether a town filed under its country alone (the world's capitals and big cities:
@@ -1059,6 +1071,15 @@ class _Resolution:
         if self.text_lang != "tr" or span.first != span.last or hit.derived or not self._is_minor(entry_id):
             return False
         return not any(c in APOSTROPHES for c in self.text[span.start : span.end])
+
+    def _in_plural(self, span: Span, name: Name) -> bool:
+        """Whether a one-word span ends in a plural ending its name does not have (Persian
+        انگورها, grapes: a noun's plural, no form of a town's name)."""
+        if span.first != span.last:
+            return False
+        word = self.plain_forms()[span.first]
+        endings = languages.plural_endings(word.script)
+        return bool(endings) and word.fold.endswith(endings) and not fold(name.text).endswith(endings)
 
     def _reads_as_a_word(self, span: Span, hit: Hit, name: Name) -> bool:
         """Whether a small town's name here reads as well as another word that a Slavic text

@@ -48,7 +48,7 @@ from exonym.model import Entry
 from exonym.progress import OnProgress, counted, stage
 from exonym.text.langtags import canonical_tag, language_of
 from exonym.text.normalize import fold, latin_key, skeleton
-from exonym.text.scripts import detect_script
+from exonym.text.scripts import UNSPACED_SCRIPTS, detect_script
 from exonym.text.slug import slug
 
 SOURCE = "whosonfirst"
@@ -891,8 +891,9 @@ def import_wof(
     on_progress: OnProgress | None = None,
 ) -> WofReport:
     """Add WOF's names and ids to the entries its records match; with `new`, write the Karabakh
-    settlements WOF names in both Azerbaijani and Armenian that the gazetteer lacks. Running it
-    again changes nothing. `on_progress` hears each stage and the entries done."""
+    settlements WOF names in both Azerbaijani and Armenian that the gazetteer lacks (Georgia's
+    municipalities are written by wof_municipalities). Running it again changes nothing.
+    `on_progress` hears each stage and the entries done."""
     stage("reading the extract", on_progress)
     records, skipped = read_records(source, countries)
     stage("reading the gazetteer", on_progress)
@@ -915,11 +916,15 @@ def import_wof(
     for r in records:
         if r.wikidata:
             qid_owner[r.wikidata].add(owner_of.get(r.wof_id, f"wof:{r.wof_id}"))
+    all_names = {n.text for e in entries for n in e.names} | {e.name for e in entries}
     for entry_id, recs in counted(sorted(matching.by_entry.items()), "entries", on_progress):
         entry = by_id[entry_id]
         karabakh = entry.id in KARABAKH or any(p in KARABAKH for p in entry.parents)
         matched = [r for r, _ in recs]
-        if entry.sources == (SOURCE,):  # a settlement an earlier run added: the same languages as then
+        if is_municipality(entry):  # a municipality an earlier run added: its names by the same rule
+            others = all_names - {n.text for n in entry.names} - {entry.name}
+            matched = [municipality_names(r, others) for r in matched]
+        elif entry.sources == (SOURCE,):  # a settlement an earlier run added: the same languages as then
             matched = [_for_new_settlement(r, entries) for r in matched]
         if entry.type in SETTLEMENT_TYPES:
             nearby = neighbours.names_near(entry)
@@ -956,6 +961,39 @@ def import_wof(
     if new:
         _write_new(root, records, entries, matching, report, dry_run=dry_run)
     return report
+
+
+# -- Georgia's municipalities (written by wof_municipalities) ----------------------------------
+# languages whose WOF names of Georgian places a bot wrote from GeoNames (Cebuano, Swedish and
+# Waray Wikipedia articles): old Soviet names among them ("Leninskiy Rayon")
+_BOT_LANGUAGES = frozenset({"ceb", "sv", "war"})
+
+
+def is_municipality(entry: Entry) -> bool:
+    """Whether an entry is one this import wrote (later runs add names to it by the same rule)."""
+    return entry.type == "district" and entry.sources == (SOURCE,) and entry.name.endswith(" Municipality")
+
+
+def municipality_names(record: Record, others: set[str]) -> Record:
+    """The record with only the names that name the municipality (see _names_the_municipality)."""
+    return replace(
+        record, names=tuple(n for n in record.names if _names_the_municipality({"text": n.text, "lang": n.lang}, record, others))
+    )
+
+
+def _names_the_municipality(name: dict[str, Any], record: Record, others: set[str]) -> bool:
+    """Whether a name of the record names the municipality: not an untagged romanization, not a
+    name another entry has (the town's "Kareli", a region's name a record carries by mistake), and
+    more than the town's name in a language that spaces its words: a word that is not the town's ("Munizipalität
+    Choni", "Тетрицкаройский муниципалитет"; not Dutch "Choni")."""
+    text = name["text"]
+    langs = {name["lang"]} if isinstance(name["lang"], str) else set(name["lang"])
+    if langs == {"und"} or langs <= _BOT_LANGUAGES or text in others:
+        return False
+    if detect_script(text) in UNSPACED_SCRIPTS:
+        return True
+    town, words = record.name.split(), text.split()
+    return len(words) > 1 and any(not any(transliterates(word, t) for t in town) for word in words)
 
 
 # -- new Karabakh settlements -------------------------------------------------------------------

@@ -378,6 +378,15 @@ def place_endings(script: str | None) -> tuple[str, ...]:
 
 
 @cache
+def plural_endings(script: str | None) -> tuple[str, ...]:
+    """Endings that make a noun plural in a script's families (Persian -ها, -های): a name so
+    ended is more often a common noun's plural (انگورها, grapes) than a town's name."""
+    if script is None:
+        return ()
+    return tuple(e for m in families() if script == m.SCRIPT for e in getattr(m, "PLURAL_ENDINGS", ()))
+
+
+@cache
 def declines_every_word(script: str | None) -> bool:
     """Whether a family of this script declines every word of a name (see first_word_bases)."""
     return script is not None and any(getattr(m, "DECLINES_EVERY_WORD", False) for m in families() if script == m.SCRIPT)

@@ -12,6 +12,9 @@ PROCLITICS = True
 
 _PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف", "ك")
 _PERSIAN_SUFFIXES = ("های", "ها", "ی")
+# Persian plurals: a small town's name read through one is a common noun's plural more often
+# (انگورها, grapes, is no form of Angaur)
+PLURAL_ENDINGS = ("های", "ها")
 
 
 def bases(word: str) -> list[tuple[str, bool]]:
