@@ -896,3 +896,8 @@ def test_a_georgian_municipality_is_read_by_its_type_word_and_its_town_without_i
         "gurjaani-municipality",
         "gurjaani",
     ]
+
+
+def test_a_georgian_particle_after_a_case_ending_keeps_the_name() -> None:
+    # -ც (also) after -დან (from) and -ში (in): from Batumi too, in Tbilisi too
+    assert ids("ექიმები ბათუმიდანაც ჩამოვიდნენ და თბილისშიც დარჩნენ.") == ["batumi", "tbilisi"]

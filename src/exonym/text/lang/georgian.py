@@ -21,10 +21,22 @@ _BY_LENGTH = by_length(_SUFFIXES)
 _DERIVING = frozenset({"ელი", "ური"})  # ქართული: Georgian (adjective)
 # Endings that say where: in (-ში), from (-დან, -იდან), up to (-მდე, -ამდე). A word read as a
 # place's name through one of them is placed as by a preposition of place.
-PLACE_ENDINGS = ("ში", "დან", "მდე")
+PLACE_ENDINGS = ("ში", "დან", "მდე", "შიც", "დანაც", "მდეც")
+# the particle -ც (also, even) after an ending, with -ა- after a consonant: ქუთაისიდანაც (from
+# Kutaisi too), თბილისშიც (in Tbilisi too)
+_PARTICLES = ("აც", "ც")
 
 
 def bases(word: str) -> list[tuple[str, bool]]:
+    out = dict(_bases(word))
+    for particle in _PARTICLES:
+        if word.endswith(particle) and len(word) - len(particle) >= 3:
+            for base, derived in _bases(word[: -len(particle)]):
+                out.setdefault(base, derived)
+    return list(out.items())
+
+
+def _bases(word: str) -> list[tuple[str, bool]]:
     out: dict[str, bool] = {}
     for n, suffixes in _BY_LENGTH:
         if len(word) - n < 2 or word[-n:] not in suffixes:
