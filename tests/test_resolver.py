@@ -901,3 +901,9 @@ def test_a_georgian_municipality_is_read_by_its_type_word_and_its_town_without_i
 def test_a_georgian_particle_after_a_case_ending_keeps_the_name() -> None:
     # -ც (also) after -დან (from) and -ში (in): from Batumi too, in Tbilisi too
     assert ids("ექიმები ბათუმიდანაც ჩამოვიდნენ და თბილისშიც დარჩნენ.") == ["batumi", "tbilisi"]
+
+
+def test_an_untagged_variant_takes_no_support_from_its_own_entry_named_beside_it() -> None:
+    # Zgorzelec has Görlitz among GeoNames' untagged variants: naming Zgorzelec does not make
+    # "Görlitz" the Polish town
+    assert ids("Eine neue Brücke zwischen Görlitz und dem polnischen Zgorzelec wird gebaut.")[0] == "gorlitz-de"

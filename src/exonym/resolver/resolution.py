@@ -1231,8 +1231,9 @@ class _Resolution:
             bonus += _W_PARENT
             why.append(f"qualified by {', '.join(sorted(qualifiers))} beside it")
         # an import's untagged variant leans only on containers that clear readings establish
-        contained = context.is_contained_by_anchors if weak else context.is_contained
-        known = [a for a in anc if context.is_mentioned(a) or contained(a)]
+        known = [
+            a for a in anc if context.is_mentioned(a) or (context.is_contained_by_anchors(a, entry_id) if weak else context.is_contained(a))
+        ]
         if known:
             bonus += _W_INSIDE
             if any(self.gaz.entries[a].type in _DIVISIONS for a in known):
@@ -1693,9 +1694,13 @@ class _Context:
     def is_contained(self, entry_id: str) -> bool:
         return self.contained.get(entry_id, 0) - (entry_id in self.own_ancestors) > 0
 
-    def is_contained_by_anchors(self, entry_id: str) -> bool:
+    def is_contained_by_anchors(self, entry_id: str, reading: str | None = None) -> bool:
+        """Whether clear readings put a place inside this one; with `reading`, readings of
+        places other than that entry (an import's variant of Zgorzelec, "Görlitz", takes no
+        support from Zgorzelec named beside it)."""
         own = entry_id in self.own_ancestors and entry_id not in self.own_guess
-        return self.contained.get(entry_id, 0) - self.guessed.get(entry_id, 0) - own > 0
+        by_reading = self.mentioned.get(reading, 0) - (reading == self.own) if reading is not None else 0
+        return self.contained.get(entry_id, 0) - self.guessed.get(entry_id, 0) - own - by_reading > 0
 
 
 @lru_cache(maxsize=65536)
