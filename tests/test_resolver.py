@@ -907,3 +907,16 @@ def test_an_untagged_variant_takes_no_support_from_its_own_entry_named_beside_it
     # Zgorzelec has Görlitz among GeoNames' untagged variants: naming Zgorzelec does not make
     # "Görlitz" the Polish town
     assert ids("Eine neue Brücke zwischen Görlitz und dem polnischen Zgorzelec wird gebaut.")[0] == "gorlitz-de"
+
+
+def test_between_namesakes_the_one_in_a_country_of_the_texts_language() -> None:
+    # Paraná is a Brazilian and an Argentine state: Portuguese says Brazil's, Spanish Argentina's
+    assert ids("As chuvas fortes atingiram o interior do Paraná nesta semana.") == ["parana-br"]
+    assert ids("Las lluvias fuertes golpearon el interior de Paraná esta semana.")[0] == "parana-ar"
+
+
+def test_a_name_repeated_after_its_dateline_means_the_same_place() -> None:
+    text = "COIMBRA, 2 jun - O presidente da câmara de Coimbra inaugurou ontem a nova ponte pedonal."
+    assert ids(text) == ["coimbra-pt", "coimbra-pt"]
+    # a sentence's first word is not lifted by it: "Rugby" the sport, "in Rugby" the town
+    assert ids("Rugby fans filled the pubs of Rugby on Saturday.") == ["rugby-gb"]

@@ -495,6 +495,7 @@ class _Resolution:
                 guessed[a] = guessed.get(a, 0) + 1
         mentions: list[Mention] = []
         unread: list[int] = []  # spans no reading of which was good enough (see _second_look)
+        unnamed: list[int] = []  # the other spans left unread: read again if the text names one of their readings
         unsure: dict[int, int] = {}  # span -> its mention's place in `mentions`, read with no clear reading
         for k, (span, hits) in enumerate(scored):
             if self.budget is not None and k % CHECK_EVERY == CHECK_EVERY - 1:
@@ -523,6 +524,8 @@ class _Resolution:
                 found = self._inner_mentions(span, self._room(scored, k)[1], mentioned, contained)
                 if not found and ((span.sentence_start and self._opens_quote(span)) or self._listed(k, scored)):
                     unread.append(k)
+                elif not found:
+                    unnamed.append(k)
             for m in found:
                 mentions.append(m)
                 if self.budget is not None:
@@ -530,7 +533,8 @@ class _Resolution:
                     if len(mentions) % CHECK_EVERY == 0:
                         self.budget.check()
         first = _FirstPass(mentioned, contained, guessed, shared)
-        return self._second_look(scored, unread, unsure, mentions, anchors, leaders, first)
+        first.echoes = self._echoes(scored, unnamed, mentions)
+        return self._second_look(scored, sorted({*unread, *first.echoes}), unsure, mentions, anchors, leaders, first)
 
     def _second_look(
         self,
@@ -585,11 +589,28 @@ class _Resolution:
                     around[country] = around.get(country, 0) + 1
             context = _Context(mentioned, around, None, frozenset(), self._local_context(k, scored), self._type_cue(span))
             context.partner_levels = {_level(self.gaz.entries[leaders[j]].type) for j in context.bracket}
-            context.opens_remark_or_list = True
+            context.opens_remark_or_list = k not in first.echoes
             mention = self._mention(span, hits, context)
             if mention is not None:
                 more.append(self._with_type_word(span, mention, *self._room(scored, k)))
         return sorted(mentions + more, key=lambda m: m.start) if more else mentions
+
+    def _echoes(self, scored: list[tuple[Span, Readings]], unnamed: list[int], mentions: list[Mention]) -> set[int]:
+        """The spans left unread that repeat, word for word, a name the text was read to give a
+        place to: it means that place again (BRAGA in a dateline, then "a câmara de Braga"), and
+        they are read again with what was found. Not at a sentence's start nor after an article,
+        where a word is as often the common word the name was taken from ("Rugby clubs ... in
+        Rugby", "Der Zug nach Zug")."""
+        named: dict[str, set[str]] = {}
+        for m in mentions:
+            named.setdefault(fold(m.text), set()).add(m.entry.id)
+        return {
+            k
+            for k in unnamed
+            if not named.get(fold(self.text[scored[k][0].start : scored[k][0].end]), set()).isdisjoint(scored[k][1])
+            and not scored[k][0].sentence_start
+            and not self._after_article(scored[k][0])
+        }
 
     def _counts(self, entry_ids: Iterable[str]) -> tuple[dict[str, int], dict[str, int]]:
         """How often each entry is read, and how often each is an ancestor of one read."""
@@ -847,6 +868,12 @@ class _Resolution:
         if not results:
             return None
         if len(results) > 1:
+            # between namesakes, the one in a country whose language the text is written in
+            # (Paraná in Portuguese is Brazil's state; Ede in Dutch the Dutch town)
+            results = [
+                (r[0] + _HOME_LANGUAGE, r[1], r[2], r[3], [*r[4], _HOME_REASON]) if r[2].method in _SPELT and self._at_home(r[1]) else r
+                for r in results
+            ]
             results.sort(key=lambda r: (-r[0], r[1]))
         best, entry_id, hit, name, why = results[0]
         if best < _MIN_MENTION:
@@ -926,6 +953,21 @@ class _Resolution:
         return self.gaz.entries[town].type in ("city", "town") and (
             division in self.ancestors(town) or self._in_country_division(division, town)
         )
+
+    def _at_home(self, entry_id: str) -> bool:
+        """Whether the text's language is an official language of the entry's country."""
+        if self.text_lang is None or self.text_lang in _LINGUA_FRANCA:
+            return False
+        country = next(
+            (
+                a
+                for a in (entry_id, *self.ancestors(entry_id))
+                if self.gaz.entries.get(a) is not None and self.gaz.entries[a].type == "country"
+            ),
+            None,
+        )
+        code = self.gaz.entries[country].ids.get("iso3166") if country else None
+        return isinstance(code, str) and self.text_lang in _official_languages(code)
 
     def _namesake_sibling(self, division: str, town: str) -> bool:
         """Whether a division bears a town's name beside it, under the same parent (a Georgian
@@ -1575,6 +1617,17 @@ def _label_core(label: str) -> str:
     return " ".join(w for w in fold(label).split() if w not in drop)
 
 
+@lru_cache(maxsize=512)
+def _official_languages(territory: str) -> frozenset[str]:
+    """The official languages of a country (CLDR's, de facto ones included), by ISO code."""
+    from babel.languages import get_official_languages
+
+    try:
+        return frozenset(get_official_languages(territory, de_facto=True))
+    except Exception:
+        return frozenset()
+
+
 def _declined(hit: Hit) -> bool:
     """Whether a hit reads a case form of a name (its ending cut off), not the name as written
     nor an adjective made from it."""
@@ -1598,6 +1651,11 @@ def _consonants(word: str) -> str:
 _CLEAR_MARGIN = weight("clear_margin")
 # letters from which a declined name opening a sentence is read without its country named
 _LONG_DECLINED = 9
+# what a namesake in a country of the text's language gains, when readings are ranked (not evidence)
+_HOME_LANGUAGE = 3.0
+_HOME_REASON = "in a country whose language the text is written in"
+# languages news writes about every country in: their text says nothing of where a place lies
+_LINGUA_FRANCA = frozenset({"en"})
 _FEATURE_CUE = frozenset({"physical-feature"})
 _MIN_MENTION = weight("min_mention")
 _CONTEXT_MARGIN = weight("context_method_margin")
@@ -1623,10 +1681,11 @@ class _FirstPass:
     """What the first reading of the spans counted (see _choose), kept to tell whether a second
     look at a span can read it otherwise."""
 
-    __slots__ = ("contained", "guessed", "mentioned", "shared")
+    __slots__ = ("contained", "echoes", "guessed", "mentioned", "shared")
 
     def __init__(self, mentioned: dict[str, int], contained: dict[str, int], guessed: dict[str, int], shared: list[frozenset[str]]) -> None:
         self.mentioned, self.contained, self.guessed, self.shared = mentioned, contained, guessed, shared
+        self.echoes: set[int] = set()  # spans left unread one of whose readings another span was read as
 
     def reads_alike(self, k: int, hits: Readings, own: str, mentioned: dict[str, int], contained: dict[str, int], ancestors: Any) -> bool:
         """Whether span k's readings and their containers stand as they stood in the first pass
