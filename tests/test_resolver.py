@@ -920,3 +920,13 @@ def test_a_name_repeated_after_its_dateline_means_the_same_place() -> None:
     assert ids(text) == ["coimbra-pt", "coimbra-pt"]
     # a sentence's first word is not lifted by it: "Rugby" the sport, "in Rugby" the town
     assert ids("Rugby fans filled the pubs of Rugby on Saturday.") == ["rugby-gb"]
+
+
+def test_a_qualifier_in_brackets_and_a_small_joining_word_stay_in_the_name() -> None:
+    found = [(m.text, m.entry.id) for m in exonym.resolve("Pendler aus Frankfurt (Oder) fahren täglich nach Berlin.")]
+    assert found[0] == ("Frankfurt (Oder)", "frankfurt-oder-de")
+    # a name of three words with one in lower case stands as a name in a text of unknown language
+    found = [(m.text, m.entry.id) for m in exonym.resolve("Der Zug erreichte Frankfurt am Main.")]
+    assert found == [("Frankfurt am Main", "frankfurt-am-main-de")]
+    # a bracket that holds another name is no qualifier
+    assert [m.text for m in exonym.resolve("Baku (AFP) - The talks resumed.")] == ["Baku", "AFP"]

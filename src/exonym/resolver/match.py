@@ -167,6 +167,8 @@ def _joinable(w: Words, a: int, b: int) -> bool:
     core = gap.strip(" \t\u00a0\u202f\n")
     if not core:
         return True
+    if core == "(" and gap.endswith("("):
+        return True  # a qualifier in brackets that is part of the name: Frankfurt (Oder), Halle (Saale)
     return bool(len(core) == 1 and (core in DASH_SET or (core == "." and len(w.words[a]) <= 2)))
 
 
@@ -416,6 +418,8 @@ class Matcher:
                     hits = [h for h in hits if flags[h.name_id] & LOWER_INITIAL and h.method in ("folded", "inflected")]
                 if hits:
                     end = self._suffix_end(w, i + size - 1)
+                    if text.startswith(")", end) and "(" in text[start:end]:
+                        end += 1  # the bracket a name's qualifier opened closes inside the mention
                     hits, end = self._without_possessive(w, seq, hits, end, i + size - 1, turkic_hint)
                     first = i
                     i += size

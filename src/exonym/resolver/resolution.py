@@ -1195,8 +1195,17 @@ class _Resolution:
             return True
         if span.sentence_start or span.first_word_case != "title":
             return False
+        if self._joined_by_a_small_word(span):
+            return True  # Frankfurt am Main, Rio de Janeiro: no run of common words, in any language
         found = languages.language(self.text_lang)
         return found is not None and not found.capitalises_nouns
+
+    def _joined_by_a_small_word(self, span: Span) -> bool:
+        """Whether a name of three words or more opens and ends with a capital and has a word in
+        lower case between (am, de, upon, an der)."""
+        if span.last - span.first < 2 or self.infos[span.last][0].case != "title":
+            return False
+        return any(self.infos[i][0].case == "lower" for i in range(span.first + 1, span.last))
 
     def _dateline(self, span: Span) -> bool:
         """Whether the span is a news item's dateline, the place it was filed from in capitals
