@@ -930,3 +930,12 @@ def test_a_qualifier_in_brackets_and_a_small_joining_word_stay_in_the_name() -> 
     assert found == [("Frankfurt am Main", "frankfurt-am-main-de")]
     # a bracket that holds another name is no qualifier
     assert [m.text for m in exonym.resolve("Baku (AFP) - The talks resumed.")] == ["Baku", "AFP"]
+
+
+def test_in_a_script_without_capitals_a_preposition_of_place_reads_a_big_citys_untagged_name() -> None:
+    # GeoNames gives Latakia's and Tartus's Arabic names as untagged variants; a cut-down name of
+    # the province (محافظة اللاذقية) does not outrank them
+    assert ids("افتتح مستشفى جديد في اللاذقية أمس.") == ["latakia-sy"]
+    assert ids("توقفت القافلة عند طرطوس ليلا.") == ["tartous-sy"]
+    # the type word stays outside the name: مدينة حمص is the city Homs, named حمص
+    assert [(m.text, m.entry.id) for m in exonym.resolve("عاد اللاعبون إلى مدينة حمص مساء الجمعة.")] == [("حمص", "homs-sy")]

@@ -358,12 +358,21 @@ class _Resolution:
 
     def _proper_noun(self, span: Span, hit: Hit, entry_id: str) -> bool:
         """A capitalised word mid-sentence, or with an apostrophe suffix (Ankara'da), matching a
-        large place exactly is evidence enough even through an import's variant."""
-        if span.sentence_start or span.first_word_case not in ("title", "upper"):
-            return False
+        large place exactly is evidence enough even through an import's variant; in a script
+        without capitals, so is a preposition of place before it (في اللاذقية)."""
         if hit.method not in ("exact", "folded", "inflected"):
             return False
-        return bool(self.index.priors[self.gaz.index_number(entry_id)] >= 40)
+        prior = self.index.priors[self.gaz.index_number(entry_id)]
+        if not span.sentence_start and span.first_word_case in ("title", "upper"):
+            return bool(prior >= 40)
+        # (a preposition before a word is weaker evidence than a capital: a city of some 300,000
+        # or more, and not a variant that takes in a type word, مدينة حمص, whose name is حمص)
+        return (
+            span.first_word_case == "none"
+            and prior >= _PLACED_VARIANT_PRIOR
+            and self._after_place_preposition(span)
+            and self.plain_forms()[span.first].fold not in languages.all_type_cues()
+        )
 
     def _retry(self, matcher: Matcher, span: Span, turkic: bool) -> list[Span]:
         w = self.words
@@ -786,7 +795,9 @@ class _Resolution:
         results = []
         # A name recorded in a language outranks an import's unlabelled variant of another entry
         # (Mosel: the river's German name, and a variant of Mosul's): the variant needs context.
-        attested = any(not self._is_weak(h) and h.method in _SPELT for _, h, _ in hits.values())
+        # (a division's name cut from its type word attests nothing: محافظة اللاذقية cut to
+        # اللاذقية is no better than the city's own untagged name)
+        attested = any(not self._is_weak(h) and h.method in _SPELT and not h.short for _, h, _ in hits.values())
         # A minor town sharing its spelling with a major entry (a river, a state, a city of a
         # million) needs a word beside it to be read: "The Samur marks the border" is the river.
         # (of the same spelling: a major entry's name in another script, read across, is no rival)
@@ -1666,6 +1677,9 @@ _HOME_REASON = "in a country whose language the text is written in"
 # languages news writes about every country in: their text says nothing of where a place lies
 _LINGUA_FRANCA = frozenset({"en"})
 _FEATURE_CUE = frozenset({"physical-feature"})
+# the prior (see exonym.resolver.index.entry_prior) of a city of some 300,000, whose untagged
+# variant a preposition of place makes a name in a script without capitals
+_PLACED_VARIANT_PRIOR = 50
 _MIN_MENTION = weight("min_mention")
 _CONTEXT_MARGIN = weight("context_method_margin")
 _IMPORT_VARIANT_CONTEXT = weight("import_variant_context")
