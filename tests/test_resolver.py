@@ -939,3 +939,8 @@ def test_in_a_script_without_capitals_a_preposition_of_place_reads_a_big_citys_u
     assert ids("توقفت القافلة عند طرطوس ليلا.") == ["tartous-sy"]
     # the type word stays outside the name: مدينة حمص is the city Homs, named حمص
     assert [(m.text, m.entry.id) for m in exonym.resolve("عاد اللاعبون إلى مدينة حمص مساء الجمعة.")] == [("حمص", "homs-sy")]
+
+
+def test_ukrainian_plural_town_names_in_their_cases() -> None:
+    # Чернівці and Бровари are plurals: nominative -і, locative -ях, genitive -ів
+    assert ids("У Чернівцях та у Броварах пройшли зливи, а зі Броварів евакуювали дітей.") == ["chernivtsi-ua", "brovary-ua", "brovary-ua"]

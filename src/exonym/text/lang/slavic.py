@@ -16,12 +16,12 @@ from exonym.text.memo import short_text_cache
 
 SCRIPT = "Cyrl"
 
-# Nominative endings, singular and plural (Вооружённые силы, Соединённые Штаты, Химки).
-_NOMINATIVE = sorted("ый ий ой ая яя ое ее ые ие ій ія ия ие ья ье а я о е ь й ы и".split(), key=len, reverse=True)
+# Nominative endings, singular and plural (Вооружённые силы, Соединённые Штаты, Химки, Чернівці).
+_NOMINATIVE = sorted("ый ий ой ая яя ое ее ые ие ій ія ия ие ья ье а я о е ь й ы и і".split(), key=len, reverse=True)
 _CASE_ENDINGS = sorted(
     """ый ий ой ая яя ое ее ые ие ого его ому ему ым им ом ем ую юю ых их ыми ими ей
     ій ього ьому ім іх ої ою ією єю ею єм
-    иями ями ами иях ях ах ией ием ии ию ия ье ья ьи ью ьем ов ев ам ям
+    иями ями ами иях ях ах ией ием ии ию ия ье ья ьи ью ьем ов ев ам ям ів їв
     а я о е ы и у ю ь й і ї є ію ії ія""".split(),
     key=len,
     reverse=True,
