@@ -944,3 +944,14 @@ def test_in_a_script_without_capitals_a_preposition_of_place_reads_a_big_citys_u
 def test_ukrainian_plural_town_names_in_their_cases() -> None:
     # Чернівці and Бровари are plurals: nominative -і, locative -ях, genitive -ів
     assert ids("У Чернівцях та у Броварах пройшли зливи, а зі Броварів евакуювали дітей.") == ["chernivtsi-ua", "brovary-ua", "brovary-ua"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Il treno viaggia tra Massa e Pisa, mentre una massa di turisti attende.", ["massa-it", "pisa-it"]),
+        ("Op de markt rond Hoorn speelt een man op een hoorn.", ["hoorn-nl"]),
+    ],
+)
+def test_between_and_around_place_a_name_written_as_a_common_word_elsewhere(text: str, expected: list[str]) -> None:
+    assert ids(text) == expected
