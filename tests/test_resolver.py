@@ -955,3 +955,14 @@ def test_ukrainian_plural_town_names_in_their_cases() -> None:
 )
 def test_between_and_around_place_a_name_written_as_a_common_word_elsewhere(text: str, expected: list[str]) -> None:
     assert ids(text) == expected
+
+
+def test_a_name_qualified_only_where_it_comes_again_was_another_place_before() -> None:
+    # the writer names Spain to tell the second Valence from the first, the town in the Drôme
+    assert ids("Une chorale de Valence chantera samedi à Valence, en Espagne.") == ["valence-fr", "valencia-es", "spain"]
+    # qualified first, the name keeps its place when it comes again
+    assert ids("Valence, en Espagne, attend des milliers de visiteurs ; Valence prépare ses fêtes.") == [
+        "valencia-es",
+        "spain",
+        "valencia-es",
+    ]

@@ -408,11 +408,46 @@ class _Resolution:
         return self.text_lang in _languages_of(name.langs) or len(name.langs) >= 5
 
     def run(self) -> list[Mention]:
-        scored = self._without_persons(self._readings())
+        scored = self._contrasted(self._without_persons(self._readings()))
         mentions = self._choose(scored)
         if self.types is None or "organization" in self.types:
             mentions = composer(self.gaz).compose(self.text, self.words, self.plain_forms(), mentions, self.text_lang)
         return mentions
+
+    def _contrasted(self, scored: list[tuple[Span, Readings]]) -> list[tuple[Span, Readings]]:
+        """A name the text qualifies only where it comes again is another place where it came
+        first: in "un festival à Vienne ... un orchestre venu de Vienne, en Autriche" the first
+        Vienne is not Vienna, whose country the writer named to tell the second apart. A
+        reading inside a container that qualifies a later span of the same readings, and not
+        this one, is dropped when another reading is left."""
+        groups: dict[frozenset[str], list[int]] = {}
+        for k, (_, hits) in enumerate(scored):
+            if len(hits) > 1:
+                groups.setdefault(frozenset(hits), []).append(k)
+        out = None
+        for ks in groups.values():
+            if len(ks) < 2:
+                continue
+            qualifiers = {k: self._local_context(k, scored)[1] for k in ks}
+            for n, k in enumerate(ks[:-1]):
+                # (a later span with a type word beside it may be the place's namesake district
+                # in the same province: "Kurstadt Baden ... des Bezirks Baden in Niederösterreich")
+                later = {
+                    c
+                    for j in ks[n + 1 :]
+                    if not self._type_cue(scored[j][0])
+                    for c in qualifiers[j]
+                    if any(c in self.ancestors(e) for e in scored[j][1])
+                }
+                later -= qualifiers[k]
+                if not later:
+                    continue
+                hits = scored[k][1]
+                kept = {e: r for e, r in hits.items() if later.isdisjoint(self.ancestors(e))}
+                if any(not self._is_weak(h) for _, h, _ in kept.values()) and len(kept) < len(hits):
+                    out = out if out is not None else list(scored)
+                    out[k] = (scored[k][0], kept)
+        return out if out is not None else scored
 
     def _readings(self) -> list[tuple[Span, Readings]]:
         """Every candidate span with the readings that pass the precision gates. A span whose
