@@ -966,3 +966,15 @@ def test_a_name_qualified_only_where_it_comes_again_was_another_place_before() -
         "spain",
         "valencia-es",
     ]
+
+
+def test_a_big_city_and_a_qualifier_beside_it_beat_a_namesake_governorate_and_a_namesake_named_before() -> None:
+    # Alessandria is Alexandria's untagged Italian variant and Natural Earth's Italian name of
+    # its governorate; the Piedmontese town is Alessandria too
+    assert ids("La nave è arrivata ad Alessandria, in Egitto.") == ["alexandria", "egypt"]
+    assert ids("Il sindaco di Alessandria, in Piemonte, è volato ad Alessandria, in Egitto.") == [
+        "alessandria-it",
+        "piedmont-it",
+        "alexandria",
+        "egypt",
+    ]

@@ -870,7 +870,8 @@ class _Resolution:
             if self._is_weak(hit):
                 if not bonus and not self._proper_noun(span, hit, entry_id):
                     continue  # an import's variant with no language needs context
-                bonus *= _IMPORT_VARIANT_CONTEXT
+                if context.parent.isdisjoint(self.ancestors(entry_id)):
+                    bonus *= _IMPORT_VARIANT_CONTEXT  # (a container named beside it counts in full: "ad Alessandria, in Egitto")
             results.append((self._base(entry_id, s) + bonus, entry_id, hit, name, why))
         marked = self._marks_kept(span, results)
         if marked:
@@ -975,7 +976,9 @@ class _Resolution:
         # a town by a name recorded in some language (not an import's untagged variant: Bihar
         # Sharif's "Bihar" is the state's name, given to the town by the import), or by any name
         # when the division is read by its name cut of its type word (اللاذقية, a variant of
-        # Latakia's, is محافظة اللاذقية without محافظة)
+        # Latakia's, is محافظة اللاذقية without محافظة; or a big city by any name: Alessandria,
+        # Alexandria's untagged Italian name, is the city, not the governorate Natural Earth
+        # names so in Italian)
         towns = {r[1]: (set(r[4]), self._is_weak(r[2])) for r in results if entries[r[1]].type in _SETTLEMENTS and r[2].method in _SPELT}
         if not towns:
             return results
@@ -986,7 +989,9 @@ class _Resolution:
                 entries[division].type in _PROVINCES
                 and r[2].method in _SPELT
                 and any(
-                    (self._heads(division, t) or self._namesake_sibling(division, t)) and why <= town_why and (r[2].short or not weak)
+                    (self._heads(division, t) or self._namesake_sibling(division, t))
+                    and why <= town_why
+                    and (r[2].short or not weak or not self._is_minor(t))
                     for t, (town_why, weak) in towns.items()
                 )
             )
