@@ -978,3 +978,17 @@ def test_a_big_city_and_a_qualifier_beside_it_beat_a_namesake_governorate_and_a_
         "alexandria",
         "egypt",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the state, not its capital of the same name: León is filed under Mexico alone
+        ("Un coyote fue visto en las calles de León, en Guanajuato.", ["leon-de-los-aldama", "guanajuato-mx"]),
+        ("A bakery opened in Athens, Georgia, last week.", ["athens-us", "georgia-us"]),
+        # a list of towns: the second is no container of the first
+        ("Buses now link Sheki, Gabala and Ganja every morning.", ["shaki", "qabala", "ganja"]),
+    ],
+)
+def test_a_name_that_qualifies_the_one_before_is_read_as_its_container(text: str, expected: list[str]) -> None:
+    assert ids(text) == expected

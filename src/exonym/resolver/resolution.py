@@ -554,6 +554,7 @@ class _Resolution:
                 self._type_cue(span),
             )
             context.guessed = guessed
+            context.qualifies = self._qualified_before(k, scored)
             context.own_guess = shared[k] if own is None else frozenset()
             if context.bracket:
                 # "Tovuz (known as Tavush in Armenia)": names in apposition are read at one level,
@@ -618,6 +619,7 @@ class _Resolution:
             context = _Context(mentioned, contained, own, self.ancestors(own), self._local_context(k, scored), self._type_cue(span))
             if context.bracket or context.same:
                 continue  # a name in apposition is read with its partner, which is no container of it
+            context.qualifies = self._qualified_before(k, scored)
             mention = self._mention(span, hits, context)
             if mention is not None and mention.entry.id != own:
                 mentions[at] = self._with_type_word(span, mention, *self._room(scored, k))
@@ -634,6 +636,7 @@ class _Resolution:
             context = _Context(mentioned, around, None, frozenset(), self._local_context(k, scored), self._type_cue(span))
             context.partner_levels = {_level(self.gaz.entries[leaders[j]].type) for j in context.bracket}
             context.opens_remark_or_list = k not in first.echoes
+            context.qualifies = self._qualified_before(k, scored)
             mention = self._mention(span, hits, context)
             if mention is not None:
                 more.append(self._with_type_word(span, mention, *self._room(scored, k)))
@@ -907,7 +910,22 @@ class _Resolution:
             # a case form of a name beats an adjective of a shorter one: Покровськом is Pokrovsk's
             # instrumental, not an adjective of Pokrov's
             results = [r for r in results if not r[2].derived]
-        if len(results) > 1 and not context.cue & _PROVINCES:
+        if len(results) > 1 and context.qualifies:
+            # a name that qualifies the one before it is its container: "León, en Guanajuato" is
+            # the state, "Athens, Georgia" the US state
+            # (a town filed under its country alone may lie in any of its states, not in any of
+            # its districts: "Sheki, Gabala and Ismailly" is a list of towns)
+            containers = [
+                r
+                for r in results
+                if any(
+                    r[1] in self.ancestors(e)
+                    or (self.gaz.entries[r[1]].type == "first-level-division" and self._in_country_division(r[1], e))
+                    for e in context.qualifies
+                )
+            ]
+            results = containers or results
+        if len(results) > 1 and not context.cue & _PROVINCES and not context.qualifies:
             results = self._towns_before_their_divisions(results)
         if len(results) > 1 and self._after_article(span) and any(self.gaz.entries[r[1]].type not in _SETTLEMENTS for r in results):
             # a town's name takes no article, a region's may: "les autorités du Québec"
@@ -1571,6 +1589,22 @@ class _Resolution:
                 parent |= self._containers(other_hits)
         return same, parent, bracket
 
+    def _qualified_before(self, k: int, scored: list[tuple[Span, Readings]]) -> frozenset[str]:
+        """The readings of the span before span k when span k qualifies it as its container
+        (see _local_context: "X, Y", "X in Y"; not names in brackets), or nothing."""
+        if k == 0:
+            return frozenset()
+        other, hits = scored[k - 1]
+        span = scored[k][0]
+        if span.start - other.end > 40:
+            return frozenset()
+        gap = self.text[other.end : span.start]
+        if "(" in gap or not scored[k][1].keys().isdisjoint(hits):
+            return frozenset()  # names in apposition: "Tehran (تهران)", "Tovuz (Tavush)"
+        if _QUALIFIER.fullmatch(gap) or _COMMA_OR_BRACKET.fullmatch(gap) or self._names_a_container(gap, span):
+            return frozenset(hits)
+        return frozenset()
+
     def _containers(self, readings: Readings) -> set[str]:
         """The units a neighbour's readings may stand for as a place's container: each reading,
         and for a town its district ("Aghbulag, en el distrito de Jojavend" read as the town of
@@ -1785,6 +1819,7 @@ class _Context:
         "own_guess",
         "parent",
         "partner_levels",
+        "qualifies",
         "same",
     )
 
@@ -1804,6 +1839,7 @@ class _Context:
         self.same, self.parent, self.bracket = local
         self.cue = cue  # entry types named by the word beside the span
         self.partner_levels: set[str] = set()
+        self.qualifies: frozenset[str] = frozenset()  # the readings of the name before, which this one qualifies ("León, en Guanajuato")
         self.opens_remark_or_list = False  # read again as a quotation's first word or a list's item (see _second_look)
         # of `contained`, what spans with no clear reading add: the containers their close
         # readings share (this span's own share: own_guess)
