@@ -992,3 +992,8 @@ def test_a_big_city_and_a_qualifier_beside_it_beat_a_namesake_governorate_and_a_
 )
 def test_a_name_that_qualifies_the_one_before_is_read_as_its_container(text: str, expected: list[str]) -> None:
     assert ids(text) == expected
+
+
+def test_polish_two_word_names_with_the_adjective_after_the_noun_decline_both() -> None:
+    text = "Pociąg z Gorzowa Wielkopolskiego do Piotrkowa Trybunalskiego stał w Środzie Wielkopolskiej."
+    assert ids(text) == ["gorzow-wielkopolski-pl", "piotrkow-trybunalski-pl", "sroda-wielkopolska-pl"]

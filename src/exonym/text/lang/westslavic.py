@@ -29,12 +29,13 @@ _ENDINGS: dict[str, tuple[str, ...]] = {
     "ia": ("",),  # Wrocławia, Erywania
     "iu": ("",),  # Erywaniu
     "em": ("", "o", "e", "y"),  # instrumental: Tbilisem; locative of an adjectival name: Zakopanem, Olomouckém (kraji)
-    "ego": ("e",),  # genitive of an adjectival name: Zakopanego
+    "ego": ("e", ""),  # genitive of an adjectival name: Zakopanego; of a masculine adjective: (Piotrkowa) Trybunalskiego
     "eho": ("y", "e"),  # Czech genitive of an adjectival name: Olomouckého
-    "emu": ("y", "e"),  # Czech dative of an adjectival name: Zlínskému
+    "emu": ("y", "e", ""),  # Czech dative of an adjectival name: Zlínskému; Polish -iemu: Wielkopolskiemu
     "ym": ("y",),  # Czech instrumental of an adjectival name: Olomouckým
     "ych": ("e", "y"),  # Czech genitive and locative plural of an adjectival name: Českých (Budějovicích)
     "ej": ("a",),  # Polish genitive, dative and locative of a feminine adjective: Zielonej (Górze)
+    "iej": ("a",),  # the same after k, g: (Ostrowi) Mazowieckiej, (Środzie) Wielkopolskiej
     "im": ("i",),  # Polish locative and instrumental of a soft adjective: Wielkim
     "ich": ("e",),  # Czech locative plural of a soft noun: Budějovicích, Pardubicích
     "c": ("ce",),  # Czech genitive plural without an ending: Hranic, Budějovic
@@ -55,7 +56,7 @@ _ENDINGS: dict[str, tuple[str, ...]] = {
 }
 _BY_LENGTH = by_length(_ENDINGS)
 # consonants that soften before -e/-i/-y, and the consonant of the nominative
-_HARDENED = (("dz", "g"), ("rz", "r"), ("cz", "c"), ("c", "k"), ("z", "h"), ("z", "g"))
+_HARDENED = (("dz", "g"), ("dz", "d"), ("rz", "r"), ("cz", "c"), ("c", "k"), ("z", "h"), ("z", "g"))
 MIN_BASE = 3
 
 
