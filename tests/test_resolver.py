@@ -997,3 +997,9 @@ def test_a_name_that_qualifies_the_one_before_is_read_as_its_container(text: str
 def test_polish_two_word_names_with_the_adjective_after_the_noun_decline_both() -> None:
     text = "Pociąg z Gorzowa Wielkopolskiego do Piotrkowa Trybunalskiego stał w Środzie Wielkopolskiej."
     assert ids(text) == ["gorzow-wielkopolski-pl", "piotrkow-trybunalski-pl", "sroda-wielkopolska-pl"]
+
+
+def test_an_arabic_dateline_names_the_city_and_its_agency_is_no_name_in_apposition() -> None:
+    # no capitals: a name at a line's start before the agency and the dash is a dateline, and the
+    # city's untagged name beats the governorate's name cut of its type word
+    assert ids("اللاذقية (رويترز) - افتتحت السلطات رصيفا جديدا في الميناء.") == ["latakia-sy", "reuters"]

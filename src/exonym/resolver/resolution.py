@@ -370,7 +370,7 @@ class _Resolution:
         return (
             span.first_word_case == "none"
             and prior >= _PLACED_VARIANT_PRIOR
-            and self._after_place_preposition(span)
+            and (self._after_place_preposition(span) or self._dateline(span))
             and self.plain_forms()[span.first].fold not in languages.all_type_cues()
         )
 
@@ -1002,7 +1002,8 @@ class _Resolution:
             return results
 
         def yields(r: Any) -> bool:
-            division, why = r[1], set(r[4])
+            # (the places the text names around the division are around its town too)
+            division, why = r[1], {w for w in r[4] if not w.endswith(_CONTAINED_REASON)}
             return (
                 entries[division].type in _PROVINCES
                 and r[2].method in _SPELT
@@ -1278,8 +1279,9 @@ class _Resolution:
 
     def _dateline(self, span: Span) -> bool:
         """Whether the span is a news item's dateline, the place it was filed from in capitals
-        at the start of a line before a dash: "ATLANTA — ...", "TBILISI, Dec 5 (Reuters) - ..."."""
-        if span.first_word_case != "upper":
+        at the start of a line before a dash: "ATLANTA — ...", "TBILISI, Dec 5 (Reuters) - ...";
+        in a script without capitals, as it is written ("اللاذقية (رويترز) - ...")."""
+        if span.first_word_case not in ("upper", "none"):
             return False
         line_start = self.text.rfind("\n", 0, span.start) + 1
         return not self.text[line_start : span.start].strip() and _DATELINE_TAIL.match(self.text, span.end) is not None
@@ -1358,7 +1360,7 @@ class _Resolution:
             bonus += _W_INSIDE
             if any(self.gaz.entries[a].type in _DIVISIONS for a in known):
                 bonus += _W_DIVISION  # a named district says more than a named country
-            why.append(f"in {', '.join(sorted(known)[:3])}, which the text mentions")
+            why.append(f"in {', '.join(sorted(known)[:3])}{_CONTAINED_REASON}")
         elif context.is_contained(entry_id):
             bonus += _W_CONTAINS
             why.append("contains other places the text mentions")
@@ -1582,8 +1584,8 @@ class _Resolution:
                 strong_other = {e for e, (_, h, _) in other_hits.items() if not self._is_weak(h)}
                 strong_here = {e for e, (_, h, _) in scored[k][1].items() if not self._is_weak(h)}
                 same |= strong_other & strong_here
-            if _BRACKETED.fullmatch(gap):
-                bracket.add(j)
+            if _BRACKETED.fullmatch(gap) and any(self.gaz.entries[e].is_place for e in other_hits):
+                bracket.add(j)  # (not an agency after a dateline: "اللاذقية (رويترز) -")
             after = j > k and (_QUALIFIER.fullmatch(gap) or _COMMA_OR_BRACKET.fullmatch(gap) or self._names_a_container(gap, other))
             if after or (j < k and self._genitive_container(other, gap)):
                 parent |= self._containers(other_hits)
@@ -1751,6 +1753,7 @@ _HOME_REASON = "in a country whose language the text is written in"
 # languages news writes about every country in: their text says nothing of where a place lies
 _LINGUA_FRANCA = frozenset({"en"})
 _FEATURE_CUE = frozenset({"physical-feature"})
+_CONTAINED_REASON = ", which the text mentions"  # the end of the reason "in X, which the text mentions"
 # the prior (see exonym.resolver.index.entry_prior) of a city of some 300,000, whose untagged
 # variant a preposition of place makes a name in a script without capitals
 _PLACED_VARIANT_PRIOR = 50
