@@ -1003,3 +1003,18 @@ def test_an_arabic_dateline_names_the_city_and_its_agency_is_no_name_in_appositi
     # no capitals: a name at a line's start before the agency and the dash is a dateline, and the
     # city's untagged name beats the governorate's name cut of its type word
     assert ids("اللاذقية (رويترز) - افتتحت السلطات رصيفا جديدا في الميناء.") == ["latakia-sy", "reuters"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials said the split would hurt Split fishermen most.", ["split-hr"]),
+        ("Il ristorante di Latina serve una cucina latina.", ["latina-it"]),
+    ],
+)
+def test_a_town_capitalised_inside_a_sentence_is_the_town_though_the_word_is_written_lower_elsewhere(
+    text: str, expected: list[str]
+) -> None:
+    assert ids(text) == expected
+    # a word of a longer capitalised name is not the town: Latin America
+    assert "latina-it" not in ids("Gli studenti della lingua latina arrivano dall'America Latina.")

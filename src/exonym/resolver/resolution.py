@@ -1136,7 +1136,10 @@ class _Resolution:
             return False  # "in die Halle", "auf dem Hof", "zum Essen": a town's name takes no article (a region's may: la Corse)
         if self._after_place_preposition(span) or self._placed_by_its_ending(span):
             return True
-        if self._common_word(span):
+        if self._common_word(span) and not (self._only_written_lower(span) and self._stands_as_name(span) and self._stands_alone(span)):
+            # (written in lower case elsewhere, a word capitalised inside a sentence of a language
+            # that writes its nouns in lower case is the name: "des moulins de Moulins"; not a
+            # word of a longer capitalised name: "la lingua latina ... l'America Latina")
             return False
         if (
             span.sentence_start
@@ -1239,6 +1242,25 @@ class _Resolution:
             or word in self.index.calendar_words
             or word in _stopwords(self.text_lang)
         )
+
+    def _stands_alone(self, span: Span) -> bool:
+        """Whether neither the word before the span nor the word after it, beside it, is
+        capitalised."""
+        w = self.words
+
+        def capitalised(i: int) -> bool:
+            word = re.split(f"[{APOSTROPHES}]", w.words[i])[-1]  # dall'America: America
+            return word[:1].isupper()
+
+        before = span.first > 0 and w.text[w.ends[span.first - 1] : w.starts[span.first]] == " " and capitalised(span.first - 1)
+        after = span.last + 1 < len(w.words) and w.text[w.ends[span.last] : w.starts[span.last + 1]] == " " and capitalised(span.last + 1)
+        return not before and not after
+
+    def _only_written_lower(self, span: Span) -> bool:
+        """Whether the span is a common word only by the text's writing it in lower case
+        elsewhere (not a day, a month or a stopword)."""
+        word = self.plain_forms()[span.first].fold
+        return word not in self.index.calendar_words and word not in _stopwords(self.text_lang)
 
     def _written_lower(self, folded: str, surface: str) -> bool:
         """Whether the text writes this word (folded, and as written) in lower case elsewhere,
