@@ -1018,3 +1018,9 @@ def test_a_town_capitalised_inside_a_sentence_is_the_town_though_the_word_is_wri
     assert ids(text) == expected
     # a word of a longer capitalised name is not the town: Latin America
     assert "latina-it" not in ids("Gli studenti della lingua latina arrivano dall'America Latina.")
+
+
+def test_an_elided_article_is_no_name_with_a_case_ending() -> None:
+    # Italian un' (a, an) before a vowel: neither the UN nor a town called Un
+    assert ids("Un'azienda di Bari ha assunto venti persone.") == ["bari-it"]
+    assert ids("BM'de yapılan toplantıda Ermenistan konuşuldu.") == ["united-nations", "armenia"]

@@ -409,6 +409,10 @@ class Matcher:
                     case = tail_first.case
                 if not hits:
                     hits = self.sequence_hits(seq)
+                    if f.tail:
+                        # an elided article is no name with a case ending: Italian "Un'azienda"
+                        # is not a town Un (a name that holds the apostrophe, Sant'Agata, stays)
+                        hits = [h for h in hits if h.method != "inflected"]
                     start = starts[i]
                     case = f.case
                 if hits and case == "lower":

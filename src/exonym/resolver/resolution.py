@@ -40,7 +40,7 @@ from exonym.text.lang import CUE_TYPES
 from exonym.text.lang.german import GENITIVE as GERMAN_GENITIVE
 from exonym.text.langguess import guess_language
 from exonym.text.langtags import canonical_tag, language_of
-from exonym.text.normalize import APOSTROPHES, fold, latin_key
+from exonym.text.normalize import APOSTROPHES, DASHES, fold, latin_key
 from exonym.text.romanize import LOOSELY_ROMANIZED, SYLLABIC
 from exonym.text.scripts import detect_script
 from exonym.text.tokens import Words, split, starts_sentence
@@ -349,6 +349,9 @@ class _Resolution:
         letters = _letter_count(surface)
         if name.kind == "abbreviation" and hit.method not in ("folded", "exact", "inflected"):
             return False  # an abbreviation is matched as written, never through another script
+        head = _SUFFIX_START.split(surface, maxsplit=1)[0]
+        if name.kind == "abbreviation" and name.text.isupper() and _letter_count(head) <= 2 and not head.isupper():
+            return False  # two capitals are read only in capitals, whatever ending follows: "Un'..." is not the UN (Nato, Onu may be)
         if span.first_word_case == "none" and letters <= 3 and hit.method not in ("folded", "exact"):
             return False
         if letters <= 3 and span.first_word_case == "upper":
@@ -428,25 +431,21 @@ class _Resolution:
         for ks in groups.values():
             if len(ks) < 2:
                 continue
-            qualifiers = {k: self._local_context(k, scored)[1] for k in ks}
-            for n, k in enumerate(ks[:-1]):
+            readings = scored[ks[0]][1]
+            later: set[str] = set()  # the containers that qualify a span of the group after this one
+            for k in reversed(ks):  # (once over the group: a text may repeat a name 20,000 times)
+                qualifiers = self._local_context(k, scored)[1]
+                others = later - qualifiers
+                if others:
+                    hits = scored[k][1]
+                    kept = {e: r for e, r in hits.items() if others.isdisjoint(self.ancestors(e))}
+                    if any(not self._is_weak(h) for _, h, _ in kept.values()) and len(kept) < len(hits):
+                        out = out if out is not None else list(scored)
+                        out[k] = (scored[k][0], kept)
                 # (a later span with a type word beside it may be the place's namesake district
                 # in the same province: "Kurstadt Baden ... des Bezirks Baden in Niederösterreich")
-                later = {
-                    c
-                    for j in ks[n + 1 :]
-                    if not self._type_cue(scored[j][0])
-                    for c in qualifiers[j]
-                    if any(c in self.ancestors(e) for e in scored[j][1])
-                }
-                later -= qualifiers[k]
-                if not later:
-                    continue
-                hits = scored[k][1]
-                kept = {e: r for e, r in hits.items() if later.isdisjoint(self.ancestors(e))}
-                if any(not self._is_weak(h) for _, h, _ in kept.values()) and len(kept) < len(hits):
-                    out = out if out is not None else list(scored)
-                    out[k] = (scored[k][0], kept)
+                if qualifiers and not self._type_cue(scored[k][0]):
+                    later |= {c for c in qualifiers if any(c in self.ancestors(e) for e in readings)}
         return out if out is not None else scored
 
     def _readings(self) -> list[tuple[Span, Readings]]:
@@ -1775,7 +1774,10 @@ _HOME_REASON = "in a country whose language the text is written in"
 # languages news writes about every country in: their text says nothing of where a place lies
 _LINGUA_FRANCA = frozenset({"en"})
 _FEATURE_CUE = frozenset({"physical-feature"})
-_CONTAINED_REASON = ", which the text mentions"  # the end of the reason "in X, which the text mentions"
+_CONTAINED_REASON = ", which the text mentions"
+_SUFFIX_START = re.compile(
+    f"[{re.escape(APOSTROPHES + DASHES)}]"
+)  # where a case ending starts: NATO-nun, BM'de  # the end of the reason "in X, which the text mentions"
 # the prior (see exonym.resolver.index.entry_prior) of a city of some 300,000, whose untagged
 # variant a preposition of place makes a name in a script without capitals
 _PLACED_VARIANT_PRIOR = 50
