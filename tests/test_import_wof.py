@@ -4,7 +4,6 @@ idempotence."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +12,7 @@ import yaml
 
 from exonym.data.folder import scan
 from exonym.edit.importers import wof
+from import_util import wof_record, write_gazetteer_and_source
 
 SOURCES = """\
 whosonfirst:
@@ -107,24 +107,7 @@ names:
 }
 
 
-def _record(wof_id: int, cc: str, placetype: str, name: str, names: dict[str, list[str]], **extra: Any) -> dict[str, Any]:
-    out = {
-        "wof_id": wof_id,
-        "cc": cc,
-        "placetype": placetype,
-        "name": name,
-        "is_current": 1,
-        "deprecated": None,
-        "lat": None,
-        "lon": None,
-        "hierarchy": [{}],
-        "concordances": {},
-        "gn_id": None,
-        "wd_id": None,
-        "names": names,
-    }
-    out.update(extra)
-    return out
+_record = wof_record
 
 
 RECORDS = [
@@ -182,16 +165,7 @@ RECORDS = [
 
 @pytest.fixture
 def setup(tmp_path: Path) -> tuple[Path, Path]:
-    root = tmp_path / "gazetteer"
-    (root / "schema").mkdir(parents=True)
-    (root / "sources.yaml").write_text(SOURCES, encoding="utf-8")
-    for rel, text in ENTRIES.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    source = tmp_path / "wof.jsonl"
-    source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in RECORDS), encoding="utf-8")
-    return root, source
+    return write_gazetteer_and_source(tmp_path, SOURCES, ENTRIES, RECORDS)
 
 
 def _names(path: Path) -> dict[tuple[str, str], dict[str, Any]]:

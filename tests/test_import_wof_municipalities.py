@@ -5,7 +5,6 @@ stay the town's; a second run changes nothing."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +14,7 @@ import yaml
 from exonym.data.folder import scan
 from exonym.edit.importers import wof
 from exonym.edit.importers.wof_municipalities import import_municipalities
+from import_util import wof_record, write_gazetteer_and_source
 
 SOURCES = """\
 whosonfirst:
@@ -55,23 +55,8 @@ names:
 
 
 def _record(wof_id: int, placetype: str, name: str, names: dict[str, list[str]], **extra: Any) -> dict[str, Any]:
-    out = {
-        "wof_id": wof_id,
-        "cc": "GE",
-        "placetype": placetype,
-        "name": name,
-        "is_current": 1,
-        "deprecated": None,
-        "lat": 41.74,
-        "lon": 45.8,
-        "hierarchy": [{"region_id": 100}],
-        "concordances": {},
-        "gn_id": None,
-        "wd_id": None,
-        "names": names,
-    }
-    out.update(extra)
-    return out
+    fields: dict[str, Any] = {"lat": 41.74, "lon": 45.8, "hierarchy": [{"region_id": 100}], **extra}
+    return wof_record(wof_id, "GE", placetype, name, names, **fields)
 
 
 GURJAANI = {
@@ -94,16 +79,7 @@ RECORDS = [
 
 @pytest.fixture
 def setup(tmp_path: Path) -> tuple[Path, Path]:
-    root = tmp_path / "gazetteer"
-    (root / "schema").mkdir(parents=True)
-    (root / "sources.yaml").write_text(SOURCES, encoding="utf-8")
-    for rel, text in ENTRIES.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    source = tmp_path / "wof.jsonl"
-    source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in RECORDS), encoding="utf-8")
-    return root, source
+    return write_gazetteer_and_source(tmp_path, SOURCES, ENTRIES, RECORDS)
 
 
 def test_one_entry_per_municipality_under_its_region(setup: tuple[Path, Path]) -> None:
