@@ -123,6 +123,9 @@ def test_astral_marks_stay_inside_words() -> None:
         ("said. Baku", "Baku", True),
         ("word – Baku", "Baku", True),
         ("x:   \n Baku", "Baku", True),
+        # a semicolon ends no sentence, except Greek's question mark
+        ("a partner; Ede", "Ede", False),
+        ("Πού είναι; Αθήνα", "Αθήνα", True),
     ],
 )
 def test_sentence_starts(text: str, word: str, expected: bool) -> None:

@@ -292,4 +292,7 @@ class LazyEntries(dict[str, Entry]):
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Mapping) and dict(self.items()) == dict(other.items())
 
+    def __ne__(self, other: object) -> bool:  # (dict's own compares only the entries built so far)
+        return not self == other
+
     __hash__ = None

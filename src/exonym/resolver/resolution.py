@@ -43,7 +43,7 @@ from exonym.text.langtags import canonical_tag, language_of
 from exonym.text.normalize import APOSTROPHES, DASHES, fold, latin_key
 from exonym.text.romanize import LOOSELY_ROMANIZED, SYLLABIC
 from exonym.text.scripts import detect_script
-from exonym.text.tokens import Words, split, starts_sentence
+from exonym.text.tokens import APOSTROPHE, Words, split, starts_sentence
 
 if TYPE_CHECKING:
     from exonym.gazetteer import Gazetteer
@@ -599,9 +599,11 @@ class _Resolution:
         is, so it needs the text's support, and a place that opens a quoted remark is that
         support's common case; so is an item of a list ("Bitlis ve Muş'ta ...", "بدهوك
         والسليمانية"), whose neighbour's reading is that support. Elsewhere at a sentence's start
-        the same support lifts common words ("Mobile phone footage ..." in a text on Florida)."""
+        the same support lifts common words ("Mobile phone footage ..." in a text on Florida).
+        `unread` also holds the echoes (see _echoes), read again as themselves, not as a list's
+        items or a quotation's first words."""
         found = [m.entry.id for m in mentions]
-        partners = self._list_partner_countries(scored, unread)
+        partners = self._list_partner_countries(scored, [k for k in unread if k not in first.echoes])
         # (an unread span is read again whatever was found: it is read as a quotation's or a list's
         # first word this time, which the first reading did not know)
         if not (unread or unsure) or (not unread and not set(found) - {a for a in anchors if a is not None} and not partners):
@@ -623,8 +625,10 @@ class _Resolution:
             if mention is not None and mention.entry.id != own:
                 mentions[at] = self._with_type_word(span, mention, *self._room(scored, k))
         more = []
-        for k in unread:
+        for n, k in enumerate(unread):
             span, hits = scored[k]
+            if self.budget is not None and n % CHECK_EVERY == CHECK_EVERY - 1:
+                self.budget.reached("choosing", span.start, len(self.text))
             around = contained
             if k in partners:
                 # items of one list, none read yet, whose readings lie in one country support
@@ -639,6 +643,10 @@ class _Resolution:
             mention = self._mention(span, hits, context)
             if mention is not None:
                 more.append(self._with_type_word(span, mention, *self._room(scored, k)))
+                if self.budget is not None:
+                    self.budget.add_mentions()
+                    if len(more) % CHECK_EVERY == 0:
+                        self.budget.check()
         return sorted(mentions + more, key=lambda m: m.start) if more else mentions
 
     def _echoes(self, scored: list[tuple[Span, Readings]], unnamed: list[int], mentions: list[Mention]) -> set[int]:
@@ -909,6 +917,7 @@ class _Resolution:
             # a case form of a name beats an adjective of a shorter one: Покровськом is Pokrovsk's
             # instrumental, not an adjective of Pokrov's
             results = [r for r in results if not r[2].derived]
+        qualified = False
         if len(results) > 1 and context.qualifies:
             # a name that qualifies the one before it is its container: "León, en Guanajuato" is
             # the state, "Athens, Georgia" the US state
@@ -923,8 +932,9 @@ class _Resolution:
                     for e in context.qualifies
                 )
             ]
+            qualified = bool(containers)
             results = containers or results
-        if len(results) > 1 and not context.cue & _PROVINCES and not context.qualifies:
+        if len(results) > 1 and not context.cue & _PROVINCES and not qualified:
             results = self._towns_before_their_divisions(results)
         if len(results) > 1 and self._after_article(span) and any(self.gaz.entries[r[1]].type not in _SETTLEMENTS for r in results):
             # a town's name takes no article, a region's may: "les autorités du Québec"
@@ -947,7 +957,9 @@ class _Resolution:
         is_adjective = name.is_adjective or (hit.derived and not _adjectival_name(name.text))
         if is_adjective and not self.include_adjectives:
             return None
-        lifted = why and len(results) > 1 and results[1][0] > self._base(entry_id, hit.score) - _CONTEXT_MARGIN
+        lifted = (
+            any(w != _HOME_REASON for w in why) and len(results) > 1 and results[1][0] > self._base(entry_id, hit.score) - _CONTEXT_MARGIN
+        )
         entries = self.gaz.entries
         positions = self.index.name_pos
         return Mention(
@@ -1024,19 +1036,16 @@ class _Resolution:
         )
 
     def _at_home(self, entry_id: str) -> bool:
-        """Whether the text's language is an official language of the entry's country."""
+        """Whether the text's language is an official language of a country the entry lies in."""
         if self.text_lang is None or self.text_lang in _LINGUA_FRANCA:
             return False
-        country = next(
-            (
-                a
-                for a in (entry_id, *self.ancestors(entry_id))
-                if self.gaz.entries.get(a) is not None and self.gaz.entries[a].type == "country"
-            ),
-            None,
-        )
-        code = self.gaz.entries[country].ids.get("iso3166") if country else None
-        return isinstance(code, str) and self.text_lang in _official_languages(code)
+        entries = self.gaz.entries
+        for a in (entry_id, *self.ancestors(entry_id)):
+            found = entries.get(a)
+            code = found.ids.get("iso3166") if found is not None and found.type == "country" else None
+            if isinstance(code, str) and self.text_lang in _official_languages(code):
+                return True
+        return False
 
     def _namesake_sibling(self, division: str, town: str) -> bool:
         """Whether a division bears a town's name beside it, under the same parent (a Georgian
@@ -1248,7 +1257,7 @@ class _Resolution:
         w = self.words
 
         def capitalised(i: int) -> bool:
-            word = re.split(f"[{APOSTROPHES}]", w.words[i])[-1]  # dall'America: America
+            word = APOSTROPHE.split(w.words[i])[-1]  # dall'America: America
             return word[:1].isupper()
 
         before = span.first > 0 and w.text[w.ends[span.first - 1] : w.starts[span.first]] == " " and capitalised(span.first - 1)
@@ -1768,16 +1777,17 @@ def _consonants(word: str) -> str:
 _CLEAR_MARGIN = weight("clear_margin")
 # letters from which a declined name opening a sentence is read without its country named
 _LONG_DECLINED = 9
-# what a namesake in a country of the text's language gains, when readings are ranked (not evidence)
+# what a namesake in a country of the text's language gains when its readings are ranked (its
+# explanation says so; the method stays the name's, not "context")
 _HOME_LANGUAGE = 3.0
 _HOME_REASON = "in a country whose language the text is written in"
 # languages news writes about every country in: their text says nothing of where a place lies
 _LINGUA_FRANCA = frozenset({"en"})
 _FEATURE_CUE = frozenset({"physical-feature"})
+# the end of the reason "in X, which the text mentions"
 _CONTAINED_REASON = ", which the text mentions"
-_SUFFIX_START = re.compile(
-    f"[{re.escape(APOSTROPHES + DASHES)}]"
-)  # where a case ending starts: NATO-nun, BM'de  # the end of the reason "in X, which the text mentions"
+# where a case ending starts: NATO-nun, BM'de
+_SUFFIX_START = re.compile(f"[{re.escape(APOSTROPHES + DASHES)}]")
 # the prior (see exonym.resolver.index.entry_prior) of a city of some 300,000, whose untagged
 # variant a preposition of place makes a name in a script without capitals
 _PLACED_VARIANT_PRIOR = 50

@@ -135,4 +135,6 @@ def starts_sentence(text: str, pos: int) -> bool:
         return True
     if text[i] == "-" and i > 0 and (text[i - 1] in SENTENCE_END or text[i - 1].isspace()) and i < pos - 1:
         return True  # a hyphen for a dash: "(EFE).- Un incendio", "OLOMOUC (ČTK) - Mezi", as with — and –
+    if text[i] == ";" and i > 0 and "\u0370" <= text[i - 1] <= "\u03ff":
+        return True  # Greek's question mark is a semicolon (a semicolon ends no sentence elsewhere)
     return text[i] in SENTENCE_END
