@@ -1144,7 +1144,9 @@ class _Resolution:
             return False  # "in die Halle", "auf dem Hof", "zum Essen": a town's name takes no article (a region's may: la Corse)
         if self._after_place_preposition(span) or self._placed_by_its_ending(span):
             return True
-        if self._common_word(span) and not (self._only_written_lower(span) and self._stands_as_name(span) and self._stands_alone(span)):
+        if self._common_word(span) and (
+            self._always_common(self.plain_forms()[span.first].fold) or not (self._stands_as_name(span) and self._stands_alone(span))
+        ):
             # (written in lower case elsewhere, a word capitalised inside a sentence of a language
             # that writes its nouns in lower case is the name: "des moulins de Moulins"; not a
             # word of a longer capitalised name: "la lingua latina ... l'America Latina")
@@ -1245,11 +1247,11 @@ class _Resolution:
         if span.first != span.last:
             return False
         word = self.plain_forms()[span.first].fold
-        return (
-            self._written_lower(word, self.text[span.start : span.end])
-            or word in self.index.calendar_words
-            or word in _stopwords(self.text_lang)
-        )
+        return self._written_lower(word, self.text[span.start : span.end]) or self._always_common(word)
+
+    def _always_common(self, word: str) -> bool:
+        """Whether a folded word is common wherever it stands: a day, a month, a stopword."""
+        return word in self.index.calendar_words or word in _stopwords(self.text_lang)
 
     def _stands_alone(self, span: Span) -> bool:
         """Whether neither the word before the span nor the word after it, beside it, is
@@ -1263,12 +1265,6 @@ class _Resolution:
         before = span.first > 0 and w.text[w.ends[span.first - 1] : w.starts[span.first]] == " " and capitalised(span.first - 1)
         after = span.last + 1 < len(w.words) and w.text[w.ends[span.last] : w.starts[span.last + 1]] == " " and capitalised(span.last + 1)
         return not before and not after
-
-    def _only_written_lower(self, span: Span) -> bool:
-        """Whether the span is a common word only by the text's writing it in lower case
-        elsewhere (not a day, a month or a stopword)."""
-        word = self.plain_forms()[span.first].fold
-        return word not in self.index.calendar_words and word not in _stopwords(self.text_lang)
 
     def _written_lower(self, folded: str, surface: str) -> bool:
         """Whether the text writes this word (folded, and as written) in lower case elsewhere,
@@ -1616,7 +1612,7 @@ class _Resolution:
                 same |= strong_other & strong_here
             if _BRACKETED.fullmatch(gap) and any(self.gaz.entries[e].is_place for e in other_hits):
                 bracket.add(j)  # (not an agency after a dateline: "اللاذقية (رويترز) -")
-            after = j > k and (_QUALIFIER.fullmatch(gap) or _COMMA_OR_BRACKET.fullmatch(gap) or self._names_a_container(gap, other))
+            after = j > k and self._qualifying_gap(gap, other)
             if after or (j < k and self._genitive_container(other, gap)):
                 parent |= self._containers(other_hits)
         return same, parent, bracket
@@ -1633,9 +1629,12 @@ class _Resolution:
         gap = self.text[other.end : span.start]
         if "(" in gap or not scored[k][1].keys().isdisjoint(hits):
             return frozenset()  # names in apposition: "Tehran (تهران)", "Tovuz (Tavush)"
-        if _QUALIFIER.fullmatch(gap) or _COMMA_OR_BRACKET.fullmatch(gap) or self._names_a_container(gap, span):
-            return frozenset(hits)
-        return frozenset()
+        return frozenset(hits) if self._qualifying_gap(gap, span) else frozenset()
+
+    def _qualifying_gap(self, gap: str, other: Span) -> bool:
+        """Whether the words between a name and the next one (`other`) make the next a qualifier
+        of the first: "X, Y", "X (Y)", "X in Y", "X, in the district of Y"."""
+        return bool(_QUALIFIER.fullmatch(gap) or _COMMA_OR_BRACKET.fullmatch(gap) or self._names_a_container(gap, other))
 
     def _containers(self, readings: Readings) -> set[str]:
         """The units a neighbour's readings may stand for as a place's container: each reading,
