@@ -6,6 +6,7 @@ words are each language's `function_words` (see exonym.text.lang)."""
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 from exonym.text.lang import function_word_languages, letter_languages, script_languages
 from exonym.text.scripts import char_script
@@ -41,27 +42,41 @@ def _letter_votes(raw: list[str]) -> Counter[str]:
     never appear gets no votes from the letters it shares: ı, ğ and ş are Turkish and
     Azerbaijani, but a text without a single ə is not Azerbaijani."""
     letters = letter_languages()
-    by_script = script_languages()
     seen_own: set[str] = set()
     votes: Counter[str] = Counter()
-    for w in raw:
-        voters: set[str] = set()
-        spelt_by: set[str] | None = None  # the languages whose letters include all of the word's
-        for ch in w.lower():
-            langs = letters.get(ch, ())
-            if not langs:
-                continue
-            voters.update(langs)
-            spelt_by = set(langs) if spelt_by is None else spelt_by & set(langs)
-            if len(langs) == 1:
-                seen_own.add(langs[0])
-        if spelt_by:
-            voters = spelt_by  # məşqçisi is Azerbaijani, not Turkish: Turkish has ş but never ə
-        script = char_script(w[0]) if w else None
-        if script in by_script:
-            voters.add(by_script[script])
-        votes.update(voters)
+    for w, n in Counter(raw).items():  # (each distinct word once: function words recur)
+        if w.isascii():
+            continue  # no language lists an ASCII letter as its own, and ASCII is no one language's script
+        voters, own = _word_votes(w)
+        for lang in voters:
+            votes[lang] += n
+        seen_own.update(own)
     has_own = {langs[0] for langs in letters.values() if len(langs) == 1}
     for lang in has_own - seen_own:
         votes.pop(lang, None)
     return votes
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_votes(w: str) -> tuple[frozenset[str], frozenset[str]]:
+    """One word's voters (the languages its letters or its script point to) and the languages
+    whose own letters it holds. Cached: a text's words recur, and so do a news stream's."""
+    letters = letter_languages()
+    voters: set[str] = set()
+    own: set[str] = set()
+    spelt_by: set[str] | None = None  # the languages whose letters include all of the word's
+    for ch in w.lower():
+        langs = letters.get(ch, ())
+        if not langs:
+            continue
+        voters.update(langs)
+        spelt_by = set(langs) if spelt_by is None else spelt_by & set(langs)
+        if len(langs) == 1:
+            own.add(langs[0])
+    if spelt_by:
+        voters = spelt_by  # məşqçisi is Azerbaijani, not Turkish: Turkish has ş but never ə
+    by_script = script_languages()
+    script = char_script(w[0]) if w else None
+    if script in by_script:
+        voters.add(by_script[script])
+    return frozenset(voters), frozenset(own)
