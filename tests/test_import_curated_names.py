@@ -11,6 +11,7 @@ import yaml
 
 from exonym.cli import main
 from exonym.edit.importers.curated_names import tag_curated_towns
+from exonym.edit.importers.geonames import INFERRED_NOTE
 from exonym.edit.yamlio import dump_entry
 
 ROWS = [
@@ -22,6 +23,8 @@ ROWS = [
     ("706483", "pl", "Charków"),
     ("706483", "az", "Xarkov"),
     ("706483", "tr", "Harkof"),
+    ("706483", "ka", "ხარკოვი"),
+    ("706483", "ka", "ქართული"),  # GeoNames' junk: the Georgian adjective "Georgian"
     ("999999", "de", "Nirgendwo"),
 ]
 
@@ -33,7 +36,10 @@ def _gazetteer(base: Path) -> tuple[Path, Path]:
     repo = Path(__file__).resolve().parent.parent
     (root / "sources.yaml").write_text((repo / "gazetteer" / "sources.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     country = {"id": "ukraine", "type": "country", "name": "Ukraine", "ids": {"iso3166": "UA"}}
-    country["names"] = [{"text": "Ukraine", "lang": "en", "kind": "exonym", "sources": ["cldr"]}]
+    country["names"] = [
+        {"text": "Ukraine", "lang": "en", "kind": "exonym", "sources": ["cldr"]},
+        {"text": "ქართული", "lang": "ka", "kind": "adjective", "sources": ["cldr"]},  # (a stand-in for Georgia's)
+    ]
     (root / "countries" / "ukraine.yaml").write_text(dump_entry(country), encoding="utf-8")
     town: dict[str, Any] = {"id": "kharkiv", "type": "city", "name": "Kharkiv", "parents": ["ukraine"], "ids": {"geonames": 706483}}
     town["sources"] = ["geonames"]
@@ -43,6 +49,7 @@ def _gazetteer(base: Path) -> tuple[Path, Path]:
         {"text": "Charków", "lang": "und", "kind": "variant", "sources": ["geonames"]},
         {"text": "Xarkov", "lang": "und", "kind": "variant", "sources": ["geonames"], "note": "checked by hand"},
         {"text": "Harkof", "lang": "tr", "kind": "historical", "sources": ["geonames"]},
+        {"text": "ხარკოვი", "lang": "ka", "kind": "variant", "sources": ["geonames"], "note": INFERRED_NOTE},
     ]
     (root / "world" / "ua" / "kharkiv.yaml").write_text("# Kharkiv: the city, not the oblast\n" + dump_entry(town), encoding="utf-8")
     data = base / "data"
@@ -72,6 +79,17 @@ def test_untagged_variants_take_the_language_and_missing_names_are_added(tmp_pat
     assert (report.tagged, report.widened, report.added) == (2, 1, 1)
     assert report.dropped["script does not fit the language"] == 1
     assert main(["validate", str(root)]) == 0
+
+
+def test_a_language_inferred_from_the_script_is_confirmed_and_an_adjective_is_no_town_name(tmp_path: Path) -> None:
+    root, data = _gazetteer(tmp_path)
+    report = tag_curated_towns(root, data)
+    names = _names(root)
+    # a variant read as Georgian by its letters, which libgeonames gives as Georgian: a name
+    assert names["ხარკოვი"] == {"text": "ხარკოვი", "lang": "ka", "kind": "exonym", "sources": ["geonames", "libgeonames"]}
+    assert report.confirmed == 1
+    assert "ქართული" not in names
+    assert report.dropped["an adjective or demonym of a curated entry"] == 1
 
 
 def test_what_an_editor_wrote_stays(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ import yaml
 
 from exonym.data.folder import entry_files
 from exonym.edit.yamlio import dump_entry
+from exonym.text.normalize import fold
 from exonym.text.scripts import find_unfit
 
 
@@ -163,6 +164,27 @@ def curated_entries(root: Path) -> list[CuratedEntry]:
             )
         )
     return out
+
+
+def curated_descriptors(root: Path) -> frozenset[tuple[str, str]]:
+    """(folded text, language subtag) of every adjective and demonym the curated entries give:
+    words that are not a place's name in that language (GeoNames gives Georgian ქართული,
+    "Georgian", as a name of Mariupol and of Reykjavik)."""
+    loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    out: set[tuple[str, str]] = set()
+    for path in entry_files(root):
+        try:
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+        except (yaml.YAMLError, OSError, UnicodeDecodeError):
+            continue
+        names = data.get("names") if isinstance(data, dict) else None
+        for n in names if isinstance(names, list) else ():
+            if not isinstance(n, dict) or n.get("kind") not in ("adjective", "demonym") or not isinstance(n.get("text"), str):
+                continue
+            langs = n.get("lang")
+            for lang in langs if isinstance(langs, list) else [langs]:
+                out.add((fold(n["text"]), str(lang).split("-")[0]))
+    return frozenset(out)
 
 
 def retired_ids(root: Path) -> set[str]:

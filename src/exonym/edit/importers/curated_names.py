@@ -6,9 +6,12 @@ alternate names untagged (`und`), and a curated entry replaces the layer's entry
 GeoNames id, names included: Kharkiv kept "Charkiw" as an untagged variant while the layer knew it
 for German. This gives such an entry the names libgeonames tags (the file the layer's towns are
 named from): an untagged GeoNames variant of the same spelling takes the language, a tagged name
-of the same spelling takes the further languages, any other name is added. Nothing is removed or
-re-kinded, and an entry's hand-written names (`used_by`, notes, history) stay as they are. Only
-`gazetteer/world/` is read: the Caucasus folders record each side's names by hand.
+of the same spelling takes the further languages, any other name is added. A variant whose
+language was only inferred from its script (Barcelona's ბარსელონა) becomes the name libgeonames
+says it is in that language (an exonym or endonym), its inference note gone. Nothing is removed,
+no adjective or demonym of a curated entry is added (see curated_descriptors), and an entry's
+hand-written names (`used_by`, notes, history) stay as they are. Only `gazetteer/world/` is read:
+the Caucasus folders record each side's names by hand.
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ import yaml
 
 from exonym.data.folder import entry_files
 from exonym.edit.fmt import FormatRefused, edited_text
+from exonym.edit.importers.common import curated_descriptors
+from exonym.edit.importers.geonames import INFERRED_NOTE
 from exonym.edit.importers.world import NameBook, Tally, read_keyed_names
 from exonym.progress import OnProgress, counted
 
@@ -35,6 +40,7 @@ class CuratedNamesReport:
     edited: list[Path] = field(default_factory=list)
     tagged: int = 0  # untagged variants given a language
     widened: int = 0  # tagged names given more languages
+    confirmed: int = 0  # variants whose language was inferred from the script, confirmed
     added: int = 0
     problems: list[str] = field(default_factory=list)
     dropped: Counter[str] = field(default_factory=Counter)
@@ -45,13 +51,16 @@ class CuratedNamesReport:
         left = ", ".join(f"{reason} {n}" for reason, n in self.dropped.most_common()) or "none"
         return (
             f"{verb} {len(self.edited)} curated towns: {self.tagged} untagged names given a language, "
-            f"{self.widened} names given more languages, {self.added} names added; names left out: {left}"
+            f"{self.widened} names given more languages, {self.confirmed} names' inferred languages confirmed, "
+            f"{self.added} names added; names left out: {left}"
         )
 
 
-def planned(country: str, pairs: list[tuple[str, str]], tally: Tally) -> dict[str, tuple[list[str], str]]:
+def planned(
+    country: str, pairs: list[tuple[str, str]], tally: Tally, descriptors: frozenset[tuple[str, str]] = frozenset()
+) -> dict[str, tuple[list[str], str]]:
     """text -> (its language tags, its kind) as the world layer would write them."""
-    book = NameBook(country, tally)
+    book = NameBook(country, tally, descriptors)
     for locale, text in pairs:
         book.add(text, locale, SOURCE)
     tags: dict[str, set[str]] = {}
@@ -83,6 +92,11 @@ def merge(names: list[dict[str, Any]], wanted: dict[str, tuple[list[str], str]],
                 item["lang"] = langs if len(langs) > 1 else langs[0]
                 item["sources"] = _with_source(item)
                 report.widened += 1
+            if item.get("kind") == "variant" and item.get("note") == INFERRED_NOTE and set(_langs(item)) <= set(tags):
+                item["kind"] = kind
+                item["sources"] = _with_source(item)
+                del item["note"]
+                report.confirmed += 1
             continue
         if any(n.get("kind") == "historical" for n in same):
             continue  # a former name stays one: the catalogue does not say since when
@@ -109,6 +123,7 @@ def tag_curated_towns(root: Path, data: Path, *, dry_run: bool = False, on_progr
     by_town = read_keyed_names(data / "geonames-names-by-locale.tsv.gz", "geonameid")
     report = CuratedNamesReport(dry_run=dry_run)
     tally = Tally()
+    descriptors = curated_descriptors(root)
     loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     for path in counted(entry_files(root / FOLDER), "entries", on_progress, every=100):
         text = path.read_text(encoding="utf-8")
@@ -123,8 +138,8 @@ def tag_curated_towns(root: Path, data: Path, *, dry_run: bool = False, on_progr
         pairs = by_town.get(str(gid)) if isinstance(gid, int) else None
         if not pairs:
             continue
-        wanted = planned(path.parent.name.upper(), pairs, tally)
-        counts = (report.tagged, report.widened, report.added)
+        wanted = planned(path.parent.name.upper(), pairs, tally, descriptors)
+        counts = (report.tagged, report.widened, report.confirmed, report.added)
 
         def change(data: dict[str, Any], wanted: dict[str, tuple[list[str], str]] = wanted) -> None:
             merge(data.setdefault("names", []), wanted, report)
@@ -134,7 +149,7 @@ def tag_curated_towns(root: Path, data: Path, *, dry_run: bool = False, on_progr
         except FormatRefused as exc:
             report.problems.append(f"{path}: {exc}")
             continue
-        if (report.tagged, report.widened, report.added) == counts:
+        if (report.tagged, report.widened, report.confirmed, report.added) == counts:
             continue
         report.edited.append(path)
         if not dry_run:

@@ -29,6 +29,9 @@ from exonym.text.slug import slug
 # Scripts used by one language only: a GeoNames alternate name in them is in that language.
 _SCRIPT_LANG = {"Armn": "hy", "Geor": "ka"}
 
+# said of an alternate name whose language is only its script's (ბარსელონა: Georgian)
+INFERRED_NOTE = "language inferred from the script, which only this language uses"
+
 
 def _settlement_names(
     record: dict[str, Any], cldr: dict[str, list[str]], official: frozenset[str], others: frozenset[str] = frozenset()
@@ -58,7 +61,7 @@ def _settlement_names(
         lang = _SCRIPT_LANG.get(detect_script(text), "und")
         name: dict[str, Any] = {"text": text, "lang": lang, "kind": "variant", "sources": ["geonames"]}
         if lang != "und":
-            name["note"] = "language inferred from the script, which only this language uses"
+            name["note"] = INFERRED_NOTE
         names.append(name)
     return names
 

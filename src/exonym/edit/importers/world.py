@@ -39,6 +39,7 @@ from exonym.edit.importers.common import (
     CuratedEntry,
     alternate_names,
     clean_text,
+    curated_descriptors,
     curated_entries,
     name_problem,
     normalized_text,
@@ -49,6 +50,7 @@ from exonym.edit.yamlio import name_sort_key
 from exonym.errors import InvalidLanguageTag
 from exonym.progress import OnProgress, counted, stage
 from exonym.text.langtags import canonical_tag
+from exonym.text.normalize import fold
 from exonym.text.scripts import KNOWN_SCRIPTS, detect_script
 from exonym.text.slug import slug
 
@@ -290,6 +292,11 @@ class Tally:
     ids_left_out: Counter[str] = field(default_factory=Counter)
 
 
+@lru_cache(maxsize=2)
+def _texts(descriptors: frozenset[tuple[str, str]]) -> frozenset[str]:
+    return frozenset(text for text, _ in descriptors)
+
+
 _FOOTNOTE = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079]+$")
 
 
@@ -298,9 +305,11 @@ class NameBook:
     array per spelling (all its languages), split only where the spelling is the preferred name
     in some of its languages and not in others."""
 
-    def __init__(self, country: str, tally: Tally) -> None:
+    def __init__(self, country: str, tally: Tally, descriptors: frozenset[tuple[str, str]] = frozenset()) -> None:
         self.official = official_languages(country) if len(country) == 2 else frozenset()
         self.tally = tally
+        self.descriptors = descriptors  # see curated_descriptors
+        self.described = _texts(descriptors)
         self.found: dict[tuple[str, str], set[str]] = {}  # (text, tag) -> sources
         self.main: dict[str, str] = {}  # tag -> the text first given as its main name
         self.variants: dict[str, set[str]] = {}  # und text -> sources
@@ -326,14 +335,20 @@ class NameBook:
         if fitted is None:
             self.tally.dropped["script does not fit the language"] += 1
             return
+        if (fold(text), fitted.split("-")[0]) in self.descriptors:
+            self.tally.dropped["an adjective or demonym of a curated entry"] += 1
+            return
         self.found.setdefault((text, fitted), set()).add(source)
         if main:
             self.main.setdefault(fitted, text)
 
     def add_variant(self, raw: str, source: str) -> None:
-        """An untagged name (GeoNames' alternate names): kept as an `und` variant."""
+        """An untagged name (GeoNames' alternate names): kept as an `und` variant, unless it is
+        an adjective or demonym of a curated entry in some language."""
         text = self._clean(raw)
-        if text is not None:
+        if text is not None and fold(text) in self.described:
+            self.tally.dropped["an adjective or demonym of a curated entry"] += 1
+        elif text is not None:
             self.variants.setdefault(text, set()).add(source)
 
     def prefer(self, tag: str, text: str) -> None:
@@ -457,6 +472,7 @@ class _Curated:
     country: dict[str, str]  # ISO alpha-2 -> curated country id
     admin1: dict[str, CuratedEntry]  # GeoNames first-level code -> curated entry
     geonames: dict[int, CuratedEntry]
+    descriptors: frozenset[tuple[str, str]] = frozenset()  # see curated_descriptors
 
 
 def _curated(root: Path, country_geonames: dict[str, int]) -> _Curated:
@@ -471,7 +487,7 @@ def _curated(root: Path, country_geonames: dict[str, int]) -> _Curated:
         if code not in country and gid in by_geonames and by_geonames[gid].type in ("country", "territory", "disputed-territory"):
             country[code] = by_geonames[gid].id
     admin1 = {str(e.ids["geonames_admin1"]): e for e in entries if e.ids.get("geonames_admin1")}
-    return _Curated({e.id for e in entries} | retired_ids(root), country, admin1, by_geonames)
+    return _Curated({e.id for e in entries} | retired_ids(root), country, admin1, by_geonames, curated_descriptors(root))
 
 
 @dataclass
@@ -660,7 +676,7 @@ def _divisions(inputs: Inputs, curated: _Curated, tally: Tally, on_progress: OnP
         ne = _natural_earth(d, inputs, _division_refs(d, cldr, lg))
         if ne is not None and not ne.point_ok and d.iso_src.startswith("ne") and "name" not in d.iso_src and iso == d.iso:
             iso, iso_sources = "", []  # Natural Earth's code alone, on a row about another unit
-        book = NameBook(d.country, tally)
+        book = NameBook(d.country, tally, curated.descriptors)
         for loc, name in cldr:
             book.add(name, loc, "cldr-subdivisions")
         for loc, name in lg:
@@ -763,7 +779,7 @@ def _towns(inputs: Inputs, curated: _Curated, tally: Tally, on_progress: OnProgr
         gid = int(t["geonameid"])
         cc = str(t["countrycode"])
         lg = inputs.town_names.get(str(gid), [])
-        book = NameBook(cc, tally)
+        book = NameBook(cc, tally, curated.descriptors)
         for loc, name in lg:
             book.add(name, loc, "libgeonames")
         for text, tags in zone_names.get(zone_of.get(gid, ""), {}).items():
