@@ -1008,6 +1008,27 @@ def test_an_arabic_dateline_names_the_city_and_its_agency_is_no_name_in_appositi
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("Сисиан, 3 мая. Жители собрали ранний урожай.", ["sisian"]),
+        ("მცხეთა, 8 აპრილი. ძლიერი წვიმის შემდეგ ქალაქის ქუჩები წყლით აივსო.", ["mtskheta"]),
+    ],
+)
+def test_a_place_at_a_line_start_before_a_comma_and_a_date_is_a_dateline(text: str, expected: list[str]) -> None:
+    assert ids(text) == expected
+
+
+def test_a_georgian_genitive_of_a_name_in_a_is_the_place_and_the_word_for_georgian_is_no_town() -> None:
+    assert ids("დელეგაცია მცხეთის გავლით ბათუმში ჩავიდა.") == ["mtskheta", "batumi"]
+    assert ids("სატვირთო მანქანა ბარსელონიდან გამოვიდა.") == ["barcelona"]  # Spain's: its Georgian name
+    # a case ending that says "from" does not support a small town read from another script's
+    # name: პორტიდან (from the port) is not the Spanish town Porta
+    assert ids("გემი პორტიდან გავიდა და ბათუმში მივიდა.") == ["batumi"]
+    # ქართული (Georgian, the adjective) is a name of no town, whatever an import lists
+    assert ids("ქართული ღვინის ფესტივალი გაიმართა. ქართულმა გუნდმა მოიგო.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Officials said the split would hurt Split fishermen most.", ["split-hr"]),
         ("Il ristorante di Latina serve una cucina latina.", ["latina-it"]),
     ],
@@ -1024,3 +1045,8 @@ def test_an_elided_article_is_no_name_with_a_case_ending() -> None:
     # Italian un' (a, an) before a vowel: neither the UN nor a town called Un
     assert ids("Un'azienda di Bari ha assunto venti persone.") == ["bari-it"]
     assert ids("BM'de yapılan toplantıda Ermenistan konuşuldu.") == ["united-nations", "armenia"]
+
+
+def test_a_word_in_arabic_letters_is_not_read_through_another_script_of_a_place_named_in_its_own() -> None:
+    # بانو (lady, a title) reads "banu" as Lithuanian Banu does; Bannu has names in these letters
+    assert ids("بانو مریم احمدی در تبریز سخنرانی کرد.") == ["tabriz"]

@@ -229,6 +229,15 @@ def test_georgian_bases_and_variants() -> None:
     assert georgian.name_variants(["მთიანი", "ყარაბაღი"]) == ["მთიან ყარაბაღი"]
 
 
+def test_georgian_stems_in_a_and_e_come_back_before_an_ending_in_i() -> None:
+    # (the final vowel of მცხეთა and ოჩამჩირე gives way to the genitive's and instrumental's -ი)
+    assert ("მცხეთა", False) in georgian.bases("მცხეთის")
+    assert ("ოჩამჩირე", False) in georgian.bases("ოჩამჩირის")
+    assert ("გაგრა", False) in georgian.bases("გაგრით")
+    assert ("მცხეთა", False) in georgian.bases("მცხეთასთან")  # dative -ს, then -თან (near)
+    assert ("ბაქა", False) not in georgian.bases("ბაქოს")  # -ო stays
+
+
 def test_arabic_proclitics_and_persian_suffixes() -> None:
     bases = dict(arabic.bases(fold("بالقاهرة")))
     assert fold("القاهرة") in bases

@@ -36,6 +36,7 @@ from exonym.resolver.persons import HeadlineLines, after_honorific, case_ending,
 from exonym.resolver.results import Candidate, Mention
 from exonym.resolver.scoring import METHOD_SCORES, score, weight
 from exonym.text import lang as languages
+from exonym.text.calendar import month_words
 from exonym.text.lang import CUE_TYPES
 from exonym.text.lang.german import GENITIVE as GERMAN_GENITIVE
 from exonym.text.langguess import guess_language
@@ -190,6 +191,8 @@ class _Resolution:
                 continue  # an import's unlabelled three-letter variant is too little: "a man called Ben" is not Bern
             if hit.method == "inflected" and not self.ranking_only and not self._declines_here(surface, name):
                 continue  # Meloni is not Melo with a Turkish accusative: Italian adds no case ending
+            if hit.method == "transliterated" and not self.ranking_only and self._read_across_an_abjad(surface, entry, name):
+                continue
             confirm = SKELETON_CONFIRM if span.first_word_case != "none" else SKELETON_CONFIRM_UNCASED
             if hit.method == "romanization variant" and fuzz.ratio(latin_key(surface), latin_key(name.text)) < confirm:
                 continue  # the skeleton only proposes; the spelling must still be close
@@ -227,6 +230,15 @@ class _Resolution:
             if old is None or value > old[0]:
                 best[entry_id] = (value, hit, name)
         return best
+
+    @staticmethod
+    def _read_across_an_abjad(surface: str, entry: Any, name: Name) -> bool:
+        """Whether a word in Arabic or Hebrew letters is read through the name of another script
+        of an entry that has names in its own: Persian شیرازی (of Shiraz, a surname) reads
+        "shirazi" as Georgian შირაზი does, but Shiraz is شیراز in these letters, and a word
+        that misses all of an entry's names in its own script is another word."""
+        script = detect_script(surface)
+        return script in _ABJADS and name.script != script and any(n.script == script for n in entry.names)
 
     def _opens_with_a_small_word(self, span: Span) -> bool:
         """Whether a span of several words starts with a function word or a preposition of place."""
@@ -865,7 +877,11 @@ class _Resolution:
             bonus, why = self._evidence(entry_id, context, self._is_weak(hit))
             if attested and self._is_weak(hit) and not bonus:
                 continue
-            if minor and not major_rival and not self._minor_supported(span, entry_id, bonus, context, declined=_declined(hit)):
+            if (
+                minor
+                and not major_rival
+                and not self._minor_supported(span, entry_id, bonus, context, declined=_declined(hit), across=name.script != script)
+            ):
                 continue
             if not bonus and self._stranger_short_name(span, entry_id, name):
                 continue
@@ -1105,7 +1121,14 @@ class _Resolution:
         return found  # type: ignore[no-any-return]
 
     def _minor_supported(
-        self, span: Span, entry_id: str, bonus: float, context: _Context, major_rival: bool = False, declined: bool = False
+        self,
+        span: Span,
+        entry_id: str,
+        bonus: float,
+        context: _Context,
+        major_rival: bool = False,
+        declined: bool = False,
+        across: bool = False,
     ) -> bool:
         """Whether the text supports reading a minor entry here. A word that is also a common word
         (written in lower case elsewhere in the text, a day or month, a function word) needs a
@@ -1142,7 +1165,9 @@ class _Resolution:
             return False  # "im Mai", "in May": a preposition of time as much as of place
         if self.gaz.entries[entry_id].type in _SETTLEMENTS and self._after_article(span):
             return False  # "in die Halle", "auf dem Hof", "zum Essen": a town's name takes no article (a region's may: la Corse)
-        if self._after_place_preposition(span) or self._placed_by_its_ending(span):
+        if self._after_place_preposition(span) or (self._placed_by_its_ending(span) and not across):
+            # (a case ending that says where is no support for a name read from another script:
+            # Georgian პორტიდან, from the port, is not the Spanish town Porta)
             return True
         if self._common_word(span) and (
             self._always_common(self.plain_forms()[span.first].fold) or not (self._stands_as_name(span) and self._stands_alone(span))
@@ -1304,13 +1329,19 @@ class _Resolution:
         return any(self.infos[i][0].case == "lower" for i in range(span.first + 1, span.last))
 
     def _dateline(self, span: Span) -> bool:
-        """Whether the span is a news item's dateline, the place it was filed from in capitals
-        at the start of a line before a dash: "ATLANTA — ...", "TBILISI, Dec 5 (Reuters) - ...";
-        in a script without capitals, as it is written ("اللاذقية (رويترز) - ...")."""
-        if span.first_word_case not in ("upper", "none"):
+        """Whether the span is a news item's dateline, the place it was filed from at the start
+        of a line: in capitals before a dash ("ATLANTA — ...", "TBILISI, Dec 5 (Reuters) - ..."),
+        in a script without capitals as it is written ("اللاذقية (رويترز) - ..."), or in any case
+        before a comma and a date ("Москва, 8 апреля.", "ლანჩხუთი, 8 აპრილი.")."""
+        if span.first_word_case == "lower":
             return False
         line_start = self.text.rfind("\n", 0, span.start) + 1
-        return not self.text[line_start : span.start].strip() and _DATELINE_TAIL.match(self.text, span.end) is not None
+        if self.text[line_start : span.start].strip():
+            return False
+        if span.first_word_case in ("upper", "none") and _DATELINE_TAIL.match(self.text, span.end) is not None:
+            return True
+        date = _DATE_AFTER.match(self.text, span.end)
+        return date is not None and fold(date.group("month1") or date.group("month2")) in month_words()
 
     def _after_article(self, span: Span) -> bool:
         """Whether the word before the span is an article of the text's language, or a
@@ -1711,6 +1742,8 @@ _BRACKETED = re.compile(r"\s*[(\[][^()\[\]]{0,30}")
 _QUALIFIER = re.compile(r"\s*(,|\(|[(]?\s*\w+(\s\w+)?\s+as\s+\w+\s+in|\bin|\bof|в|во|у|de|du|en|in)\s*", re.I)
 # What may follow a dateline's place before its dash: a date, a state, an agency in brackets.
 _DATELINE_TAIL = re.compile(r"[^\n\-–—]{0,40}?\s[-–—]\s")
+# a comma and a date after a dateline's place: ", 8 апреля", ", Dec. 5" (the month is checked apart)
+_DATE_AFTER = re.compile(r"\s*,\s*(?:\d{1,2}\.?\s+(?P<month1>\w+)|(?P<month2>\w+)\.?\s+\d{1,2}\b)")
 _COMMA_OR_BRACKET = re.compile(r"\s*[,(]\s*")
 _SPELT = frozenset({"exact", "folded", "inflected"})  # methods that read a name as it is spelt
 _NEAR = frozenset({"fuzzy", "romanization variant"})  # methods that read a near spelling

@@ -1,7 +1,8 @@
 """Georgian: case endings and the adjectives of multi-word names.
 
 თბილისში -> თბილისი (the nominative -ი comes back); ბაქოში -> ბაქო; ერევნიდან -> ერევანი (the
-last syllable's vowel comes back). Adjectives drop their -ი
+last syllable's vowel comes back); მცხეთის -> მცხეთა, ოჩამჩირის -> ოჩამჩირე (a final -ა or -ე
+comes back before an ending in -ი); მცხეთასთან -> მცხეთა (dative -ს, then -თან: at, near). Adjectives drop their -ი
 before a declined noun: მთიანი ყარაბაღი -> მთიან ყარაბაღში, so the index keeps that form of a
 name too. Input is folded text.
 """
@@ -13,7 +14,7 @@ from exonym.text.lang import by_length
 SCRIPT = "Geor"
 
 _SUFFIXES = sorted(
-    "ში ს ის ისა სა ით თი იდან დან ად დ ზე თან ისთვის სთვის ისკენ სკენ ისგან სგან ამდე მდე მა მ ელი ური ზეც შიც".split(),
+    "ში ს ის ისა სა ით თი იდან დან ად დ ზე თან სთან ისთან ისთვის სთვის ისკენ სკენ ისგან სგან ამდე მდე მა მ ელი ური ზეც შიც".split(),
     key=len,
     reverse=True,
 )
@@ -46,6 +47,11 @@ def _bases(word: str) -> list[tuple[str, bool]]:
         out.setdefault(base, derived)
         if not base.endswith("ი"):
             out.setdefault(base + "ი", derived)
+        if word[-n] == "ი" and len(base) >= 3 and base[-1] not in _VOWELS:
+            # a stem's final -ა or -ე gives way to an ending that opens with -ი: მცხეთა ->
+            # მცხეთის, ოჩამჩირე -> ოჩამჩირით (-ო and -უ stay: ბაქოს)
+            for vowel in "აე":
+                out.setdefault(base + vowel, derived)
         if len(base) >= 3 and base[-1] not in _VOWELS and base[-2] not in _VOWELS:
             # the vowel of the last syllable drops before an ending: ერევანი -> ერევნიდან
             for vowel in "აე":
