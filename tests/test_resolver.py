@@ -1050,3 +1050,9 @@ def test_an_elided_article_is_no_name_with_a_case_ending() -> None:
 def test_a_word_in_arabic_letters_is_not_read_through_another_script_of_a_place_named_in_its_own() -> None:
     # بانو (lady, a title) reads "banu" as Lithuanian Banu does; Bannu has names in these letters
     assert ids("بانو مریم احمدی در تبریز سخنرانی کرد.") == ["tabriz"]
+
+
+def test_an_arabic_adjective_with_its_article_is_not_a_foreign_name_of_the_country() -> None:
+    # التركي and السورية (Turkish, Syrian) without their article spell Persian and Kashmiri names
+    # of Turkey and Syria; Arabic names them تركيا and سوريا
+    assert ids("زار الوفد السوق التركي القديم وتذوق الحلويات السورية في حلب.") == ["aleppo"]

@@ -193,6 +193,8 @@ class _Resolution:
                 continue  # Meloni is not Melo with a Turkish accusative: Italian adds no case ending
             if hit.method == "transliterated" and not self.ranking_only and self._read_across_an_abjad(surface, entry, name):
                 continue
+            if hit.method == "inflected" and not self.ranking_only and self._article_cut_for_a_foreign_name(surface, name):
+                continue
             confirm = SKELETON_CONFIRM if span.first_word_case != "none" else SKELETON_CONFIRM_UNCASED
             if hit.method == "romanization variant" and fuzz.ratio(latin_key(surface), latin_key(name.text)) < confirm:
                 continue  # the skeleton only proposes; the spelling must still be close
@@ -239,6 +241,12 @@ class _Resolution:
         that misses all of an entry's names in its own script is another word."""
         script = detect_script(surface)
         return script in _ABJADS and name.script != script and any(n.script == script for n in entry.names)
+
+    def _article_cut_for_a_foreign_name(self, surface: str, name: Name) -> bool:
+        """Whether an Arabic word is read, its article cut off, as another language's name: the
+        article takes a name in Arabic, and the rest of التركية, السورية (Turkish, Syrian) spells
+        Persian ترکیه and سوریه, Turkey and Syria, by chance."""
+        return self.text_lang == "ar" and fold(surface).startswith("ال") and "ar" not in _languages_of(name.langs)
 
     def _opens_with_a_small_word(self, span: Span) -> bool:
         """Whether a span of several words starts with a function word or a preposition of place."""
