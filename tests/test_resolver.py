@@ -1056,3 +1056,14 @@ def test_an_arabic_adjective_with_its_article_is_not_a_foreign_name_of_the_count
     # التركي and السورية (Turkish, Syrian) without their article spell Persian and Kashmiri names
     # of Turkey and Syria; Arabic names them تركيا and سوريا
     assert ids("زار الوفد السوق التركي القديم وتذوق الحلويات السورية في حلب.") == ["aleppo"]
+
+
+def test_a_dash_that_opens_a_line_of_dialogue_opens_a_remark() -> None:
+    # (a remark's first word is read with the places the text names: Jaén, Linares' province)
+    assert ids("—Linares necesita una fábrica nueva —insistió la alcaldesa en Jaén.") == ["linares-es", "jaen-es"]
+
+
+def test_a_short_spanish_sentence_is_told_spanish_by_its_function_words() -> None:
+    # sin, the only word of this sentence no other language shares, tells the language, and a
+    # capitalised word inside a sentence of a language that writes nouns in lower case is a name
+    assert ids("Tres ciclistas de Logroño ganaron sin ayuda la etapa reina.") == ["logrono-es"]

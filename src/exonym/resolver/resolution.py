@@ -741,9 +741,16 @@ class _Resolution:
         )
 
     def _opens_quote(self, span: Span) -> bool:
-        """Whether an opening quotation mark stands right before the span («Napoli, „Brno)."""
+        """Whether an opening quotation mark stands right before the span («Napoli, „Brno), or
+        the dash that opens a line of dialogue in Spanish, Portuguese or Russian (—Calahorra
+        necesita ...)."""
         before = self.text[max(0, span.start - 2) : span.start].rstrip()
-        return bool(before) and before[-1] in _OPENING_QUOTES
+        if not before:
+            return False
+        if before[-1] in _DIALOGUE_DASHES:
+            line_start = self.text.rfind("\n", 0, span.start) + 1
+            return not self.text[line_start : span.start].strip()[:-1]
+        return before[-1] in _OPENING_QUOTES
 
     def _with_type_word(self, span: Span, mention: Mention, floor: int, limit: int) -> Mention:
         """A division's mention takes in the word beside it that names its type ("Tovuz
@@ -1845,6 +1852,7 @@ _W_DIVISION = weight("inside_named_division")
 _QUOTE_PAIRS = {"«": "»", "»": "«", "„": "“”", "“": "”", "‘": "’", "‹": "›", '"': '"', "「": "」", "『": "』"}
 _QUOTED_TYPES = frozenset({"organization", "term"})
 _OPENING_QUOTES = frozenset("«„“‘‹\"'「『")
+_DIALOGUE_DASHES = frozenset("—―")  # em dash and horizontal bar: a line of dialogue opens with one
 _PROVINCES = frozenset({"first-level-division", "district"})
 _SETTLEMENTS = frozenset({"city", "town", "village"})
 _DIVISIONS = frozenset({"first-level-division", "district", "city", "disputed-territory"})
