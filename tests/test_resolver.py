@@ -1067,3 +1067,9 @@ def test_a_short_spanish_sentence_is_told_spanish_by_its_function_words() -> Non
     # sin, the only word of this sentence no other language shares, tells the language, and a
     # capitalised word inside a sentence of a language that writes nouns in lower case is a name
     assert ids("Tres ciclistas de Logroño ganaron sin ayuda la etapa reina.") == ["logrono-es"]
+
+
+def test_a_persian_word_after_yek_a_or_one_is_a_noun_not_a_town() -> None:
+    # یک سنقر is "a falcon"; در نزدیکی سنقر (near Sonqor) the town
+    text = "دامپزشکان یک سنقر زخمی را درمان کردند و آن را در نزدیکی سنقر رها کردند."
+    assert [(m.start, m.entry.id) for m in exonym.resolve(text)] == [(56, "sonqor-ir")]
