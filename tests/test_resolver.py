@@ -1073,3 +1073,7 @@ def test_a_persian_word_after_yek_a_or_one_is_a_noun_not_a_town() -> None:
     # یک سنقر is "a falcon"; در نزدیکی سنقر (near Sonqor) the town
     text = "دامپزشکان یک سنقر زخمی را درمان کردند و آن را در نزدیکی سنقر رها کردند."
     assert [(m.start, m.entry.id) for m in exonym.resolve(text)] == [(56, "sonqor-ir")]
+
+
+def test_a_french_gouvernorat_before_a_name_is_the_governorate() -> None:
+    assert ids("Le gouvernorat de Sfax a fermé le port de pêche pour deux jours.") == ["sfax-governorate-tn"]
