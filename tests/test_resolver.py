@@ -1077,3 +1077,23 @@ def test_a_persian_word_after_yek_a_or_one_is_a_noun_not_a_town() -> None:
 
 def test_a_french_gouvernorat_before_a_name_is_the_governorate() -> None:
     assert ids("Le gouvernorat de Sfax a fermé le port de pêche pour deux jours.") == ["sfax-governorate-tn"]
+
+
+def test_a_name_of_the_texts_language_as_written_beats_another_languages_name_met_once_folded() -> None:
+    # Arabic مراكش is Marrakesh; Persian مراکش (Morocco) meets it only once its kaf is folded
+    assert ids("وصلت القافلة إلى مراكش بعد رحلة طويلة من الصحراء.") == ["marrakesh-ma"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("قال الجيش إنه استهدف مواقع قرب صور في جنوب لبنان.", ["tyre-lb", "lebanon"]),  # not Cameroon's South
+        ("De storm trof vooral het zuiden; in Zuid bleef het droog.", []),  # not Lebanon's South Governorate
+    ],
+)
+def test_a_division_named_by_a_compass_point_needs_its_type_word_or_its_country_beside_it(text: str, expected: list[str]) -> None:
+    assert ids(text) == expected
+
+
+def test_a_division_named_by_a_compass_point_is_read_with_its_type_word() -> None:
+    assert ids("Thousands were evacuated in Lebanon's South Governorate after the strikes.") == ["lebanon", "south-governorate-lb"]

@@ -906,6 +906,8 @@ class _Resolution:
                 continue
             if minor and hit.method == "inflected" and self._in_plural(span, name):
                 continue
+            if minor and self._named_by_a_direction(entry_id) and not self._beside_its_type_or_container(span, entry_id, context):
+                continue  # "the south", الجنوب, Zuid: Lebanon's South Governorate only as such
             if hit.short and minor and not bonus:
                 continue  # an imported division's name without its type word needs the text's support: جنوب (south) is not Cameroon's South Province
             if self._is_weak(hit):
@@ -937,6 +939,11 @@ class _Resolution:
             # so does a town's name whose reading the text does not support (ATLANTA is not the
             # Atlas mountains' "Atlante" when Atlanta has no support)
             results = [r for r in results if r[2].method not in _NEAR or r[4]]
+        if self.text_lang is not None and any(r[2].method == "exact" and self._own_language(r[3]) for r in results):
+            # a name of the text's language as written beats another language's name met only once
+            # folded, unless the text supports it: Arabic مراكش is Marrakesh, not Persian مراکش
+            # (Morocco), whose kaf folds into the Arabic one
+            results = [r for r in results if r[2].method != "folded" or self._own_language(r[3]) or r[4]]
         if self.text_lang is not None and any(r[2].method == "inflected" and self._own_language(r[3]) for r in results):
             # a case ending of the text's language declines that language's names: Czech "Dunaji"
             # is the Danube's Czech Dunaj, not Vienna's Slovene one; Polish "Koła" is Koło, not an
@@ -1211,6 +1218,25 @@ class _Resolution:
                 or (declined and (bonus > 0 or _letter_count(self.text[span.start : span.end]) >= _LONG_DECLINED))
             )
         return bonus > 0 or self._stands_as_name(span)
+
+    def _named_by_a_direction(self, entry_id: str) -> bool:
+        """Whether a division's name, its type word off, is a compass point or the like (South
+        Governorate, Northern, Central, Capital): in any language such a name is also the word
+        for a part of any country."""
+        entry = self.gaz.entries[entry_id]
+        if entry.type not in _PROVINCES:
+            return False
+        words = [w for w in fold(entry.name).replace("-", " ").split() if w not in _DIVISION_WORDS]
+        return bool(words) and all(w in _DIRECTION_WORDS for w in words)
+
+    def _beside_its_type_or_container(self, span: Span, entry_id: str, context: _Context) -> bool:
+        entry_type = self.gaz.entries[entry_id].type
+        return (
+            entry_type in context.cue
+            or bool(context.parent & self.ancestors(entry_id))
+            or self._names_its_type(span, entry_type)
+            or bool(context.cue & _PROVINCES)
+        )
 
     def _placed_by_its_ending(self, span: Span) -> bool:
         """Whether the span's last word ends in a case ending that says where, as a preposition
@@ -1854,6 +1880,13 @@ _QUOTED_TYPES = frozenset({"organization", "term"})
 _OPENING_QUOTES = frozenset("«„“‘‹\"'「『")
 _DIALOGUE_DASHES = frozenset("—―")  # em dash and horizontal bar: a line of dialogue opens with one
 _PROVINCES = frozenset({"first-level-division", "district"})
+# the words of a division's English label that are no name: what is left of "South Governorate",
+# "North Western Province", "Capital Region" is a direction (see _named_by_a_direction)
+_DIVISION_WORDS = frozenset("governorate province region district division state territory area zone department".split())
+_DIRECTION_WORDS = frozenset(
+    "north south east west northern southern eastern western central centre center northeast northwest southeast "
+    "southwest far upper lower middle mid capital".split()
+)
 _SETTLEMENTS = frozenset({"city", "town", "village"})
 _DIVISIONS = frozenset({"first-level-division", "district", "city", "disputed-territory"})
 _W_CUE = weight("type_cue")
