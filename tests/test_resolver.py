@@ -1097,3 +1097,8 @@ def test_a_division_named_by_a_compass_point_needs_its_type_word_or_its_country_
 
 def test_a_division_named_by_a_compass_point_is_read_with_its_type_word() -> None:
     assert ids("Thousands were evacuated in Lebanon's South Governorate after the strikes.") == ["lebanon", "south-governorate-lb"]
+
+
+def test_the_turkish_adjective_turk_is_no_name_of_turkey() -> None:
+    # (Kabyle Ṭurk, Turkey's name, folds to it: the adjective, known, is read first)
+    assert ids("Sınırda bekleyen Türk tır şoförleri Ankara'dan yardım istedi.") == ["ankara"]
