@@ -1102,3 +1102,8 @@ def test_a_division_named_by_a_compass_point_is_read_with_its_type_word() -> Non
 def test_the_turkish_adjective_turk_is_no_name_of_turkey() -> None:
     # (Kabyle Ṭurk, Turkey's name, folds to it: the adjective, known, is read first)
     assert ids("Sınırda bekleyen Türk tır şoförleri Ankara'dan yardım istedi.") == ["ankara"]
+
+
+def test_a_czech_adjective_in_cky_is_no_near_spelling_of_its_country() -> None:
+    # Americká (American) lies a romanization away from Lingala Ameriki: an adjective, not the place
+    assert ids("Americká firma otevřela továrnu u Plzně.") == ["pilsen-cz"]
