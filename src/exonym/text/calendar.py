@@ -6,26 +6,26 @@ Mai): a town known only from an imported dataset is never read from one of them 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
+from typing import Any
 
 from exonym.text.lang import languages
 from exonym.text.normalize import fold
+
+_CONTEXTS = ("format", "stand-alone")
 
 
 @cache
 def calendar_words() -> frozenset[str]:
     """Folded day and month names, written out (format and stand-alone forms)."""
-    from babel import Locale, UnknownLocaleError
-
-    out: set[str] = set()
-    for code in languages():
-        try:
-            locale = Locale.parse(code)
-        except (UnknownLocaleError, ValueError):
-            continue
-        for table in (locale.days, locale.months):
-            for context in ("format", "stand-alone"):
-                out.update(fold(str(w)) for w in table[context]["wide"].values())
+    out = {
+        fold(str(w))
+        for locale in _locales()
+        for table in (locale.days, locale.months)
+        for c in _CONTEXTS
+        for w in table[c]["wide"].values()
+    }
     return frozenset(w for w in out if len(w) >= 3)
 
 
@@ -33,15 +33,22 @@ def calendar_words() -> frozenset[str]:
 def month_words() -> frozenset[str]:
     """Folded month names, written out and abbreviated (without the abbreviation's full stop),
     in every case CLDR gives: what stands beside a day's number in a date ("8 апреля", "Dec 5")."""
+    out = {
+        fold(str(w)).rstrip(".")
+        for locale in _locales()
+        for c in _CONTEXTS
+        for width in ("wide", "abbreviated")
+        for w in locale.months[c][width].values()
+    }
+    return frozenset(w for w in out if len(w) >= 2)
+
+
+def _locales() -> Iterator[Any]:
+    """The CLDR locale of every language exonym reads that babel knows."""
     from babel import Locale, UnknownLocaleError
 
-    out: set[str] = set()
     for code in languages():
         try:
-            locale = Locale.parse(code)
+            yield Locale.parse(code)
         except (UnknownLocaleError, ValueError):
             continue
-        for context in ("format", "stand-alone"):
-            for width in ("wide", "abbreviated"):
-                out.update(fold(str(w)).rstrip(".") for w in locale.months[context][width].values())
-    return frozenset(w for w in out if len(w) >= 2)
