@@ -1107,3 +1107,10 @@ def test_the_turkish_adjective_turk_is_no_name_of_turkey() -> None:
 def test_a_czech_adjective_in_cky_is_no_near_spelling_of_its_country() -> None:
     # Americká (American) lies a romanization away from Lingala Ameriki: an adjective, not the place
     assert ids("Americká firma otevřela továrnu u Plzně.") == ["pilsen-cz"]
+
+
+def test_a_towns_label_opens_a_sentence_in_its_countrys_language() -> None:
+    # GeoNames tags Hopa's name for English only; a Turkish sentence may open with it (a list's
+    # first item, its partner read); not where every noun is capitalised ("Singen ist das Motto")
+    text = "Hopa ve Arhavi, Karadeniz kıyısında en çok yağış alan iki ilçe; bu hafta okullar tatil edildi."
+    assert ids(text) == ["hopa-tr", "arhavi-tr", "black-sea"]

@@ -215,7 +215,7 @@ class _Resolution:
                 and name.script != detect_script(surface)
             ):
                 continue  # every German noun is capitalised, and many lie a skeleton away from a transliterated name (Zugang, زیگانگ)
-            if span.sentence_start and span.first_word_case == "title" and not self._sentence_start_ok(surface, name, hit):
+            if span.sentence_start and span.first_word_case == "title" and not self._sentence_start_ok(surface, name, hit, entry_id):
                 continue
             value = hit.score
             exact = surface == name.text or (hit.short and (name.text.startswith(surface + " ") or name.text.endswith(" " + surface)))
@@ -417,9 +417,11 @@ class _Resolution:
                         return [Span(span.start, span.end, hits, span.first_word_case, span.sentence_start, span.first, span.last)]
         return []
 
-    def _sentence_start_ok(self, surface: str, name: Name, hit: Hit) -> bool:
+    def _sentence_start_ok(self, surface: str, name: Name, hit: Hit, entry_id: str) -> bool:
         """A capitalised first word of a sentence is no evidence of a name ("Man geht ...",
-        "Para el Gobierno"): it needs a recorded name of its own language or a widely shared one."""
+        "Para el Gobierno"): it needs a recorded name of its own language or a widely shared one,
+        or the place's label in a text of its country's language, where nouns are written in lower
+        case (Hopa, whose name GeoNames tags for English only, opening a Turkish sentence)."""
         if " " in surface or len(surface) >= 8:
             return True
         if self._is_weak(hit) or hit.method in ("romanization variant", "fuzzy"):
@@ -428,7 +430,10 @@ class _Resolution:
             return False
         if self.text_lang is None:
             return True
-        return self.text_lang in _languages_of(name.langs) or len(name.langs) >= 5
+        if self.text_lang in _languages_of(name.langs) or len(name.langs) >= 5:
+            return True
+        # (not where every noun is capitalised: "Singen ist das Motto" is singing)
+        return name.text == self.gaz.entries[entry_id].name and not self._nouns_capitalised() and self._at_home(entry_id)
 
     def run(self) -> list[Mention]:
         scored = self._contrasted(self._without_persons(self._readings()))
