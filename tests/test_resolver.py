@@ -1114,3 +1114,9 @@ def test_a_towns_label_opens_a_sentence_in_its_countrys_language() -> None:
     # first item, its partner read); not where every noun is capitalised ("Singen ist das Motto")
     text = "Hopa ve Arhavi, Karadeniz kıyısında en çok yağış alan iki ilçe; bu hafta okullar tatil edildi."
     assert ids(text) == ["hopa-tr", "arhavi-tr", "black-sea"]
+
+
+def test_a_turkish_word_takes_turkic_endings_not_a_czech_one() -> None:
+    # Rize is Riga's Czech locative (v Rize); opening a Turkish sentence it is Rize
+    found = ids("Rize ve Arhavi, Karadeniz kıyısında en çok yağış alan iki ilçe; bu hafta okullar tatil edildi.")
+    assert "riga" not in found and found[0].startswith("rize-tr") and "arhavi-tr" in found

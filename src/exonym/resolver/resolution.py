@@ -37,7 +37,7 @@ from exonym.resolver.results import Candidate, Mention
 from exonym.resolver.scoring import METHOD_SCORES, score, weight
 from exonym.text import lang as languages
 from exonym.text.calendar import month_words
-from exonym.text.lang import CUE_TYPES
+from exonym.text.lang import CUE_TYPES, turkic
 from exonym.text.lang.german import GENITIVE as GERMAN_GENITIVE
 from exonym.text.langguess import guess_language
 from exonym.text.langtags import canonical_tag, language_of
@@ -290,6 +290,11 @@ class _Resolution:
             return genitive  # des Inns, Sachsen-Anhalts; German has no other ending
         if genitive:
             return self.text_lang is None  # a bare -s is no Turkic or Slavic case ending
+        if self.text_lang in languages.turkic_reading() and " " not in surface:
+            # a Turkish or Azerbaijani word takes that family's endings, not a Czech one: Rize
+            # opening a Turkish sentence is the town, not Riga's Czech locative (v Rize)
+            key = latin_key(name.text)
+            return any(latin_key(base) == key for base, _ in turkic.bases(fold(surface)))
         return self.text_lang is None or self.text_lang in languages.latin_case_languages()
 
     def _own_language(self, name: Name) -> bool:
