@@ -1234,18 +1234,14 @@ class _Resolution:
         Governorate, Northern, Central, Capital): in any language such a name is also the word
         for a part of any country."""
         entry = self.gaz.entries[entry_id]
-        if entry.type not in _PROVINCES:
-            return False
-        words = [w for w in fold(entry.name).replace("-", " ").split() if w not in _DIVISION_WORDS]
-        return bool(words) and all(w in _DIRECTION_WORDS for w in words)
+        return entry.type in _PROVINCES and _direction_label(entry.name)
 
     def _beside_its_type_or_container(self, span: Span, entry_id: str, context: _Context) -> bool:
-        entry_type = self.gaz.entries[entry_id].type
+        """Whether a division's type word (any division's) or a place containing it stands beside the span."""
         return (
-            entry_type in context.cue
+            bool(context.cue & _PROVINCES)
             or bool(context.parent & self.ancestors(entry_id))
-            or self._names_its_type(span, entry_type)
-            or bool(context.cue & _PROVINCES)
+            or self._names_its_type(span, self.gaz.entries[entry_id].type)
         )
 
     def _placed_by_its_ending(self, span: Span) -> bool:
@@ -2003,6 +1999,13 @@ def _cue_types(forms: WordForms) -> frozenset[str]:
     if found is None:
         found = next((cues[b] for b, derived in forms.bases if not derived and b in cues), frozenset())
     return found
+
+
+@lru_cache(maxsize=4096)
+def _direction_label(label: str) -> bool:
+    """Whether an English label without its division words is a direction (see _named_by_a_direction)."""
+    words = [w for w in fold(label).replace("-", " ").split() if w not in _DIVISION_WORDS]
+    return bool(words) and all(w in _DIRECTION_WORDS for w in words)
 
 
 def _adjective_of(surface: str, name: str, text_lang: str | None) -> bool:

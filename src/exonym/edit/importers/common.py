@@ -129,13 +129,15 @@ def official_languages(country: str) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class CuratedEntry:
-    """What an importer needs to know of a curated entry: its id, label, type, parents and ids."""
+    """What an importer needs to know of a curated entry: its id, label, type, parents, ids and
+    the adjectives and demonyms it gives, as (folded text, language subtag)."""
 
     id: str
     name: str
     type: str
     parents: tuple[str, ...] = ()
     ids: dict[str, Any] = field(default_factory=dict)
+    descriptors: tuple[tuple[str, str], ...] = ()
 
 
 def curated_entries(root: Path) -> list[CuratedEntry]:
@@ -161,30 +163,27 @@ def curated_entries(root: Path) -> list[CuratedEntry]:
                 str(data.get("type") or ""),
                 tuple(str(p) for p in (parents if isinstance(parents, list) else [parents])),
                 {str(k): v for k, v in ids.items()},
+                _descriptors(data.get("names")),
             )
         )
     return out
 
 
-def curated_descriptors(root: Path) -> frozenset[tuple[str, str]]:
+def _descriptors(names: Any) -> tuple[tuple[str, str], ...]:
+    out = []
+    for n in names if isinstance(names, list) else ():
+        if not isinstance(n, dict) or n.get("kind") not in ("adjective", "demonym") or not isinstance(n.get("text"), str):
+            continue
+        langs = n.get("lang")
+        out += [(fold(n["text"]), str(lang).split("-")[0]) for lang in (langs if isinstance(langs, list) else [langs])]
+    return tuple(out)
+
+
+def curated_descriptors(entries: Iterable[CuratedEntry]) -> frozenset[tuple[str, str]]:
     """(folded text, language subtag) of every adjective and demonym the curated entries give:
     words that are not a place's name in that language (GeoNames gives Georgian ქართული,
     "Georgian", as a name of Mariupol and of Reykjavik)."""
-    loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    out: set[tuple[str, str]] = set()
-    for path in entry_files(root):
-        try:
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
-        except (yaml.YAMLError, OSError, UnicodeDecodeError):
-            continue
-        names = data.get("names") if isinstance(data, dict) else None
-        for n in names if isinstance(names, list) else ():
-            if not isinstance(n, dict) or n.get("kind") not in ("adjective", "demonym") or not isinstance(n.get("text"), str):
-                continue
-            langs = n.get("lang")
-            for lang in langs if isinstance(langs, list) else [langs]:
-                out.add((fold(n["text"]), str(lang).split("-")[0]))
-    return frozenset(out)
+    return frozenset(d for e in entries for d in e.descriptors)
 
 
 def retired_ids(root: Path) -> set[str]:

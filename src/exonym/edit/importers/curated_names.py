@@ -25,7 +25,7 @@ import yaml
 
 from exonym.data.folder import entry_files
 from exonym.edit.fmt import FormatRefused, edited_text
-from exonym.edit.importers.common import curated_descriptors
+from exonym.edit.importers.common import curated_descriptors, curated_entries
 from exonym.edit.importers.geonames import INFERRED_NOTE
 from exonym.edit.importers.world import NameBook, Tally, read_keyed_names
 from exonym.progress import OnProgress, counted
@@ -123,7 +123,7 @@ def tag_curated_towns(root: Path, data: Path, *, dry_run: bool = False, on_progr
     by_town = read_keyed_names(data / "geonames-names-by-locale.tsv.gz", "geonameid")
     report = CuratedNamesReport(dry_run=dry_run)
     tally = Tally()
-    descriptors = curated_descriptors(root)
+    descriptors = curated_descriptors(curated_entries(root))
     loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     for path in counted(entry_files(root / FOLDER), "entries", on_progress, every=100):
         text = path.read_text(encoding="utf-8")

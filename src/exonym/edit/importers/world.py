@@ -487,7 +487,7 @@ def _curated(root: Path, country_geonames: dict[str, int]) -> _Curated:
         if code not in country and gid in by_geonames and by_geonames[gid].type in ("country", "territory", "disputed-territory"):
             country[code] = by_geonames[gid].id
     admin1 = {str(e.ids["geonames_admin1"]): e for e in entries if e.ids.get("geonames_admin1")}
-    return _Curated({e.id for e in entries} | retired_ids(root), country, admin1, by_geonames, curated_descriptors(root))
+    return _Curated({e.id for e in entries} | retired_ids(root), country, admin1, by_geonames, curated_descriptors(entries))
 
 
 @dataclass
