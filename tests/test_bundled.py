@@ -110,3 +110,7 @@ def test_tovuz_and_tavush_are_separate_entries(gaz: exonym.Gazetteer) -> None:
 def test_every_entry_file_is_named_after_its_id() -> None:
     for path in entry_files(bundled_path()):
         assert f"\nid: {path.stem}\n" in "\n" + path.read_text(encoding="utf-8")
+
+
+def test_no_bundled_name_carries_markup(gaz: exonym.Gazetteer) -> None:
+    assert not [(e.id, n.text) for e in gaz for n in e.names if "<" in n.text or ">" in n.text]

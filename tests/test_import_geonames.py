@@ -33,3 +33,9 @@ def test_a_bigger_nearby_citys_name_is_not_an_alternate() -> None:
 def test_control_and_private_use_characters_are_dropped() -> None:
     names = _settlement_names({"name": "Aden", "alternatenames": ["a\ue04dyadena", "Adan"]}, {}, frozenset({"ar"}))
     assert [n["text"] for n in names] == ["Aden", "Adan"]
+
+
+def test_a_cldr_value_carrying_its_xml_markup_is_not_a_name() -> None:
+    adelaide = zone_city_names(["Australia/Adelaide"])["Australia/Adelaide"]
+    assert "Аделаида" in adelaide
+    assert not [text for text in adelaide if "<" in text or ">" in text]  # kxv-Telu's value is "<exemplarCity>...</exemplarCity>"

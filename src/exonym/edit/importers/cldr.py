@@ -52,8 +52,8 @@ def cldr_names_many(keys: Iterable[Any], getter: Any) -> dict[Any, dict[str, lis
         parent = ident.rsplit("_", 1)[0] if "_" in ident else None
         for key in wanted:
             value = getter(locale, key)
-            if not value:
-                continue
+            if not value or "<" in value:
+                continue  # a few locales' values carry their XML markup (<exemplarCity>అడెలైడ్</exemplarCity>)
             by_locale[ident, key] = value
             if parent and by_locale.get((parent, key)) == value:
                 continue
