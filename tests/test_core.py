@@ -9,6 +9,7 @@ import os
 import random
 import subprocess
 import sys
+from array import array
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from hypothesis import strategies as st
 
 from exonym.compiled import CORE
 from exonym.resolver.fuzzy import FuzzyIndex
-from exonym.resolver.packed import _stable_hash
+from exonym.resolver.packed import _find_key, _stable_hash
 from exonym.text import tokens
 
 pytestmark = pytest.mark.skipif(
@@ -34,6 +35,16 @@ def test_hash_and_words_agree(text: str) -> None:
     words = tokens.split(text)
     found = list(tokens.token_pattern(text).finditer(text))
     assert (words.words, words.starts, words.ends) == ([m.group() for m in found], [m.start() for m in found], [m.end() for m in found])
+
+
+@given(st.lists(st.text(alphabet=ALPHABET, max_size=12), max_size=30), st.text(alphabet=ALPHABET, max_size=12))
+def test_key_look_ups_agree(stored: list[str], probe: str) -> None:
+    assert CORE is not None
+    hashes = array("Q", sorted({_stable_hash(k) for k in stored}))
+    for key in [*stored, probe]:
+        assert CORE.find_key(key, hashes) == _find_key(key, hashes)
+    if stored:
+        assert CORE.find_key(stored[0], hashes) >= 0
 
 
 def test_the_character_table_is_the_word_pattern() -> None:

@@ -7,6 +7,7 @@ package use the twins):
 
 - split_words: the words of a text and their offsets (exonym.text.tokens.split)
 - stable_hash: CRC-32 and Adler-32 of the UTF-8 bytes (exonym.resolver.packed.stable_hash)
+- find_key: a key's place in a PackedMap's sorted hashes (PackedMap.get)
 - fuzzy_ids: the deletion-neighbourhood look-up of a misspelt word (FuzzyIndex.candidates)
 
 Built by setup.py when Cython and a C compiler are present; otherwise the twins serve.
@@ -69,6 +70,17 @@ cdef inline Py_ssize_t _utf8(uint32_t cp, uint8_t* out) noexcept:
 def stable_hash(str text):
     cdef bytes data = text.encode("utf-8", "surrogatepass")
     return _hash_bytes(<const uint8_t*>(<char*>data), len(data))
+
+
+def find_key(str text, const uint64_t[::1] hashes):
+    """Where the stable hash of `text` stands in the sorted `hashes`, or -1 (PackedMap's look-up:
+    the hash and the binary search in one call, with no Python integer per comparison)."""
+    cdef bytes data = text.encode("utf-8", "surrogatepass")
+    cdef uint64_t h = _hash_bytes(<const uint8_t*>(<char*>data), len(data))
+    cdef Py_ssize_t i = _lower_bound(hashes, h)
+    if i < hashes.shape[0] and hashes[i] == h:
+        return i
+    return -1
 
 
 cdef inline uint64_t _hash_variant(uint32_t* letters, int n, int skip1, int skip2, bint marked) noexcept:

@@ -100,19 +100,28 @@ class WordForms:
             self.case = "none"
 
     def __getattr__(self, name: str) -> Any:
-        # Called only for a form not made yet: make them all.
-        if name in _LATER_FORMS:
-            self._complete()
-            return object.__getattribute__(self, name)
-        raise AttributeError(name)
+        # Called only for a form not made yet: make its group. Two groups, because a lower-case
+        # word (most of a text's new words) is only ever asked for its case forms.
+        if name in _KEY_FORMS:
+            self._complete_keys()
+        elif name in _CASE_FORMS:
+            self._complete_case_forms()
+        else:
+            raise AttributeError(name)
+        return object.__getattribute__(self, name)
 
-    def _complete(self) -> None:
-        word, script, folded = self.word, self.script, self.fold
+    def _complete_keys(self) -> None:
+        """The transliterated keys and the romanization skeleton."""
+        word = self.word
         latin = latin_key(word)
         self.latin = latin
         turkic = self.turkic_hint or has_turkic_letters(word)
-        self.latin_turkic = latin_key(word, turkic=True) if turkic and script == "Latn" else latin
+        self.latin_turkic = latin_key(word, turkic=True) if turkic and self.script == "Latn" else latin
         self.skeleton = skeleton(latin)
+
+    def _complete_case_forms(self) -> None:
+        """The word with its case endings, possessives and elided article taken off."""
+        word, script, folded = self.word, self.script, self.fold
         self.head = self.tail = None
         self.tail_offset = 0
         parts = APOSTROPHE.split(word)
@@ -125,7 +134,8 @@ class WordForms:
         self.bases = lang.bases(folded, script)
 
 
-_LATER_FORMS = frozenset({"latin", "latin_turkic", "skeleton", "stems", "bases", "head", "tail", "tail_offset"})
+_KEY_FORMS = frozenset({"latin", "latin_turkic", "skeleton"})
+_CASE_FORMS = frozenset({"stems", "bases", "head", "tail", "tail_offset"})
 
 
 # Alphabets that write every vowel and read letter by letter into Latin: a declined word in one

@@ -28,6 +28,16 @@ def _stable_hash(text: str) -> int:
 stable_hash = CORE.stable_hash if CORE is not None else _stable_hash
 
 
+def _find_key(text: str, hashes: array[int]) -> int:
+    """Where the stable hash of `text` stands in the sorted `hashes`, or -1."""
+    h = _stable_hash(text)
+    i = bisect_left(hashes, h)
+    return i if i < len(hashes) and hashes[i] == h else -1
+
+
+find_key = CORE.find_key if CORE is not None else _find_key
+
+
 class PackedMap:
     """A read-only str -> Posting map in three flat arrays (sorted key hashes, offsets,
     postings): about 16 bytes a key where a dict of str takes over 100. A hash collision can
@@ -50,15 +60,14 @@ class PackedMap:
             self._offsets.append(len(self._values))
 
     def get(self, key: str, default: Any = None) -> Any:
-        h = stable_hash(key)
-        i = bisect_left(self._hashes, h)
-        if i == len(self._hashes) or self._hashes[i] != h:
+        i = find_key(key, self._hashes)
+        if i < 0:
             return default
         a, b = self._offsets[i], self._offsets[i + 1]
         return self._values[a] if b - a == 1 else tuple(self._values[a:b])
 
     def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and self.get(key) is not None
+        return isinstance(key, str) and find_key(key, self._hashes) >= 0
 
     def __len__(self) -> int:
         return len(self._hashes)
@@ -88,9 +97,7 @@ class PackedSet:
     def __contains__(self, key: object) -> bool:
         if not isinstance(key, str):
             return False
-        h = stable_hash(key)
-        i = bisect_left(self._hashes, h)
-        return i < len(self._hashes) and self._hashes[i] == h
+        return find_key(key, self._hashes) >= 0
 
     def __len__(self) -> int:
         return len(self._hashes)
