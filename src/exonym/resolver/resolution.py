@@ -2009,14 +2009,17 @@ def _direction_label(label: str) -> bool:
 
 
 def _adjective_of(surface: str, name: str, text_lang: str | None) -> bool:
-    """Whether a word ends like an adjective of the text's language (any language's when it is
-    not known) where the name it nearly spells does not: the adjective, not the place. A name
-    that itself ends so declines like an adjective (Polska, Polski): its forms stay readable."""
-    endings = languages.adjective_endings(text_lang)
+    """Whether a word ends like an adjective of the text's language (of any one language when
+    it is not known) where the name it nearly spells does not: the adjective, not the place. A
+    name that itself ends so declines like an adjective (Polska, Polski): its forms stay
+    readable. Each language is asked on its own: English "Italian" is an adjective beside German
+    "Italien", though French adjectives end in -ien."""
     word, folded_name = fold(surface), fold(name)
-    if any(folded_name.endswith(e) for e in endings):
-        return False
-    return any(word.endswith(e) and len(word) > len(e) + 2 for e in endings)
+    for code in [text_lang] if text_lang else languages.languages():
+        endings = languages.adjective_endings(code)
+        if any(word.endswith(e) and len(word) > len(e) + 2 for e in endings) and not any(folded_name.endswith(e) for e in endings):
+            return True
+    return False
 
 
 def _lower(text: str) -> str:
