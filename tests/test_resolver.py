@@ -449,6 +449,27 @@ def test_an_adjective_is_not_a_near_spelling_of_its_place(text: str, expected: l
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Czech and Slovak adjectives fold to a country's genitive; their long vowel tells them
+        ("Ruská vláda schválila nový zákon.", []),
+        ("Turecká armáda vstoupila do Sýrie.", ["syria"]),
+        ("Slovenská vláda zasedala v Bratislavě.", ["bratislava"]),
+        # the genitives themselves, and a name that is an adjective in form, are still places
+        ("Poslanci z Turecka a Ruska přijeli do Prahy.", ["turkiye", "russia", "prague"]),
+        ("Hasiči zasahovali ve městě Česká Lípa.", ["ceska-lipa-cz"]),
+    ],
+)
+def test_a_marked_adjective_ending_is_no_case_form(text: str, expected: list[str]) -> None:
+    assert [m.id for m in exonym.resolve(text)] == expected
+
+
+def test_a_marked_adjective_is_an_adjective_reading_of_its_country() -> None:
+    found = exonym.resolve("Turecká armáda vstoupila do Sýrie.", include_adjectives=True)
+    assert [(m.id, m.is_adjective) for m in found] == [("turkiye", True), ("syria", False)]
+
+
+@pytest.mark.parametrize(
     ("text", "wrong"),
     [
         # the name spelt with the text's own accented letters beats a small language's name of a

@@ -195,6 +195,8 @@ class _Resolution:
                 continue
             if hit.method == "inflected" and not self.ranking_only and self._article_cut_for_a_foreign_name(surface, name):
                 continue
+            if hit.method in ("folded", "inflected") and not hit.derived and _adjective_by_its_marks(surface, name.text, self.text_lang):
+                hit = Hit(hit.name_id, hit.method, hit.score, True, hit.short)  # Turecká (Turkish), not Turecka (of Turkey)
             confirm = SKELETON_CONFIRM if span.first_word_case != "none" else SKELETON_CONFIRM_UNCASED
             if hit.method == "romanization variant" and fuzz.ratio(latin_key(surface), latin_key(name.text)) < confirm:
                 continue  # the skeleton only proposes; the spelling must still be close
@@ -2020,6 +2022,16 @@ def _adjective_of(surface: str, name: str, text_lang: str | None) -> bool:
         if any(word.endswith(e) and len(word) > len(e) + 2 for e in endings) and not any(folded_name.endswith(e) for e in endings):
             return True
     return False
+
+
+def _adjective_by_its_marks(surface: str, name: str, text_lang: str | None) -> bool:
+    """Whether a word ends, as written, in a marked adjective ending of the text's language
+    (of any language when it is not known) that the name does not end in: Czech Turecká vláda
+    is the Turkish government, and only its long á tells it from Turecka, Turkey's genitive."""
+    word, written = _lower(surface), _lower(name)
+    return any(
+        word.endswith(e) and len(word) > len(e) + 1 and not written.endswith(e) for e in languages.marked_adjective_endings(text_lang)
+    )
 
 
 def _lower(text: str) -> str:

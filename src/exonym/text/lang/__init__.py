@@ -66,6 +66,9 @@ class Language:
     capital_words: frozenset[str] = frozenset()  # "Mérida, capital de Extremadura": the next name contains the first
     letters: frozenset[str] = frozenset()  # lower-case letters its spelling has and few others do
     adjective_endings: tuple[str, ...] = ()  # folded endings of adjectives made from place names
+    # those of them that carry a mark, as written (Czech -ská, -cký): a noun's case ending never
+    # spells them, though folded they are one (Turecká, Turkish; Turecka, of Turkey)
+    marked_adjective_endings: tuple[str, ...] = ()
     # institution -> the phrases naming it, as written ("Defence Ministry"); see resolver/organizations.py
     organization_heads: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -73,6 +76,10 @@ class Language:
     def stopwords(self) -> frozenset[str]:
         """Words that are never names at the start of a sentence in this language."""
         return self.function_words | self.sentence_words
+
+
+def _written(word: str) -> str:
+    return unicodedata.normalize("NFC", word).lower()
 
 
 def _folded(words: Iterable[str]) -> frozenset[str]:
@@ -109,6 +116,9 @@ def _language(data: dict[str, Any]) -> Language:
         capital_words=_folded(data.get("capital_words", ())),
         letters=frozenset(unicodedata.normalize("NFC", c).lower() for c in data.get("letters", ())),
         adjective_endings=tuple(sorted({fold(w) for w in data.get("adjective_endings", ())}, key=lambda w: (-len(w), w))),
+        marked_adjective_endings=tuple(
+            sorted({_written(w) for w in data.get("adjective_endings", ()) if not _written(w).isascii()}, key=lambda w: (-len(w), w))
+        ),
         organization_heads={k: tuple(v) for k, v in (data.get("organization_heads") or {}).items()},
     )
 
@@ -167,6 +177,14 @@ def adjective_endings(code: str | None) -> tuple[str, ...]:
     `code` is None), longest first."""
     chosen = [x for x in [language(code)] if x is not None] if code else list(languages().values())
     return tuple(sorted({e for x in chosen for e in x.adjective_endings}, key=lambda w: (-len(w), w)))
+
+
+@cache
+def marked_adjective_endings(code: str | None) -> tuple[str, ...]:
+    """The adjective endings of one language that carry a mark, as written (every language's
+    when `code` is None), longest first."""
+    chosen = [x for x in [language(code)] if x is not None] if code else list(languages().values())
+    return tuple(sorted({e for x in chosen for e in x.marked_adjective_endings}, key=lambda w: (-len(w), w)))
 
 
 def honorifics(code: str | None) -> frozenset[str]:
