@@ -451,6 +451,22 @@ def test_an_adjective_is_not_a_near_spelling_of_its_place(text: str, expected: l
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a name whose stem is two or three letters is read in its case forms, word for word
+        ("В Туле прошёл митинг.", ["tula-ru"]),
+        ("Губернатор приехал в Тулу.", ["tula-ru"]),  # not Tuluá (Тулуа), whose stem is тулу
+        ("Жители Уфы вышли на субботник.", ["ufa"]),
+        ("Ледоход на Оби начался рано.", ["ob-river"]),
+        # and no word that merely starts so: осы (wasps) is not Osa
+        ("Осы атаковали туристов в парке.", []),
+    ],
+)
+def test_a_short_russian_name_is_read_in_its_case_forms(text: str, expected: list[str]) -> None:
+    assert [m.id for m in exonym.resolve(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # Czech and Slovak adjectives fold to a country's genitive; their long vowel tells them
         ("Ruská vláda schválila nový zákon.", []),
         ("Turecká armáda vstoupila do Sýrie.", ["syria"]),

@@ -167,6 +167,14 @@ def test_every_family_module_reads_a_script() -> None:
 
 
 # -- morphology -----------------------------------------------------------------------------------
+def test_a_short_slavic_name_is_indexed_by_its_case_forms() -> None:
+    assert {"туле", "тулу", "тулой", "тулі"} <= set(slavic.name_variants([fold("Тула")]))
+    assert {"уфы", "уфе"} <= set(slavic.name_variants([fold("Уфа")]))
+    assert "оби" in slavic.name_variants([fold("Обь")])
+    # a stem long enough is indexed as a stem; names of several words are read word by word
+    assert slavic.name_variants([fold("Москва")]) == slavic.name_variants(["нижний", "тагил"]) == []
+
+
 def test_slavic_stems_of_case_forms_meet_the_name_stem() -> None:
     name = slavic.name_stem(fold("Нагорный Карабах"))[0]
     forms = [fold(w) for w in "Нагорном Карабахе".split()]

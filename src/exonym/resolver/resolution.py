@@ -269,7 +269,7 @@ class _Resolution:
         word, written = _lower(surface), _lower(name.text)
         if word == written:
             return True
-        if _letter_count(surface) <= 3:
+        if _letter_count(surface) <= 3 and not _a_declined_form(surface, name):
             return False
         if self.text_lang is None or self.text_lang not in _languages_of(name.langs):
             return True
@@ -2022,6 +2022,13 @@ def _adjective_of(surface: str, name: str, text_lang: str | None) -> bool:
         if any(word.endswith(e) and len(word) > len(e) + 2 for e in endings) and not any(folded_name.endswith(e) for e in endings):
             return True
     return False
+
+
+def _a_declined_form(surface: str, name: Name) -> bool:
+    """Whether a word is one of the case forms the index keeps for a name (Уфы, Уфе for Уфа):
+    a declined word, not the name with its marks dropped."""
+    folded = fold(surface)
+    return folded != fold(name.text) and folded in languages.name_variants(fold(name.text).split(" "), name.script)
 
 
 def _adjective_by_its_marks(surface: str, name: str, text_lang: str | None) -> bool:

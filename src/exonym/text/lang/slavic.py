@@ -4,7 +4,8 @@ Names are recorded in the nominative: they lose only a nominative ending. Words 
 any case: each possible case ending gives a candidate stem, and a candidate counts only when it is
 the stem of a name. "Нагорный Карабах" -> "нагорн карабах"; "Нагорном Карабахе" -> the same among
 its candidates. Adjectival place names lose their -ск-/-ськ- too: "Товузском районе" -> "товуз
-район". The index keeps these stems under their own key level (STEM).
+район". The index keeps these stems under their own key level (STEM). A one-word name whose stem
+would be too short to index (Тула, Уфа) is indexed by its case forms instead (name_variants).
 
 All functions take folded text (see exonym.text.normalize.fold).
 """
@@ -99,6 +100,28 @@ def _alternations(stem: str) -> tuple[str, ...]:
 
 
 _VOWELS = frozenset("аеёиоуыэюяіїєь")
+
+
+# The case forms of a one-word name whose stem is too short to be indexed (Тула, Уфа, Обь: a
+# stem of two or three letters meets chance words): the whole declined words are keys instead,
+# read as exactly as the name. By the nominative's last letter, Russian and Ukrainian forms.
+_SHORT_NAME_FORMS = {
+    "а": ("ы", "и", "е", "і", "у", "ой", "ою"),  # Тула: Тулы, Тули (uk), Туле, Тулі, Тулу, Тулой, Тулою
+    "я": ("и", "і", "е", "ю", "ей", "ею"),
+    "ь": ("и", "і", "ью", "ю"),  # Обь: Оби, Обью
+}
+
+
+def name_variants(words: list[str]) -> list[str]:
+    """The declined words of a one-word name whose stem is shorter than a name's stem may be
+    (MIN_NAME_STEM): Тула -> Туле, Тулу ...; Уфа -> Уфы; Обь -> Оби."""
+    if len(words) != 1:
+        return []
+    word = words[0]
+    stem, ending = word[:-1], word[-1:]
+    if ending not in _SHORT_NAME_FORMS or not 2 <= len(stem) < MIN_NAME_STEM or stem[-1] in _VOWELS:
+        return []
+    return [stem + e for e in _SHORT_NAME_FORMS[ending]]
 
 
 def name_stem(folded: str, short: bool = False) -> tuple[str, bool]:
