@@ -458,9 +458,17 @@ def test_an_adjective_is_not_a_near_spelling_of_its_place(text: str, expected: l
         ("Ледоход на Оби начался рано.", ["ob-river"]),
         # and no word that merely starts so: осы (wasps) is not Osa
         ("Осы атаковали туристов в парке.", []),
+        # an adjective and a noun, each declined, the adjective's stem short (Біла Церква)
+        ("Вибух стався у Білій Церкві вночі.", ["bila-tserkva-ua"]),
+        # a word read alone when the pair it opens is read only by a loose romanization
+        ("Він возить свій мед на ярмарки в Києві та Харкові.", ["kyiv", "kharkiv"]),
+        # but not the first part of a hyphenated word (Senta, in Serbia)
+        ("Туристы из Сент-Питерсберга приехали вчера.", []),
+        # in Georgian, a name in -ია in the genitive
+        ("სირიის და ავსტრიის დელეგაციები თბილისში ჩავიდნენ.", ["syria", "austria", "tbilisi"]),
     ],
 )
-def test_a_short_russian_name_is_read_in_its_case_forms(text: str, expected: list[str]) -> None:
+def test_declined_names_are_read_in_their_case_forms(text: str, expected: list[str]) -> None:
     assert [m.id for m in exonym.resolve(text)] == expected
 
 

@@ -167,6 +167,11 @@ def test_every_family_module_reads_a_script() -> None:
 
 
 # -- morphology -----------------------------------------------------------------------------------
+def test_each_word_of_a_slavic_name_of_several_words_keeps_a_short_stem() -> None:
+    assert slavic.name_stem(fold("Біла Церква")) == ("біл церкв", False)
+    assert slavic.name_stem(fold("Тула")) == ("тула", False)  # one word: the whole word
+
+
 def test_a_short_slavic_name_is_indexed_by_its_case_forms() -> None:
     assert {"туле", "тулу", "тулой", "тулі"} <= set(slavic.name_variants([fold("Тула")]))
     assert {"уфы", "уфе"} <= set(slavic.name_variants([fold("Уфа")]))
@@ -244,6 +249,9 @@ def test_georgian_stems_in_a_and_e_come_back_before_an_ending_in_i() -> None:
     assert ("გაგრა", False) in georgian.bases("გაგრით")
     assert ("მცხეთა", False) in georgian.bases("მცხეთასთან")  # dative -ს, then -თან (near)
     assert ("ბაქა", False) not in georgian.bases("ბაქოს")  # -ო stays
+    # and after a stem's -ი- (names in -ია: იტალია, სირია)
+    assert ("იტალია", False) in georgian.bases("იტალიის")
+    assert ("სირია", False) in georgian.bases("სირიით")
 
 
 def test_arabic_proclitics_and_persian_suffixes() -> None:

@@ -44,7 +44,7 @@ from exonym.text.langtags import canonical_tag, language_of
 from exonym.text.normalize import APOSTROPHES, DASHES, fold, latin_key
 from exonym.text.romanize import LOOSELY_ROMANIZED, SYLLABIC
 from exonym.text.scripts import detect_script
-from exonym.text.tokens import APOSTROPHE, Words, split, starts_sentence
+from exonym.text.tokens import APOSTROPHE, DASH_SET, Words, split, starts_sentence
 
 if TYPE_CHECKING:
     from exonym.gazetteer import Gazetteer
@@ -410,10 +410,31 @@ class _Resolution:
         last = bisect.bisect_right(w.starts, span.end)
         inner = [k for k in range(first, last) if w.ends[k] <= span.end]
         if len(inner) > 1:
-            rest = w.starts[inner[1]]
-            sub = matcher.spans(self.text[rest : span.end], turkic_hint=turkic)
-            k = inner[1]
-            return [Span(s.start + rest, s.end + rest, s.hits, s.first_word_case, False, s.first + k, s.last + k) for s in sub]
+            # the span without its last word ("Києві та", read as a whole only by a loose
+            # romanization, is Києві), then what follows that reading, or the span without its
+            # first word
+            out: list[Span] = []
+            k = inner[0]
+            head_end = w.ends[inner[-2]]
+            # (not the first part of a hyphenated word: Сент of Сент-Питерсберге is no town)
+            head = (
+                []
+                if self.text[head_end : head_end + 1] in DASH_SET
+                else matcher.spans(self.text[span.start : head_end], turkic_hint=turkic)
+            )
+            if head and head[0].start == 0:
+                s = head[0]
+                out.append(
+                    Span(s.start + span.start, s.end + span.start, s.hits, s.first_word_case, span.sentence_start, s.first + k, s.last + k)
+                )
+            after = out[0].end if out else w.ends[inner[0]]
+            rest_words = [j for j in inner if w.starts[j] >= after]
+            if rest_words:
+                k = rest_words[0]
+                rest = w.starts[k]
+                sub = matcher.spans(self.text[rest : span.end], turkic_hint=turkic)
+                out += [Span(s.start + rest, s.end + rest, s.hits, s.first_word_case, False, s.first + k, s.last + k) for s in sub]
+            return out
         if len(inner) == 1 and not any(h.method == "fuzzy" for h in span.hits):
             forms = word_forms(w.words[inner[0]], turkic) if turkic else self.plain_forms()[inner[0]]
             if forms.case in ("title", "upper", "none"):

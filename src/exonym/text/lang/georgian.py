@@ -1,8 +1,8 @@
 """Georgian: case endings and the adjectives of multi-word names.
 
 თბილისში -> თბილისი (the nominative -ი comes back); ბაქოში -> ბაქო; ერევნიდან -> ერევანი (the
-last syllable's vowel comes back); მცხეთის -> მცხეთა, ოჩამჩირის -> ოჩამჩირე (a final -ა or -ე
-comes back before an ending in -ი); მცხეთასთან -> მცხეთა (dative -ს, then -თან: at, near). Adjectives drop their -ი
+last syllable's vowel comes back); მცხეთის -> მცხეთა, ოჩამჩირის -> ოჩამჩირე, იტალიის -> იტალია (a final -ა or
+-ე comes back before an ending in -ი); მცხეთასთან -> მცხეთა (dative -ს, then -თან: at, near). Adjectives drop their -ი
 before a declined noun: მთიანი ყარაბაღი -> მთიან ყარაბაღში, so the index keeps that form of a
 name too. Input is folded text.
 """
@@ -52,6 +52,8 @@ def _bases(word: str) -> list[tuple[str, bool]]:
             # მცხეთის, ოჩამჩირე -> ოჩამჩირით (-ო and -უ stay: ბაქოს)
             for vowel in "აე":
                 out.setdefault(base + vowel, derived)
+        elif word[-n] == "ი" and len(base) >= 3 and base[-1] == "ი":
+            out.setdefault(base + "ა", derived)  # and after -ი- too: იტალია -> იტალიის, სირია -> სირიით
         if len(base) >= 3 and base[-1] not in _VOWELS and base[-2] not in _VOWELS:
             # the vowel of the last syllable drops before an ending: ერევანი -> ერევნიდან
             for vowel in "აე":

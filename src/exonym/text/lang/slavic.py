@@ -127,7 +127,8 @@ def name_variants(words: list[str]) -> list[str]:
 def name_stem(folded: str, short: bool = False) -> tuple[str, bool]:
     """The stem key of a nominative name: every word stemmed; True when any word was adjectival.
     `short`: the first word may keep a stem of three letters (see MIN_NAME_STEM)."""
-    # words after the first may keep a shorter stem (силы -> сил in Вооружённые силы Армении):
-    # the first word already narrows the match
-    found = [nominative_stem(w, MIN_STEM if k or short else MIN_NAME_STEM) for k, w in enumerate(folded.split())]
+    # in a name of several words each may keep a shorter stem (силы -> сил in Вооружённые силы
+    # Армении, біла -> біл in Біла Церква): the other words narrow the match
+    words = folded.split()
+    found = [nominative_stem(w, MIN_STEM if short or len(words) > 1 else MIN_NAME_STEM) for w in words]
     return " ".join(s for s, _ in found), any(d for _, d in found)
