@@ -167,6 +167,12 @@ def test_every_family_module_reads_a_script() -> None:
 
 
 # -- morphology -----------------------------------------------------------------------------------
+def test_a_polish_plural_of_persons_is_no_case_form_of_a_noun() -> None:
+    # Polscy (Poles, Polish) softens k before -y as no noun's genitive does (Polski, of Poland)
+    assert ("polska", False) not in westslavic.bases("polscy")
+    assert ("polska", False) in westslavic.bases("polsce")
+
+
 def test_each_word_of_a_slavic_name_of_several_words_keeps_a_short_stem() -> None:
     assert slavic.name_stem(fold("Біла Церква")) == ("біл церкв", False)
     assert slavic.name_stem(fold("Тула")) == ("тула", False)  # one word: the whole word

@@ -58,6 +58,9 @@ _BY_LENGTH = by_length(_ENDINGS)
 # consonants that soften before -e/-i/-y, and the consonant of the nominative
 _HARDENED = (("dz", "g"), ("dz", "d"), ("rz", "r"), ("cz", "c"), ("c", "k"), ("z", "h"), ("z", "g"))
 MIN_BASE = 3
+# k and g soften to c and dz before -y only in the plural of persons and their adjectives
+# (Polscy, Polish; drodzy): a noun's genitive keeps them (Polski, Rygi)
+_NOT_BEFORE_Y = frozenset({("c", "k"), ("dz", "g")})
 
 
 def bases(word: str) -> list[tuple[str, bool]]:
@@ -70,7 +73,11 @@ def bases(word: str) -> list[tuple[str, bool]]:
         stem = word[:-n]
         stems = [stem]
         if ending[0] in "eiy":
-            stems += [stem[: -len(soft)] + hard for soft, hard in _HARDENED if stem.endswith(soft) and not _digraph(stem, soft)]
+            stems += [
+                stem[: -len(soft)] + hard
+                for soft, hard in _HARDENED
+                if stem.endswith(soft) and not _digraph(stem, soft) and not (ending == "y" and (soft, hard) in _NOT_BEFORE_Y)
+            ]
         if ending in ("i", "e", "a", "u", "em") and len(stem) >= 2 and stem[-2] not in _VOWELS and stem[-1] in "nlkc":
             stems.append(stem[:-1] + "e" + stem[-1])  # a fleeting e: Vídni -> vídeň
         for s in stems:
