@@ -440,6 +440,8 @@ def test_a_village_is_read_in_the_district_the_text_names(text: str, expected: l
         # each language's endings asked on their own, in a text too short to tell its language:
         # English "Italian" beside German "Italien", though French adjectives end in -ien
         ("The Italian army met.", []),
+        # German place adjectives end in -er: Hamburger is no misspelt Hamburg
+        ("Verteidiger Paul Hamburger erzielte am Samstag in Kiel das Siegtor.", ["kiel-de"]),
         # a name that ends like an adjective declines like one: Polska, Polski
         ("Prezydent Polski przyjechał do Warszawy.", ["poland", "warsaw"]),
     ],
@@ -470,6 +472,13 @@ def test_an_adjective_is_not_a_near_spelling_of_its_place(text: str, expected: l
 )
 def test_declined_names_are_read_in_their_case_forms(text: str, expected: list[str]) -> None:
     assert [m.id for m in exonym.resolve(text)] == expected
+
+
+def test_a_month_tells_the_language_and_the_language_the_type_word() -> None:
+    # julio makes the text Spanish, and Spanish "provincia argentina de" names the province
+    text = "Una orquesta de tango de Santa Fe, capital de la provincia argentina de Santa Fe, actuará en julio en Santa Fe, Nuevo México."
+    found = [m.id for m in exonym.resolve(text)]
+    assert found == ["santa-fe-ar", "santa-fe-province-ar", "santa-fe-us", "new-mexico-us"]
 
 
 @pytest.mark.parametrize(

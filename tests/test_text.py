@@ -287,6 +287,15 @@ def test_language_guess_reads_letters_and_scripts(text: str, lang: str) -> None:
     assert guess_language([fold(w) for w in words], raw=words) == lang
 
 
+def test_day_and_month_names_vote_for_their_language() -> None:
+    from exonym.text.calendar import calendar_word_languages
+
+    words = split("La orquesta de tango actuará en julio en la provincia de Santa Fe.").words
+    folded = [fold(w) for w in words]
+    assert guess_language(folded, raw=words) is None  # de, la, en: Spanish, French, Dutch alike
+    assert guess_language(folded, raw=words, calendar=calendar_word_languages()) == "es"  # julio: Spanish alone
+
+
 def test_german_genitive_bases() -> None:
     from exonym.text.lang import german
 

@@ -23,7 +23,7 @@ from exonym.resolver.fuzzy import FuzzyIndex
 from exonym.resolver.institutions import learn_institutions
 from exonym.resolver.packed import PackedMap, PackedSet, Posting, postings
 from exonym.text import lang
-from exonym.text.calendar import calendar_words
+from exonym.text.calendar import calendar_word_languages, calendar_words
 from exonym.text.normalize import fold, latin_key, skeleton
 from exonym.text.romanize import LOOSELY_ROMANIZED
 
@@ -75,6 +75,7 @@ class Index:
     pairs: PackedSet  # "first second" words of every multi-word key
     lower_firsts: set[str]  # first words and stems of names written in lower case (al-Quds, i-Turkey, армянск)
     calendar_words: frozenset[str]  # CLDR's day and month names, kept here: babel takes 0.2 s to give them
+    calendar_languages: dict[str, tuple[str, ...]]  # the written-out ones -> their languages (for the language guess)
     affixes: frozenset[str]  # "<distretto di", ">rayonu": words a name may carry before or after it (see learn_affixes)
     institutions: dict[str, str]  # "ministry-of-defence armenia" -> the organization (see exonym.resolver.institutions)
 
@@ -103,6 +104,7 @@ class Index:
             "index.entry_flags": bytes(self.entry_flags),
             "index.lower_firsts": sorted(self.lower_firsts),
             "index.calendar_words": sorted(self.calendar_words),
+            "index.calendar_languages": [f"{w} {','.join(codes)}" for w, codes in sorted(self.calendar_languages.items())],
             "index.affixes": sorted(self.affixes),
             "index.institutions": [f"{pair} {org}" for pair, org in sorted(self.institutions.items())],
         }
@@ -130,6 +132,9 @@ class Index:
             pairs=PackedSet.from_sections(sections, "index.pairs"),
             lower_firsts=set(sections["index.lower_firsts"]),
             calendar_words=frozenset(sections["index.calendar_words"]),
+            calendar_languages={
+                line.partition(" ")[0]: tuple(line.partition(" ")[2].split(",")) for line in sections["index.calendar_languages"]
+            },
             affixes=frozenset(sections["index.affixes"]),
             institutions={line.rpartition(" ")[0]: line.rpartition(" ")[2] for line in sections["index.institutions"]},
         )
@@ -409,6 +414,7 @@ def build_index(entries: Iterable[Entry]) -> Index:
         pairs=PackedSet(pairs),
         lower_firsts=lower_firsts,
         calendar_words=calendar_words(),
+        calendar_languages=calendar_word_languages(),
         affixes=learn_affixes(affix_counts, keys),
         institutions=learn_institutions(entries),
     )

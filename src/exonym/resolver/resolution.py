@@ -135,7 +135,11 @@ class _Resolution:
         self._lower_words: set[str] | None = None
         self._lower_marked: set[str] | None = None
         sample = [info[0] for info in self.infos[:400]]
-        self.text_lang = language_of(lang) if lang else guess_language([f.fold for f in sample], raw=[f.word for f in sample])
+        self.text_lang = (
+            language_of(lang)
+            if lang
+            else guess_language([f.fold for f in sample], raw=[f.word for f in sample], calendar=self.index.calendar_languages)
+        )
 
     def plain_forms(self) -> list[WordForms]:
         """The words' forms read without the Turkic hint."""

@@ -43,6 +43,27 @@ def month_words() -> frozenset[str]:
     return frozenset(w for w in out if len(w) >= 2)
 
 
+@cache
+def calendar_word_languages() -> dict[str, tuple[str, ...]]:
+    """Folded day and month names of four letters or more, written out -> the languages that
+    write them: a word of the text's own language, for guessing it ("julio" is Spanish alone)."""
+    from babel import Locale, UnknownLocaleError
+
+    out: dict[str, set[str]] = {}
+    for code in languages():
+        try:
+            locale = Locale.parse(code)
+        except (UnknownLocaleError, ValueError):
+            continue
+        for table in (locale.days, locale.months):
+            for c in _CONTEXTS:
+                for w in table[c]["wide"].values():
+                    word = fold(str(w))
+                    if len(word) >= 4 and " " not in word:
+                        out.setdefault(word, set()).add(code)
+    return {w: tuple(sorted(codes)) for w, codes in sorted(out.items())}
+
+
 def _locales() -> Iterator[Any]:
     """The CLDR locale of every language exonym reads that babel knows."""
     from babel import Locale, UnknownLocaleError

@@ -6,22 +6,26 @@ words are each language's `function_words` (see exonym.text.lang)."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from functools import lru_cache
 
 from exonym.text.lang import function_word_languages, letter_languages, script_languages
 from exonym.text.scripts import char_script
 
 
-def guess_language(words: list[str], *, sample: int = 400, raw: list[str] | None = None) -> str | None:
+def guess_language(
+    words: list[str], *, sample: int = 400, raw: list[str] | None = None, calendar: Mapping[str, tuple[str, ...]] | None = None
+) -> str | None:
     """The most likely language of a list of folded words, or None when unsure.
 
     With `raw`, the same words as written, two more kinds of vote count: a word holding a letter
     few languages spell with (ə, ı, ї, ř, ß: each language's `letters`), and a word in a script
-    only one language among the words files writes (Georgian, Armenian)."""
+    only one language among the words files writes (Georgian, Armenian). With `calendar` (day
+    and month names -> their languages), those names vote as function words do."""
     word_langs = function_word_languages()
     counts: dict[str, float] = {}
     for w in words[:sample]:
-        langs = word_langs.get(w, ())
+        langs = word_langs.get(w, ()) or (calendar.get(w, ()) if calendar else ())
         for lang in langs:
             # a word shared by k languages is a k-th of a vote for each: "de" and "en" are Spanish,
             # French, Dutch and Portuguese alike, and shared words must not outvote a language's own
