@@ -474,6 +474,20 @@ def test_declined_names_are_read_in_their_case_forms(text: str, expected: list[s
     assert [m.id for m in exonym.resolve(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an adjective made from a division's name, before a word for its type, is the division
+        ("Обстріл позицій у Сюнікській області тривав усю ніч.", [("syunik-province", "Сюнікській області")]),
+        ("Мешканці сіл Армавірської області скаржаться на посуху.", [("armavir-province", "Армавірської області")]),
+        # without the type word it stays an adjective
+        ("Армавірські фермери скаржаться на посуху.", []),
+    ],
+)
+def test_a_place_adjective_before_its_type_word_is_the_place(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.id, m.text) for m in exonym.resolve(text)] == expected
+
+
 def test_a_month_tells_the_language_and_the_language_the_type_word() -> None:
     # julio makes the text Spanish, and Spanish "provincia argentina de" names the province
     text = "Una orquesta de tango de Santa Fe, capital de la provincia argentina de Santa Fe, actuará en julio en Santa Fe, Nuevo México."

@@ -1030,6 +1030,10 @@ class _Resolution:
         # a name that is itself an adjective in form (Хмельницький, Кропивницький) declines as one:
         # its case forms are the place, not an adjective made from it
         is_adjective = name.is_adjective or (hit.derived and not _adjectival_name(name.text))
+        if is_adjective and hit.derived and self.gaz.entries[entry_id].type in context.cue:
+            # an adjective made from a division's name before a word for its type is the division
+            # named: Армавірської області, the Armavir oblast's
+            is_adjective = False
         if is_adjective and not self.include_adjectives:
             return None
         lifted = (
