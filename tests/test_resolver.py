@@ -488,6 +488,18 @@ def test_a_place_adjective_before_its_type_word_is_the_place(text: str, expected
     assert [(m.id, m.text) for m in exonym.resolve(text)] == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a word for a municipality before the name makes it the municipality, not its town
+        "Pracę straciło kilkuset mieszkańców całego municypalitetu Bolnisi.",
+        "Kopalnia złota pod Bolnisi wstrzymała wydobycie w całym municypalitecie Bolnisi.",
+    ],
+)
+def test_a_municipality_word_names_the_municipality(text: str) -> None:
+    assert [m.id for m in exonym.resolve(text)][-1] == "bolnisi-municipality"
+
+
 def test_a_month_tells_the_language_and_the_language_the_type_word() -> None:
     # julio makes the text Spanish, and Spanish "provincia argentina de" names the province
     text = "Una orquesta de tango de Santa Fe, capital de la provincia argentina de Santa Fe, actuará en julio en Santa Fe, Nuevo México."
