@@ -408,6 +408,13 @@ def test_lookup_reads_syllabic_scripts_against_latin_names(gaz, query: str) -> N
         ("Festival yarın Selçuk ve Kuşadası'nda sürecek; mühendis Selçuk Demirel konuştu.", ["selcuk-tr", "kusadasi-tr"]),
         # a lower-case word is a name only in its own language (Riffian writes Belém "bilim")
         ("Studies show the bilim and the eden of the texts differ in London.", ["london"]),
+        # a near spelling of two words ("Aydın Kaplan" read near some place) makes neither known
+        (
+            "Emekli öğretmen Aydın Kaplan, Nazilli'den Aydın'a giden otobüste fenalaşan bir yolcuya ilk yardım yaptı.",
+            ["nazilli-tr", "aydin-tr"],
+        ),
+        # a facility's head word after a place's name is no town of that name (Airport, California)
+        ("Baku Airport reopened on Tuesday.", ["baku"]),
         # a declined word is not a given name (Azerbaijani genitive before a town's name)
         ("Türkiyənin Ordu şəhərində festival keçirildi.", ["turkiye", "ordu-tr"]),
     ],

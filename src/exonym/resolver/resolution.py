@@ -939,6 +939,8 @@ class _Resolution:
                 continue
             if minor and self._reads_as_a_word(span, hit, name) and not self._placed_here(span, entry_id, context):
                 continue
+            if minor and self._a_facility_head(span):
+                continue  # "Baku Airport": the airport's head word, not a town called Airport
             if hit.method == "inflected" and self._unmarked_turkish_ending(span, hit, entry_id):
                 continue
             if minor and hit.method == "inflected" and self._in_plural(span, name):
@@ -1531,6 +1533,8 @@ class _Resolution:
             k = bisect.bisect_right(starts, w.starts[t]) - 1
             if k < 0 or scored[k][0].end < w.ends[t]:
                 return False
+            if all(h.method == "fuzzy" for _, h, _ in scored[k][1].values()):
+                return False  # a near spelling knows no word: "Raúl Medina" read near "Al Madinah"
             return not all(self._is_minor(e) for e in scored[k][1]) or self._after_place_preposition(scored[k][0])
 
         # (only Turkic text reads them: see known)
@@ -1614,6 +1618,17 @@ class _Resolution:
             if (closes or (i + 2 < len(w) and w.words[i + 2][:1].islower())) and not headline(i):
                 out |= {k, k + 1}
         return out
+
+    def _a_facility_head(self, span: Span) -> bool:
+        """Whether a one-word span is a facility's or an institution's head word (the words
+        files' `name_heads`) right after a capitalised word: Baku Airport, Kyiv Station."""
+        k = span.first
+        if span.last != k or k == 0:
+            return False
+        found = languages.language(self.text_lang)
+        heads = found.name_heads if found is not None else languages.all_name_heads()
+        w = self.words
+        return self.plain_forms()[k].fold in heads and self.text[w.ends[k - 1] : w.starts[k]] == " " and w.words[k - 1][:1].isupper()
 
     def _is_known_word(self, word: str) -> bool:
         """Whether a word alone is a name in the gazetteer (Azerbaijani, Soviet, Tavush ...), a
