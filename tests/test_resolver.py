@@ -507,6 +507,20 @@ def test_a_municipality_word_names_the_municipality(text: str) -> None:
     assert [m.id for m in exonym.resolve(text)][-1] == "bolnisi-municipality"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # shores and banks are a lake's, a sea's or a river's: the lake, not the town of Sevan
+        (
+            "Tres pueblos de la provincia armenia de Gegharkunik a orillas del Sevan recibirán ayudas.",
+            ["gegharkunik-province", "lake-sevan"],
+        ),
+    ],
+)
+def test_a_shore_word_names_a_water_body(text: str, expected: list[str]) -> None:
+    assert [m.id for m in exonym.resolve(text)] == expected
+
+
 def test_a_month_tells_the_language_and_the_language_the_type_word() -> None:
     # julio makes the text Spanish, and Spanish "provincia argentina de" names the province
     text = "Una orquesta de tango de Santa Fe, capital de la provincia argentina de Santa Fe, actuará en julio en Santa Fe, Nuevo México."
