@@ -447,6 +447,8 @@ def test_a_village_is_read_in_the_district_the_text_names(text: str, expected: l
         # each language's endings asked on their own, in a text too short to tell its language:
         # English "Italian" beside German "Italien", though French adjectives end in -ien
         ("The Italian army met.", []),
+        # a misspelling of an import's unlabelled variant is too little: Menschen is not "Muenchen"
+        ("Am Samstag demonstrierten in Völklingen mehrere tausend Menschen gegen die Schließung des Stahlwerks.", ["volklingen-de"]),
         # German place adjectives end in -er: Hamburger is no misspelt Hamburg
         ("Verteidiger Paul Hamburger erzielte am Samstag in Kiel das Siegtor.", ["kiel-de"]),
         # a name that ends like an adjective declines like one: Polska, Polski

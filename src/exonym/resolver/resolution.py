@@ -191,6 +191,8 @@ class _Resolution:
                 continue
             if hit.method in ("folded", "inflected") and not self.ranking_only and not self._marks_agree(surface, name):
                 continue
+            if self._is_weak(hit) and not self.ranking_only and hit.method == "fuzzy":
+                continue  # a misspelling of an import's unlabelled variant is too little: Menschen is not "Muenchen"
             if self._is_weak(hit) and not self.ranking_only and _letter_count(surface) <= 3:
                 continue  # an import's unlabelled three-letter variant is too little: "a man called Ben" is not Bern
             if hit.method == "inflected" and not self.ranking_only and not self._declines_here(surface, name):
