@@ -413,6 +413,9 @@ def test_lookup_reads_syllabic_scripts_against_latin_names(gaz, query: str) -> N
             "Emekli öğretmen Aydın Kaplan, Nazilli'den Aydın'a giden otobüste fenalaşan bir yolcuya ilk yardım yaptı.",
             ["nazilli-tr", "aydin-tr"],
         ),
+        # without capitals, a Georgian surname's ending (-ძე, -შვილი, declined) marks the given name
+        ("მომღერალმა ვიქტორია ჯაფარიძემ სამტრედიაში კონცერტი გამართა.", ["samtredia"]),
+        ("დელეგაცია ვიქტორიაში ჩავიდა.", ["victoria"]),
         # a facility's head word after a place's name is no town of that name (Airport, California)
         ("Baku Airport reopened on Tuesday.", ["baku"]),
         # a declined word is not a given name (Azerbaijani genitive before a town's name)

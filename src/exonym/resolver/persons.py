@@ -111,6 +111,17 @@ def person_reason(
     return None if reason is None or is_headline(i) else reason
 
 
+def before_surname_uncased(words: Words, i: int, is_known: Callable[[int], bool]) -> bool:
+    """Whether tokens[i], in a script without capitals, stands right before a word shaped like a
+    surname (Georgian -ძე, -შვილი and their case forms): ვიქტორია ჯაფარიძემ is a woman, not
+    Victoria. Without capitals the ending is the only evidence, so only the words files' surname
+    endings count, and the next word must be unknown to the gazetteer."""
+    if i + 1 >= len(words) or words.text[words.ends[i] : words.starts[i + 1]] != " ":
+        return False
+    nxt = words.words[i + 1]
+    return not nxt[:1].isupper() and bool(_surname().search(nxt)) and not is_known(i + 1)
+
+
 def after_honorific(words: Words, i: int, lang: str | None) -> bool:
     """Whether a form of address of the text's language (of any language when it is not known)
     stands right before tokens[i]: "Mr Washington", "Frau Kassel", "آقای تهرانی". No capitals

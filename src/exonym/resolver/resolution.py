@@ -32,7 +32,7 @@ from exonym.resolver.match import (
     word_forms,
 )
 from exonym.resolver.organizations import composer
-from exonym.resolver.persons import HeadlineLines, after_honorific, case_ending, person_reason
+from exonym.resolver.persons import HeadlineLines, after_honorific, before_surname_uncased, case_ending, person_reason
 from exonym.resolver.results import Candidate, Mention
 from exonym.resolver.scoring import METHOD_SCORES, score, weight
 from exonym.text import lang as languages
@@ -1568,6 +1568,9 @@ class _Resolution:
                 continue
             if after_honorific(w, i, self.text_lang):
                 only_here.add(k)  # "Mr Washington" (here only: "بانو ایران" is a woman, Iran elsewhere the country)
+                continue
+            if span.first_word_case == "none" and before_surname_uncased(w, i, known):
+                only_here.add(k)  # (here only: without capitals nothing else marks the person)
                 continue
             if span.first_word_case != "title":
                 continue
