@@ -21,7 +21,7 @@ def calendar_words() -> frozenset[str]:
     """Folded day and month names, written out (format and stand-alone forms)."""
     out = {
         fold(str(w))
-        for locale in _locales()
+        for _, locale in _locales()
         for table in (locale.days, locale.months)
         for c in _CONTEXTS
         for w in table[c]["wide"].values()
@@ -35,7 +35,7 @@ def month_words() -> frozenset[str]:
     in every case CLDR gives: what stands beside a day's number in a date ("8 апреля", "Dec 5")."""
     out = {
         fold(str(w)).rstrip(".")
-        for locale in _locales()
+        for _, locale in _locales()
         for c in _CONTEXTS
         for width in ("wide", "abbreviated")
         for w in locale.months[c][width].values()
@@ -47,14 +47,8 @@ def month_words() -> frozenset[str]:
 def calendar_word_languages() -> dict[str, tuple[str, ...]]:
     """Folded day and month names of four letters or more, written out -> the languages that
     write them: a word of the text's own language, for guessing it ("julio" is Spanish alone)."""
-    from babel import Locale, UnknownLocaleError
-
     out: dict[str, set[str]] = {}
-    for code in languages():
-        try:
-            locale = Locale.parse(code)
-        except (UnknownLocaleError, ValueError):
-            continue
+    for code, locale in _locales():
         for table in (locale.days, locale.months):
             for c in _CONTEXTS:
                 for w in table[c]["wide"].values():
@@ -64,12 +58,12 @@ def calendar_word_languages() -> dict[str, tuple[str, ...]]:
     return {w: tuple(sorted(codes)) for w, codes in sorted(out.items())}
 
 
-def _locales() -> Iterator[Any]:
-    """The CLDR locale of every language exonym reads that babel knows."""
+def _locales() -> Iterator[tuple[str, Any]]:
+    """(code, CLDR locale) of every language exonym reads that babel knows."""
     from babel import Locale, UnknownLocaleError
 
     for code in languages():
         try:
-            yield Locale.parse(code)
+            yield code, Locale.parse(code)
         except (UnknownLocaleError, ValueError):
             continue

@@ -175,16 +175,19 @@ def all_determiners() -> frozenset[str]:
 def adjective_endings(code: str | None) -> tuple[str, ...]:
     """Endings of adjectives made from place names, in one language (every language's when
     `code` is None), longest first."""
-    chosen = [x for x in [language(code)] if x is not None] if code else list(languages().values())
-    return tuple(sorted({e for x in chosen for e in x.adjective_endings}, key=lambda w: (-len(w), w)))
+    return _endings(code, lambda x: x.adjective_endings)
 
 
 @cache
 def marked_adjective_endings(code: str | None) -> tuple[str, ...]:
     """The adjective endings of one language that carry a mark, as written (every language's
     when `code` is None), longest first."""
+    return _endings(code, lambda x: x.marked_adjective_endings)
+
+
+def _endings(code: str | None, field_of: Callable[[Language], tuple[str, ...]]) -> tuple[str, ...]:
     chosen = [x for x in [language(code)] if x is not None] if code else list(languages().values())
-    return tuple(sorted({e for x in chosen for e in x.marked_adjective_endings}, key=lambda w: (-len(w), w)))
+    return tuple(sorted({e for x in chosen for e in field_of(x)}, key=lambda w: (-len(w), w)))
 
 
 def honorifics(code: str | None) -> frozenset[str]:
