@@ -1098,6 +1098,13 @@ def test_a_big_city_and_a_qualifier_beside_it_beat_a_namesake_governorate_and_a_
         ("A bakery opened in Athens, Georgia, last week.", ["athens-us", "georgia-us"]),
         # a list of towns: the second is no container of the first
         ("Buses now link Sheki, Gabala and Ganja every morning.", ["shaki", "qabala", "ganja"]),
+        # the language's word for "in", with its article written in (au, na) or alone (في)
+        ("Des élèves de Saint-Louis au Sénégal ont chanté à Saint-Louis, au Sénégal.", ["saint-louis-sn", "senegal"] * 2),
+        (
+            "Le maire de Saint-Louis, dans le Missouri, a reçu un chœur de Saint-Louis, au Sénégal.",
+            ["st-louis-us", "missouri-us", "saint-louis-sn", "senegal"],
+        ),
+        ("وصل الرئيس إلى الإسكندرية في فرجينيا.", ["alexandria-us", "virginia-us"]),
     ],
 )
 def test_a_name_that_qualifies_the_one_before_is_read_as_its_container(text: str, expected: list[str]) -> None:

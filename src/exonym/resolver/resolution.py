@@ -1763,7 +1763,17 @@ class _Resolution:
     def _qualifying_gap(self, gap: str, other: Span) -> bool:
         """Whether the words between a name and the next one (`other`) make the next a qualifier
         of the first: "X, Y", "X (Y)", "X in Y", "X, in the district of Y"."""
-        return bool(_QUALIFIER.fullmatch(gap) or _COMMA_OR_BRACKET.fullmatch(gap) or self._names_a_container(gap, other))
+        return bool(
+            _QUALIFIER.fullmatch(gap) or _COMMA_OR_BRACKET.fullmatch(gap) or self._says_in(gap) or self._names_a_container(gap, other)
+        )
+
+    def _says_in(self, gap: str) -> bool:
+        """Whether the gap is the language's word for "in", and perhaps an article: "Saint-Louis
+        au Sénégal", "Lagos na Nigéria", "الإسكندرية في فرجينيا", "Alexandria in the US"."""
+        words = _gap_words(gap)
+        if not words or len(words) > 2 or "," in gap:
+            return False
+        return words[0] in languages.in_words(self.text_lang) and all(w in languages.determiners(self.text_lang) for w in words[1:])
 
     def _containers(self, readings: Readings) -> set[str]:
         """The units a neighbour's readings may stand for as a place's container: each reading,

@@ -63,6 +63,7 @@ class Language:
     elided: frozenset[str] = frozenset()
     surname_suffixes: tuple[str, ...] = ()  # as written: matched against words in text
     place_prepositions: frozenset[str] = frozenset()
+    in_words: frozenset[str] = frozenset()  # "Saint-Louis au Sénégal": the next name contains the first
     capital_words: frozenset[str] = frozenset()  # "Mérida, capital de Extremadura": the next name contains the first
     letters: frozenset[str] = frozenset()  # lower-case letters its spelling has and few others do
     adjective_endings: tuple[str, ...] = ()  # folded endings of adjectives made from place names
@@ -113,6 +114,7 @@ def _language(data: dict[str, Any]) -> Language:
         elided=_folded(data.get("elided", ())),
         surname_suffixes=tuple(data.get("surname_suffixes", ())),
         place_prepositions=_folded(data.get("place_prepositions", ())),
+        in_words=_folded(data.get("in_words", ())),
         capital_words=_folded(data.get("capital_words", ())),
         letters=frozenset(unicodedata.normalize("NFC", c).lower() for c in data.get("letters", ())),
         adjective_endings=tuple(sorted({fold(w) for w in data.get("adjective_endings", ())}, key=lambda w: (-len(w), w))),
@@ -223,6 +225,13 @@ def place_prepositions(code: str | None) -> frozenset[str]:
 @cache
 def all_place_prepositions() -> frozenset[str]:
     return _union(lambda x: x.place_prepositions)
+
+
+def in_words(code: str | None) -> frozenset[str]:
+    """The words for "in" of one language (every language's when it is not known): in "X in Y"
+    the second name contains the first."""
+    found = language(code)
+    return found.in_words if found is not None else _union(lambda x: x.in_words)
 
 
 @cache
