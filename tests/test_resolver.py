@@ -1192,6 +1192,17 @@ def test_a_persian_word_after_yek_a_or_one_is_a_noun_not_a_town() -> None:
     assert [(m.start, m.entry.id) for m in exonym.resolve(text)] == [(56, "sonqor-ir")]
 
 
+def test_a_persian_name_ending_in_a_vowel_reads_through_its_ezafe_and_not_through_its_adjective() -> None:
+    assert ids("قطار شبانه از تهران به باکوی بارانی رسید.") == ["tehran", "baku"]
+    assert ids("قطار شبانه مسافران باکویی را به تهران برد.") == ["tehran"]
+
+
+def test_an_arabic_word_with_a_hamza_is_not_a_name_written_without_one() -> None:
+    # مرفأ (a port) folds to Merefa's Persian name مرفا; a hamza is a letter, not a mark
+    assert ids("رست سفينة الصيد في مرفأ صغير قرب صور.") == ["tyre-lb"]
+    assert ids("بدأ التعاون بين مرفأي المدينتين أمس.") == []  # (two ports, not the ezafe)
+
+
 def test_a_french_gouvernorat_before_a_name_is_the_governorate() -> None:
     assert ids("Le gouvernorat de Sfax a fermé le port de pêche pour deux jours.") == ["sfax-governorate-tn"]
 

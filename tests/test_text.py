@@ -264,6 +264,9 @@ def test_arabic_proclitics_and_persian_suffixes() -> None:
     bases = dict(arabic.bases(fold("بالقاهرة")))
     assert fold("القاهرة") in bases
     assert dict(arabic.bases(fold("آذربایجانی")))[fold("آذربایجان")] is True
+    # after a long vowel, -ی is the ezafe (the name itself) and -یی the adjective
+    assert dict(arabic.bases(fold("باکوی")))[fold("باکو")] is False
+    assert dict(arabic.bases(fold("باکویی")))[fold("باکو")] is True
 
 
 @pytest.mark.parametrize(

@@ -191,6 +191,8 @@ class _Resolution:
                 continue
             if hit.method in ("folded", "inflected") and not self.ranking_only and not self._marks_agree(surface, name):
                 continue
+            if hit.method in ("folded", "inflected", "transliterated") and _hamza_added(surface, name.text):
+                continue  # a hamza is a consonant, not a mark: مرفأ (a port) is not Merefa's مرفا
             if self._is_weak(hit) and not self.ranking_only and hit.method == "fuzzy":
                 continue  # a misspelling of an import's unlabelled variant is too little: Menschen is not "Muenchen"
             if self._is_weak(hit) and not self.ranking_only and _letter_count(surface) <= 3:
@@ -1856,6 +1858,15 @@ _COMMA_OR_BRACKET = re.compile(r"\s*[,(]\s*")
 _SPELT = frozenset({"exact", "folded", "inflected"})  # methods that read a name as it is spelt
 _NEAR = frozenset({"fuzzy", "romanization variant"})  # methods that read a near spelling
 _ABJADS = frozenset({"Arab", "Hebr"})  # scripts that write few vowels
+_HAMZAS = frozenset("ءأإؤئ")  # the Arabic letters that write a hamza (folding writes them bare)
+
+
+def _hamza_added(surface: str, name: str) -> bool:
+    """Whether a word ends (but for one letter, an ending) in a hamza that the name, written
+    without any, lacks: writers drop a hamza from a name, they do not add one."""
+    return bool(_HAMZAS.intersection(surface[-2:])) and not _HAMZAS.intersection(name)
+
+
 _ARABIC_AND = "\u0648"  # و, written into the word it joins
 _TURKISH_GENITIVE = re.compile(r"['’]n?[ıiuü]n$")
 # The letters that write vowels in them (alef, waw, ya and their forms; Hebrew's aleph, vav,

@@ -1,7 +1,7 @@
 """Arabic and Persian (Arabic script): proclitics written into the word and Persian suffixes.
 
 والقاهرة, بالقاهرة -> القاهرة, قاهرة; تهرانها -> تهران; آذربایجانی (Azerbaijani, an adjective) ->
-آذربایجان, derived. Proclitics sit on the first word of a phrase, so they are taken off the
+آذربایجان, derived; باکوی (Baku with the ezafe after its vowel) -> باکو, باکویی (of Baku) -> باکو, derived. Proclitics sit on the first word of a phrase, so they are taken off the
 first word of a multi-word name as well (PROCLITICS). Input is folded text.
 """
 
@@ -11,7 +11,10 @@ SCRIPT = "Arab"
 PROCLITICS = True
 
 _PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف", "ك")
-_PERSIAN_SUFFIXES = ("های", "ها", "ی")
+_PERSIAN_SUFFIXES = ("های", "ها", "یی", "ی")
+# Persian long vowels a name may end in: after one, -ی is the ezafe (باکوی زیبا, beautiful Baku)
+# and the adjective is -یی (باکویی, of Baku)
+_LONG_VOWELS = ("ا", "و")
 # Persian plurals: a small town's name read through one is a common noun's plural more often
 # (انگورها, grapes, is no form of Angaur)
 PLURAL_ENDINGS = ("های", "ها")
@@ -27,5 +30,9 @@ def bases(word: str) -> list[tuple[str, bool]]:
                 out.setdefault("ال" + base, False)
     for suffix in _PERSIAN_SUFFIXES:  # Persian -ی makes adjectives: آذربایجانی, Azerbaijani
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            out.setdefault(word[: -len(suffix)], suffix == "ی")
+            base = word[: -len(suffix)]
+            after_vowel = base.endswith(_LONG_VOWELS)
+            if suffix == "یی" and not after_vowel:
+                continue
+            out.setdefault(base, suffix == "یی" or (suffix == "ی" and not after_vowel))
     return list(out.items())
