@@ -1067,6 +1067,19 @@ def test_between_and_around_place_a_name_written_as_a_common_word_elsewhere(text
     assert ids(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fans travelled to the Turkish town of Kazan for the derby.", ["kazan-tr"]),
+        ("Students came from the American city of Alexandria.", ["alexandria-us"]),
+        # only a type word and a joining word may stand between: Turkish fans are no container
+        ("Turkish fans met their Russian hosts in Kazan.", ["kazan"]),
+    ],
+)
+def test_an_adjective_made_from_a_country_before_a_name_places_it_in_that_country(text: str, expected: list[str]) -> None:
+    assert ids(text) == expected
+
+
 def test_a_name_qualified_only_where_it_comes_again_was_another_place_before() -> None:
     # the writer names Spain to tell the second Valence from the first, the town in the Drôme
     assert ids("Une chorale de Valence chantera samedi à Valence, en Espagne.") == ["valence-fr", "valencia-es", "spain"]

@@ -1746,7 +1746,27 @@ class _Resolution:
             after = j > k and self._qualifying_gap(gap, other)
             if after or (j < k and self._genitive_container(other, gap)):
                 parent |= self._containers(other_hits)
+            elif j < k and self._adjective_of_a_container(other_hits, gap):
+                parent |= set(other_hits)
         return same, parent, bracket
+
+    def _adjective_of_a_container(self, readings: Readings, gap: str) -> bool:
+        """Whether a span read only as an adjective made from a country's or a division's name
+        stands before the next name with at most its type word and a joining word between: "the
+        Turkish town of Kazan", "die italienische Stadt Parma", "в американській Пармі" name the
+        Kazan, Parma and Parma in those countries."""
+        words = _gap_words(gap)
+        if words is None or "," in gap or len(words) > 3 or not readings:
+            return False
+        types = _container_gap_words()[1] | languages.all_type_cues().keys()
+        joining = languages.all_of_words() | languages.all_determiners()
+        if not all(w in types or w in joining for w in words):
+            return False
+        return all(
+            (name.is_adjective or (hit.derived and not _adjectival_name(name.text)))
+            and self.gaz.entries[e].type in ("country", "first-level-division")
+            for e, (_, hit, name) in readings.items()
+        )
 
     def _qualified_before(self, k: int, scored: list[tuple[Span, Readings]]) -> frozenset[str]:
         """The readings of the span before span k when span k qualifies it as its container
