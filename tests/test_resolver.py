@@ -1080,6 +1080,13 @@ def test_an_adjective_made_from_a_country_before_a_name_places_it_in_that_countr
     assert ids(text) == expected
 
 
+def test_a_long_word_one_slip_from_a_towns_name_is_that_town_misspelt() -> None:
+    assert ids("Der Sonderzug fuhr gestern nach Gelsenkirchn weiter.") == ["gelsenkirchen-de"]
+    assert ids("Los aficionados viajaron a Valladolld en autobús.") == ["valladolid-es"]
+    # not a name of another language with its ending (Lithuanian Fiorentinas, the San Marino town)
+    assert ids("La Fiorentina ha perso in casa contro il Bologna.") == []
+
+
 def test_a_name_qualified_only_where_it_comes_again_was_another_place_before() -> None:
     # the writer names Spain to tell the second Valence from the first, the town in the Drôme
     assert ids("Une chorale de Valence chantera samedi à Valence, en Espagne.") == ["valence-fr", "valencia-es", "spain"]

@@ -361,13 +361,23 @@ class _Resolution:
         million (see exonym.resolver.index.is_major): a town among tens of thousands."""
         return self.index.entry_flags[self.gaz.index_number(entry_id)] & (IMPORTED | MAJOR) == IMPORTED
 
-    @staticmethod
-    def _minor_reading_ok(span: Span, surface: str, name: Name, hit: Hit) -> bool:
+    def _minor_reading_ok(self, span: Span, surface: str, name: Name, hit: Hit) -> bool:
         """A minor entry is read from its spelling only: tens of thousands of towns lie within a
         letter or two of common words (Monday, Moanda), so no romanization variant, no fuzzy
         match and no name of another script read in this one (Baku is not Бакъу, Bacău's
         Bulgarian name). (A word of three letters in a script without capitals needs a
-        preposition of place: see _minor_supported.)"""
+        preposition of place: see _minor_supported.) But a long word one slip away from a
+        town's name is that name misspelt (Civitavechia): few words lie so near a long name. Its
+        full name, in the text's language or in many (Lithuanian "Fiorentinas" is not misspelt in
+        "la Fiorentina", the football club), and not with another ending (Fiorentino)."""
+        if (
+            hit.method == "fuzzy"
+            and span.first == span.last
+            and _letter_count(surface) >= _LONG_TYPO
+            and fuzz.ratio(latin_key(surface), latin_key(name.text)) >= _LONG_TYPO_SCORE
+            and not _another_ending(latin_key(surface), latin_key(name.text))
+        ):
+            return self.text_lang in _languages_of(name.langs) or len(name.langs) >= _SHARED_NAME
         if hit.method in ("romanization variant", "fuzzy"):
             return False
         return not (hit.method == "transliterated" and name.script != detect_script(surface))
@@ -466,7 +476,7 @@ class _Resolution:
             return False
         if self.text_lang is None:
             return True
-        if self.text_lang in _languages_of(name.langs) or len(name.langs) >= 5:
+        if self.text_lang in _languages_of(name.langs) or len(name.langs) >= _SHARED_NAME:
             return True
         # (not where every noun is capitalised: "Singen ist das Motto" is singing)
         return name.text == self.gaz.entries[entry_id].name and not self._nouns_capitalised() and self._at_home(entry_id)
@@ -1878,6 +1888,18 @@ _COMMA_OR_BRACKET = re.compile(r"\s*[,(]\s*")
 _SPELT = frozenset({"exact", "folded", "inflected"})  # methods that read a name as it is spelt
 _NEAR = frozenset({"fuzzy", "romanization variant"})  # methods that read a near spelling
 _ABJADS = frozenset({"Arab", "Hebr"})  # scripts that write few vowels
+# a minor entry's name is read misspelt only in a word this long, this near (one letter in twelve)
+_LONG_TYPO = 9
+_LONG_TYPO_SCORE = 88  # (against the full name: a short form misspelt is too little, Akhalkalki)
+_SHARED_NAME = 5  # a name written so in this many languages is no one language's word
+
+
+def _another_ending(word: str, name: str) -> bool:
+    """Whether a word is the name with only its last letter changed: another word's ending,
+    not a slip (Fiorentina, the club, is not the town Fiorentino)."""
+    return len(word) == len(name) and word[:-1] == name[:-1]
+
+
 _HAMZAS = frozenset("ءأإؤئ")  # the Arabic letters that write a hamza (folding writes them bare)
 
 
