@@ -1087,6 +1087,23 @@ def test_a_long_word_one_slip_from_a_towns_name_is_that_town_misspelt() -> None:
     assert ids("La Fiorentina ha perso in casa contro il Bologna.") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Ereğli in Konya province (the ancient Heraclea) and Ereğli in Zonguldak province: what
+        # a town is part of (bağlı, attached to) is its province
+        ("Konya'ya bağlı Ereğli ilçesinde sel oldu.", ["konya-province-tr", "heraclea-tr"]),
+        ("Zonguldak'a bağlı Ereğli ilçesinde sel oldu.", ["zonguldak-tr-737021", "ereghli-tr"]),
+        # a governor (vali) and a governorate (valilik) are the province's, and an institution's
+        # head word after a place is no surname
+        ("Sağanak nedeniyle Antalya Valiliği okulları tatil etti.", ["antalya-province-tr"]),
+        ("Adana Valisi yeni kararı açıkladı.", ["adana-province-tr"]),
+    ],
+)
+def test_a_turkish_province_is_read_from_what_it_owns_and_its_governor(text: str, expected: list[str]) -> None:
+    assert ids(text) == expected
+
+
 def test_a_name_qualified_only_where_it_comes_again_was_another_place_before() -> None:
     # the writer names Spain to tell the second Valence from the first, the town in the Drôme
     assert ids("Une chorale de Valence chantera samedi à Valence, en Espagne.") == ["valence-fr", "valencia-es", "spain"]

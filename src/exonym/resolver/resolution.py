@@ -1712,7 +1712,7 @@ class _Resolution:
                         and not self.text[w.ends[j - 2] : w.starts[j - 1]].strip()
                     ):
                         out |= found.type_cues.get(folds[j - 2].fold, frozenset())
-        if self._owns_a_district(span):
+        if self._owns_a_district(span) or self._before_a_province_office(span):
             out |= CUE_TYPES["province"]
         return out
 
@@ -1721,6 +1721,20 @@ class _Resolution:
         Donetsk", "l'État de Géorgie"."""
         tail = self.plain_forms()[k].tail  # the word after its elided article (see WordForms)
         return languages.all_type_cues().get(tail, frozenset()) if tail else frozenset()
+
+    def _before_a_province_office(self, span: Span) -> bool:
+        """Whether the word right after the span names its province's office ("Adana Valisi",
+        Adana's governor) or makes it what the next name is part of ("Konya'ya bağlı Ereğli"):
+        both speak of the province. The word is no part of the name."""
+        i = span.last + 1
+        w = self.words
+        if i >= len(w) or self.text[span.end : w.starts[i]] != " ":
+            return False
+        word = self.plain_forms()[i].fold
+        if word in languages.all_province_offices():
+            return True
+        # "Konya'ya bağlı Ereğli": what a town is part of is its province
+        return word in languages.all_part_of_words() and i + 1 < len(w) and w.words[i + 1][:1].isupper()
 
     def _owns_a_district(self, span: Span) -> bool:
         """A name in the Turkish genitive before a district named with its type word is that
@@ -1756,6 +1770,8 @@ class _Resolution:
             after = j > k and self._qualifying_gap(gap, other)
             if after or (j < k and self._genitive_container(other, gap)):
                 parent |= self._containers(other_hits)
+            elif j < k and _one_word(gap) in languages.all_part_of_words():
+                parent |= self._containers(other_hits)  # "Konya'ya bağlı Ereğli": Ereğli in Konya
             elif j < k and self._adjective_of_a_container(other_hits, gap):
                 parent |= set(other_hits)
         return same, parent, bracket
@@ -1867,6 +1883,12 @@ def _container_gap_words() -> tuple[frozenset[str], frozenset[str]]:
     types = frozenset(w for w, named in languages.all_type_cues().items() if named - CUE_TYPES["feature"]) | languages.all_generic_terms()
     joining = languages.all_place_prepositions() | languages.all_determiners() | languages.all_of_words() | languages.all_elided()
     return joining | types, types
+
+
+def _one_word(gap: str) -> str | None:
+    """The one folded word of a gap between two names, if it holds one and nothing else."""
+    words = _gap_words(gap)
+    return words[0] if words is not None and len(words) == 1 and "," not in gap else None
 
 
 def _gap_words(gap: str) -> list[str] | None:

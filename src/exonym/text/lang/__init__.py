@@ -64,6 +64,8 @@ class Language:
     surname_suffixes: tuple[str, ...] = ()  # as written: matched against words in text
     place_prepositions: frozenset[str] = frozenset()
     in_words: frozenset[str] = frozenset()  # "Saint-Louis au Sénégal": the next name contains the first
+    part_of_words: frozenset[str] = frozenset()  # "Konya'ya bağlı Ereğli": the first name contains the next
+    province_offices: frozenset[str] = frozenset()  # "Adana Valisi": the name before is the province's
     capital_words: frozenset[str] = frozenset()  # "Mérida, capital de Extremadura": the next name contains the first
     letters: frozenset[str] = frozenset()  # lower-case letters its spelling has and few others do
     adjective_endings: tuple[str, ...] = ()  # folded endings of adjectives made from place names
@@ -115,6 +117,8 @@ def _language(data: dict[str, Any]) -> Language:
         surname_suffixes=tuple(data.get("surname_suffixes", ())),
         place_prepositions=_folded(data.get("place_prepositions", ())),
         in_words=_folded(data.get("in_words", ())),
+        part_of_words=_folded(data.get("part_of_words", ())),
+        province_offices=_folded(data.get("province_offices", ())),
         capital_words=_folded(data.get("capital_words", ())),
         letters=frozenset(unicodedata.normalize("NFC", c).lower() for c in data.get("letters", ())),
         adjective_endings=tuple(sorted({fold(w) for w in data.get("adjective_endings", ())}, key=lambda w: (-len(w), w))),
@@ -225,6 +229,16 @@ def place_prepositions(code: str | None) -> frozenset[str]:
 @cache
 def all_place_prepositions() -> frozenset[str]:
     return _union(lambda x: x.place_prepositions)
+
+
+@cache
+def all_part_of_words() -> frozenset[str]:
+    return _union(lambda x: x.part_of_words)
+
+
+@cache
+def all_province_offices() -> frozenset[str]:
+    return _union(lambda x: x.province_offices)
 
 
 def in_words(code: str | None) -> frozenset[str]:
