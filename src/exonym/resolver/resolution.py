@@ -374,6 +374,7 @@ class _Resolution:
             hit.method == "fuzzy"
             and span.first == span.last
             and _letter_count(surface) >= _LONG_TYPO
+            and " " not in name.text
             and fuzz.ratio(latin_key(surface), latin_key(name.text)) >= _LONG_TYPO_SCORE
             and not _another_ending(latin_key(surface), latin_key(name.text))
         ):
@@ -1910,9 +1911,10 @@ _COMMA_OR_BRACKET = re.compile(r"\s*[,(]\s*")
 _SPELT = frozenset({"exact", "folded", "inflected"})  # methods that read a name as it is spelt
 _NEAR = frozenset({"fuzzy", "romanization variant"})  # methods that read a near spelling
 _ABJADS = frozenset({"Arab", "Hebr"})  # scripts that write few vowels
-# a minor entry's name is read misspelt only in a word this long, this near (one letter in twelve)
-_LONG_TYPO = 9
-_LONG_TYPO_SCORE = 88  # (against the full name: a short form misspelt is too little, Akhalkalki)
+# a minor entry's one-word name is read misspelt only in a word this long, this near (against
+# the full name: a letter more or less from seven letters, one changed from nine)
+_LONG_TYPO = 7
+_LONG_TYPO_SCORE = 88  # (a short form misspelt is too little: Akhalkalki)
 _SHARED_NAME = 5  # a name written so in this many languages is no one language's word
 
 
