@@ -1106,6 +1106,23 @@ def test_a_turkish_province_is_read_from_what_it_owns_and_its_governor(text: str
     assert ids(text) == expected
 
 
+def test_a_name_qualified_where_it_comes_again_as_a_town_was_another_place_before() -> None:
+    # a town's type word beside the second does not make it a namesake division
+    assert ids("Les musiciens de Laval joueront samedi dans la ville de Laval, au Québec.") == [
+        "laval-fr",
+        "laval-ca",
+        "quebec-ca-6115047",
+    ]
+    # the province's type word closing the container before the second is the container's:
+    # Մարտունի is also the Armenian name of Khojavend (its genitive Մարտունու, on the -ու stem)
+    text = "Մարտունու դպրոցի աշակերտները այցելել են Գեղարքունիքի մարզի Մարտունի քաղաքը։"
+    assert ids(text) == ["khojavend", "gegharkunik-province", "martuni"]
+
+
+def test_an_armenian_name_in_i_declines_on_u() -> None:
+    assert ids("Նա Գյումրուց եկավ Երևան։") == ["gyumri", "yerevan"]
+
+
 def test_a_name_qualified_only_where_it_comes_again_was_another_place_before() -> None:
     # the writer names Spain to tell the second Valence from the first, the town in the Drôme
     assert ids("Une chorale de Valence chantera samedi à Valence, en Espagne.") == ["valence-fr", "valencia-es", "spain"]

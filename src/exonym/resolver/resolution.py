@@ -489,6 +489,16 @@ class _Resolution:
             mentions = composer(self.gaz).compose(self.text, self.words, self.plain_forms(), mentions, self.text_lang)
         return mentions
 
+    def _own_division_cue(self, k: int, scored: list[tuple[Span, Readings]]) -> bool:
+        """Whether a word beside span k names a division's type, and not as the end of the
+        container named right before it (Գեղարքունիքի մարզի Մարտունի: the province's word)."""
+        if not self._type_cue(scored[k][0]) & _PROVINCES:
+            return False
+        if k == 0:
+            return True
+        before, span = scored[k - 1][0], scored[k][0]
+        return not (not self.text[before.end : span.start].strip() and self._ends_in_division_word(before))
+
     def _contrasted(self, scored: list[tuple[Span, Readings]]) -> list[tuple[Span, Readings]]:
         """A name the text qualifies only where it comes again is another place where it came
         first: in "un festival à Vienne ... un orchestre venu de Vienne, en Autriche" the first
@@ -514,9 +524,10 @@ class _Resolution:
                     if any(not self._is_weak(h) for _, h, _ in kept.values()) and len(kept) < len(hits):
                         out = out if out is not None else list(scored)
                         out[k] = (scored[k][0], kept)
-                # (a later span with a type word beside it may be the place's namesake district
-                # in the same province: "Kurstadt Baden ... des Bezirks Baden in Niederösterreich")
-                if qualifiers and not self._type_cue(scored[k][0]):
+                # (a later span with a division's type word beside it may be the place's namesake
+                # district in the same province: "Kurstadt Baden ... des Bezirks Baden in
+                # Niederösterreich"; a town's type word says the same town: "Մարտունի քաղաքում")
+                if qualifiers and not self._own_division_cue(k, scored):
                     later |= {c for c in qualifiers if any(c in self.ancestors(e) for e in readings)}
         return out if out is not None else scored
 

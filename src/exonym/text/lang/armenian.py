@@ -1,6 +1,7 @@
 """Armenian: case endings, the linking յ and վ, and the syncope of declined names.
 
-Երևանում -> երևան; Բաքվում -> բաքու (ու becomes վ before a vowel ending); Ֆրանսիայում ->
+Երևանում -> երևան; Բաքվում -> բաքու (ու becomes վ before a vowel ending); Մարտունուց ->
+մարտունի (a name in -ի declines on -ու); Ֆրանսիայում ->
 ֆրանսիա (a linking յ); ԵԱՀԿ Մինսկի խումբ -> ... խմբի (the last syllable loses its vowel, so the
 index keeps the name under that form too). Input is folded text.
 """
@@ -15,12 +16,14 @@ SCRIPT = "Armn"
 PLACE_ENDINGS = ("ում", "ից")
 
 _SUFFIXES = sorted(
-    "ում ից ով ի ին ը ն ու ները ների ներ երը երի եր իցը ումը յում յի յից յով".split(),
+    "ում ից ուց ով ի ին ը ն ու ները ների ներ երը երի եր իցը ումը յում յի յից յով".split(),
     key=len,
     reverse=True,
 )
 
 _BY_LENGTH = by_length(_SUFFIXES)
+# a name in -ի declines on -ու: Մարտունի, Մարտունու (of), Մարտունուց (from)
+_I_STEM_ENDINGS = frozenset({"ու", "ուց"})
 
 
 def syncope(word: str) -> str | None:
@@ -44,6 +47,8 @@ def bases(word: str) -> list[tuple[str, bool]]:
                 out[base[:-1] + "ու"] = None
             if base.endswith("յ"):
                 out[base[:-1]] = None
+            if word[-n:] in _I_STEM_ENDINGS:
+                out[base + "ի"] = None
     return [(b, False) for b in out]
 
 
