@@ -1119,6 +1119,14 @@ def test_a_name_qualified_where_it_comes_again_as_a_town_was_another_place_befor
     assert ids(text) == ["khojavend", "gegharkunik-province", "martuni"]
 
 
+def test_a_turkish_name_in_daki_contains_the_next_and_a_dutch_stadje_is_a_town() -> None:
+    # "which is in": the Guadalajara in Spain
+    text = "Meksika'daki Guadalajara ile İspanya'daki Guadalajara arasında uçuş yok."
+    assert ids(text) == ["mexico", "guadalajara", "spain", "guadalajara-es"]
+    text = "Een fanfare uit Middelburg speelt zaterdag in Middelburg, een stadje in Zuid-Afrika."
+    assert ids(text) == ["middelburg-nl", "middelburg-za", "south-africa"]
+
+
 def test_an_armenian_name_in_i_declines_on_u() -> None:
     assert ids("Նա Գյումրուց եկավ Երևան։") == ["gyumri", "yerevan"]
 

@@ -1782,6 +1782,8 @@ class _Resolution:
             after = j > k and self._qualifying_gap(gap, other)
             if after or (j < k and self._genitive_container(other, gap)):
                 parent |= self._containers(other_hits)
+            elif j < k and not gap.strip() and fold(self.text[other.start : other.end]).endswith(languages.all_in_endings()):
+                parent |= self._containers(other_hits)  # "İspanya'daki Toledo": the Toledo in Spain
             elif j < k and _one_word(gap) in languages.all_part_of_words():
                 parent |= self._containers(other_hits)  # "Konya'ya bağlı Ereğli": Ereğli in Konya
             elif j < k and self._adjective_of_a_container(other_hits, gap):

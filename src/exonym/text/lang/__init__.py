@@ -66,6 +66,7 @@ class Language:
     in_words: frozenset[str] = frozenset()  # "Saint-Louis au Sénégal": the next name contains the first
     part_of_words: frozenset[str] = frozenset()  # "Konya'ya bağlı Ereğli": the first name contains the next
     province_offices: frozenset[str] = frozenset()  # "Adana Valisi": the name before is the province's
+    in_endings: tuple[str, ...] = ()  # "İspanya'daki Toledo": a name with one contains the next
     capital_words: frozenset[str] = frozenset()  # "Mérida, capital de Extremadura": the next name contains the first
     letters: frozenset[str] = frozenset()  # lower-case letters its spelling has and few others do
     adjective_endings: tuple[str, ...] = ()  # folded endings of adjectives made from place names
@@ -119,6 +120,7 @@ def _language(data: dict[str, Any]) -> Language:
         in_words=_folded(data.get("in_words", ())),
         part_of_words=_folded(data.get("part_of_words", ())),
         province_offices=_folded(data.get("province_offices", ())),
+        in_endings=tuple(sorted(_folded(data.get("in_endings", ())), key=len, reverse=True)),
         capital_words=_folded(data.get("capital_words", ())),
         letters=frozenset(unicodedata.normalize("NFC", c).lower() for c in data.get("letters", ())),
         adjective_endings=tuple(sorted({fold(w) for w in data.get("adjective_endings", ())}, key=lambda w: (-len(w), w))),
@@ -234,6 +236,11 @@ def all_place_prepositions() -> frozenset[str]:
 @cache
 def all_part_of_words() -> frozenset[str]:
     return _union(lambda x: x.part_of_words)
+
+
+@cache
+def all_in_endings() -> tuple[str, ...]:
+    return tuple(sorted(_union(lambda x: frozenset(x.in_endings)), key=len, reverse=True))
 
 
 @cache
