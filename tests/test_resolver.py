@@ -1127,6 +1127,11 @@ def test_a_turkish_name_in_daki_contains_the_next_and_a_dutch_stadje_is_a_town()
     assert ids(text) == ["middelburg-nl", "middelburg-za", "south-africa"]
 
 
+def test_an_imports_name_without_a_language_is_no_rival_of_a_town_named_so_in_its_own() -> None:
+    # Who's On First lists the romanization K'ilis under a Karabakh village's Armenian names
+    assert ids("Yardım tırları dün Kilis'teki depodan yola çıktı.") == ["kilis-tr"]
+
+
 def test_an_armenian_name_in_i_declines_on_u() -> None:
     assert ids("Նա Գյումրուց եկավ Երևան։") == ["gyumri", "yerevan"]
 

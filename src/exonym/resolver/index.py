@@ -352,9 +352,11 @@ def build_index(entries: Iterable[Entry]) -> Index:
             name_entry.append(e_num)
             name_pos.append(pos)
             first = next((c for c in name.text if c.isalpha()), "")
-            # An import's variant with no language is weak evidence, unless it is the entry's label
+            # An import's variant, or any import's name with no language (a romanization Who's On
+            # First lists under Armenian, K'ilis), is weak evidence, unless it is the entry's label
             # (the canonical English name, chosen by the policy in gazetteer/README.md).
-            weak = name.kind == "variant" and set(name.sources) <= IMPORT_SOURCES and name.text != entry.name
+            untagged = name.kind == "variant" or name.langs == ("und",)
+            weak = untagged and set(name.sources) <= IMPORT_SOURCES and name.text != entry.name
             name_flags.append((LOWER_INITIAL if first.islower() else 0) | (WEAK if weak else 0))
             folded = fold_(name.text)
             if not folded:
