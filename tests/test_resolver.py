@@ -236,6 +236,12 @@ def test_a_near_spelling_in_arabic_script_differs_by_vowel_letters_only(text: st
     assert ids(text) == expected
 
 
+def test_one_preposition_governs_both_names_it_joins_in_arabic_script() -> None:
+    # میان (between) ... و (and): یزد, three letters, is read as the town the preposition places
+    assert ids("قطار تازه‌ای میان اصفهان و یزد راه‌اندازی شد.") == ["isfahan", "yazd-ir"]
+    assert ids("تنقل العبارة الركاب بين طرطوس وصيدا يوميا.") == ["tartous-sy", "sidon-lb"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -1474,6 +1474,8 @@ class _Resolution:
         forms = self.plain_forms()
         if forms[j].fold in prepositions:
             return True
+        if self._second_of_two_governed(span, j, prepositions):
+            return True
         # past one adjective, where only names are capitalised: "в подмосковном Клину", "in
         # nearby Lage" (not "in the Reading room": an article is no adjective)
         w = self.words
@@ -1485,6 +1487,25 @@ class _Resolution:
             and self._adjectives_precede()
             and not self.text[w.ends[j - 1] : w.starts[j]].strip()
             and forms[j - 1].fold in prepositions
+        )
+
+    def _second_of_two_governed(self, span: Span, j: int, prepositions: frozenset[str]) -> bool:
+        """Whether the span is the second of two one-word names one preposition governs, joined
+        by a function word ("میان اصفهان و یزد", between Isfahan and Yazd) or by the conjunction
+        Arabic writes into the second ("بين طرطوس وصيدا")."""
+        forms = self.plain_forms()
+
+        def name_like(i: int) -> bool:
+            return forms[i].case in ("title", "upper", "none") and forms[i].fold not in _stopwords(self.text_lang)
+
+        if self.text[span.start] == _ARABIC_AND and span.start == self.words.starts[span.first]:
+            return j >= 1 and name_like(j) and forms[j - 1].fold in prepositions
+        return (
+            j >= 2
+            and forms[j].fold in _stopwords(self.text_lang)
+            and forms[j].case != "title"
+            and name_like(j - 1)
+            and forms[j - 2].fold in prepositions
         )
 
     def lower_words(self) -> set[str]:
