@@ -1180,6 +1180,8 @@ def test_a_big_city_and_a_qualifier_beside_it_beat_a_namesake_governorate_and_a_
             ["st-louis-us", "missouri-us", "saint-louis-sn", "senegal"],
         ),
         ("وصل الرئيس إلى الإسكندرية في فرجينيا.", ["alexandria-us", "virginia-us"]),
+        # a relative word, its verb left out, before "in": which (is) in Alabama
+        ("Хор з Бірмінгема, що в Алабамі, приїде до Києва.", ["birmingham-us", "alabama-us", "kyiv"]),
     ],
 )
 def test_a_name_that_qualifies_the_one_before_is_read_as_its_container(text: str, expected: list[str]) -> None:

@@ -1875,6 +1875,8 @@ class _Resolution:
         in the Khojaly district". Only prepositions, articles and type words stand between, and
         a type word says what the next name is, in the gap or closing the next span."""
         words = _gap_words(gap)
+        if words and len(words) > 1 and words[0] in languages.all_which_words():
+            words = words[1:]  # "Бірмінгем, що в Алабамі": which (is) in Alabama
         if not words:
             return False
         allowed, types = _container_gap_words()

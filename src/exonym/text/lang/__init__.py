@@ -67,6 +67,7 @@ class Language:
     part_of_words: frozenset[str] = frozenset()  # "Konya'ya bağlı Ereğli": the first name contains the next
     province_offices: frozenset[str] = frozenset()  # "Adana Valisi": the name before is the province's
     in_endings: tuple[str, ...] = ()  # "İspanya'daki Toledo": a name with one contains the next
+    which_words: frozenset[str] = frozenset()  # "Бірмінгем, що в Алабамі": "which (is)" before "in"
     capital_words: frozenset[str] = frozenset()  # "Mérida, capital de Extremadura": the next name contains the first
     letters: frozenset[str] = frozenset()  # lower-case letters its spelling has and few others do
     adjective_endings: tuple[str, ...] = ()  # folded endings of adjectives made from place names
@@ -121,6 +122,7 @@ def _language(data: dict[str, Any]) -> Language:
         part_of_words=_folded(data.get("part_of_words", ())),
         province_offices=_folded(data.get("province_offices", ())),
         in_endings=tuple(sorted(_folded(data.get("in_endings", ())), key=len, reverse=True)),
+        which_words=_folded(data.get("which_words", ())),
         capital_words=_folded(data.get("capital_words", ())),
         letters=frozenset(unicodedata.normalize("NFC", c).lower() for c in data.get("letters", ())),
         adjective_endings=tuple(sorted({fold(w) for w in data.get("adjective_endings", ())}, key=lambda w: (-len(w), w))),
@@ -241,6 +243,11 @@ def all_part_of_words() -> frozenset[str]:
 @cache
 def all_in_endings() -> tuple[str, ...]:
     return tuple(sorted(_union(lambda x: frozenset(x.in_endings)), key=len, reverse=True))
+
+
+@cache
+def all_which_words() -> frozenset[str]:
+    return _union(lambda x: x.which_words)
 
 
 @cache
