@@ -1091,6 +1091,10 @@ def test_a_long_word_one_slip_from_a_towns_name_is_that_town_misspelt() -> None:
     assert ids("Los aficionados viajaron a Valladolld en autobús.") == ["valladolid-es"]
     # from seven letters, a letter more or less (not yet one changed: that needs nine)
     assert ids("Les supporters sont partis pour Limogees samedi.") == ["limoges-fr"]
+    # before a Turkish case ending after an apostrophe, the name is what may be misspelt; and
+    # only a name many read (Avrupa, Europe, is not Aruba's Maori name Arūpa)
+    assert ids("Heyet dün Eskişehr'de toplandı.") == ["eskishehir-tr"]
+    assert ids("Göçmenler Avrupa'ya gitmek istiyor.") == []
     # not a name of another language with its ending (Lithuanian Fiorentinas, the San Marino town)
     assert ids("La Fiorentina ha perso in casa contro il Bologna.") == []
 

@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 from exonym.resolver.budget import Budget
 from exonym.resolver.index import FOLDED, LATIN, LOWER_INITIAL, SHORT, WEAK, Index
 from exonym.resolver.packed import postings
+from exonym.resolver.persons import case_ending
 from exonym.resolver.scoring import FUZZY_SHARE, METHOD_SCORES, weight
 from exonym.text import lang
 from exonym.text.memo import short_text_cache
@@ -520,6 +521,10 @@ class Matcher:
         for size in windows:
             seq = forms[i : i + size]
             query = " ".join(x.latin for x in seq)
+            if size == 1 and case_ending(w.words[i]):
+                # a Turkish or Azerbaijani case ending follows an apostrophe: the name before it
+                # is what may be misspelt (Kırkareli'de for Kırklareli'de)
+                query = latin_key(APOSTROPHE.split(w.words[i])[0])
             if len(query.replace(" ", "")) < FUZZY_MIN_LENGTH or any(len(x.latin) < 3 for x in seq):
                 continue
             hits = self.fuzzy_hits(query, FUZZY_CUTOFF if f.case != "none" else FUZZY_CUTOFF_UNCASED)

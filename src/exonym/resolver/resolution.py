@@ -193,6 +193,8 @@ class _Resolution:
                 continue
             if hit.method in ("folded", "inflected", "transliterated") and _hamza_added(surface, name.text):
                 continue  # a hamza is a consonant, not a mark: مرفأ (a port) is not Merefa's مرفا
+            if hit.method == "fuzzy" and case_ending(surface) and not self._widely_used(name):
+                continue  # a name before a Turkish ending misspelt is one many read: Avrupa'ya is not Maori "Arūpa"
             if self._is_weak(hit) and not self.ranking_only and hit.method == "fuzzy":
                 continue  # a misspelling of an import's unlabelled variant is too little: Menschen is not "Muenchen"
             if self._is_weak(hit) and not self.ranking_only and _letter_count(surface) <= 3:
@@ -361,6 +363,10 @@ class _Resolution:
         million (see exonym.resolver.index.is_major): a town among tens of thousands."""
         return self.index.entry_flags[self.gaz.index_number(entry_id)] & (IMPORTED | MAJOR) == IMPORTED
 
+    def _widely_used(self, name: Name) -> bool:
+        """Whether a name is the text's language's or written so in many languages."""
+        return self.text_lang in _languages_of(name.langs) or len(name.langs) >= _SHARED_NAME
+
     def _minor_reading_ok(self, span: Span, surface: str, name: Name, hit: Hit) -> bool:
         """A minor entry is read from its spelling only: tens of thousands of towns lie within a
         letter or two of common words (Monday, Moanda), so no romanization variant, no fuzzy
@@ -370,15 +376,16 @@ class _Resolution:
         town's name is that name misspelt (Civitavechia): few words lie so near a long name. Its
         full name, in the text's language or in many (Lithuanian "Fiorentinas" is not misspelt in
         "la Fiorentina", the football club), and not with another ending (Fiorentino)."""
+        word = APOSTROPHE.split(surface)[0] if case_ending(surface) else surface  # Kırkareli'de: Kırkareli
         if (
             hit.method == "fuzzy"
             and span.first == span.last
-            and _letter_count(surface) >= _LONG_TYPO
+            and _letter_count(word) >= _LONG_TYPO
             and " " not in name.text
-            and fuzz.ratio(latin_key(surface), latin_key(name.text)) >= _LONG_TYPO_SCORE
-            and not _another_ending(latin_key(surface), latin_key(name.text))
+            and fuzz.ratio(latin_key(word), latin_key(name.text)) >= _LONG_TYPO_SCORE
+            and not _another_ending(latin_key(word), latin_key(name.text))
         ):
-            return self.text_lang in _languages_of(name.langs) or len(name.langs) >= _SHARED_NAME
+            return self._widely_used(name)
         if hit.method in ("romanization variant", "fuzzy"):
             return False
         return not (hit.method == "transliterated" and name.script != detect_script(surface))
@@ -1814,8 +1821,9 @@ class _Resolution:
     def _adjective_of_a_container(self, readings: Readings, gap: str) -> bool:
         """Whether a span read only as an adjective made from a country's or a division's name
         stands before the next name with at most its type word and a joining word between: "the
-        Turkish town of Kazan", "die italienische Stadt Parma", "в американській Пармі" name the
-        Kazan, Parma and Parma in those countries."""
+        Turkish town of Kazan", "the American city of Alexandria", "в американській Пармі" name
+        the Kazan, Alexandria and Parma in those countries. (Only adjectives the gazetteer records
+        or reads off a name's ending: German "italienische" is not known yet.)"""
         words = _gap_words(gap)
         if words is None or "," in gap or len(words) > 3 or not readings:
             return False
