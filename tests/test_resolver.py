@@ -1142,6 +1142,10 @@ def test_an_imports_name_without_a_language_is_no_rival_of_a_town_named_so_in_it
     assert ids("Yardım tırları dün Kilis'teki depodan yola çıktı.") == ["kilis-tr"]
 
 
+def test_a_czech_plural_name_in_the_genitive() -> None:
+    assert ids("Hosté přijeli z Karlových Varů.") == ["karlovy-vary-cz"]
+
+
 def test_an_armenian_name_in_i_declines_on_u() -> None:
     assert ids("Նա Գյումրուց եկավ Երևան։") == ["gyumri", "yerevan"]
 

@@ -221,6 +221,7 @@ def test_slavic_short_stems_only_for_major_names() -> None:
         ("Českých", "České"),
         ("Budějovicích", "Budějovice"),  # locative plural of a soft noun
         ("Hranic", "Hranice"),  # genitive plural with no ending
+        ("Varů", "Vary"),  # Czech genitive plural in -ů (z Karlových Varů)
     ],
 )
 def test_west_slavic_bases_give_the_nominative(word: str, name: str) -> None:
