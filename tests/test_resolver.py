@@ -1146,6 +1146,11 @@ def test_a_czech_plural_name_in_the_genitive() -> None:
     assert ids("Hosté přijeli z Karlových Varů.") == ["karlovy-vary-cz"]
 
 
+def test_a_polish_neuter_name_in_e_declines_in_a_hyphenated_name_too() -> None:
+    assert ids("Mieszkańcy Kędzierzyna-Koźla protestowali.") == ["kedzierzyn-kozle-pl"]
+    assert ids("Na Podkarpaciu spadł w nocy śnieg.") == ["subcarpathian-voivodeship-pl"]
+
+
 def test_an_armenian_name_in_i_declines_on_u() -> None:
     assert ids("Նա Գյումրուց եկավ Երևան։") == ["gyumri", "yerevan"]
 

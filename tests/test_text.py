@@ -222,6 +222,8 @@ def test_slavic_short_stems_only_for_major_names() -> None:
         ("Budějovicích", "Budějovice"),  # locative plural of a soft noun
         ("Hranic", "Hranice"),  # genitive plural with no ending
         ("Varů", "Vary"),  # Czech genitive plural in -ů (z Karlových Varů)
+        ("Koźlu", "Koźle"),  # a neuter in -e: its locative, and its genitive Koźla
+        ("Koźla", "Koźle"),
     ],
 )
 def test_west_slavic_bases_give_the_nominative(word: str, name: str) -> None:

@@ -24,8 +24,9 @@ STEM_END_CHANGES = 3
 
 # ending -> the nominative endings it may replace ("" for a name ending in a consonant)
 _ENDINGS: dict[str, tuple[str, ...]] = {
-    "a": ("", "o"),  # genitive: Berlína, Brna
-    "u": ("", "a", "o", "y"),  # genitive, dative, locative; Czech accusative: Karabachu, Ostravu; Czech genitive plural (-ů): Varů
+    "a": ("", "o", "e"),  # genitive: Berlína, Brna, Koźla
+    # genitive, dative, locative; Czech accusative: Karabachu, Ostravu, Koźlu; Czech genitive plural (-ů): Varů
+    "u": ("", "a", "o", "y", "e"),
     "ia": ("",),  # Wrocławia, Erywania
     "iu": ("",),  # Erywaniu
     "em": ("", "o", "e", "y"),  # instrumental: Tbilisem; locative of an adjectival name: Zakopanem, Olomouckém (kraji)
