@@ -376,16 +376,11 @@ class _Resolution:
         town's name is that name misspelt (Civitavechia): few words lie so near a long name. Its
         full name, in the text's language or in many (Lithuanian "Fiorentinas" is not misspelt in
         "la Fiorentina", the football club), and not with another ending (Fiorentino)."""
-        word = APOSTROPHE.split(surface)[0] if case_ending(surface) else surface  # Kırkareli'de: Kırkareli
-        if (
-            hit.method == "fuzzy"
-            and span.first == span.last
-            and _letter_count(word) >= _LONG_TYPO
-            and " " not in name.text
-            and fuzz.ratio(latin_key(word), latin_key(name.text)) >= _LONG_TYPO_SCORE
-            and not _another_ending(latin_key(word), latin_key(name.text))
-        ):
-            return self._widely_used(name)
+        if hit.method == "fuzzy" and span.first == span.last and " " not in name.text:
+            word = APOSTROPHE.split(surface)[0] if case_ending(surface) else surface  # Kırkareli'de: Kırkareli
+            key, name_key = latin_key(word), latin_key(name.text)
+            if _letter_count(word) >= _LONG_TYPO and fuzz.ratio(key, name_key) >= _LONG_TYPO_SCORE and not _another_ending(key, name_key):
+                return self._widely_used(name)
         if hit.method in ("romanization variant", "fuzzy"):
             return False
         return not (hit.method == "transliterated" and name.script != detect_script(surface))
@@ -484,7 +479,7 @@ class _Resolution:
             return False
         if self.text_lang is None:
             return True
-        if self.text_lang in _languages_of(name.langs) or len(name.langs) >= _SHARED_NAME:
+        if self._widely_used(name):
             return True
         # (not where every noun is capitalised: "Singen ist das Motto" is singing)
         return name.text == self.gaz.entries[entry_id].name and not self._nouns_capitalised() and self._at_home(entry_id)
@@ -1810,7 +1805,7 @@ class _Resolution:
             after = j > k and self._qualifying_gap(gap, other)
             if after or (j < k and self._genitive_container(other, gap)):
                 parent |= self._containers(other_hits)
-            elif j < k and not gap.strip() and fold(self.text[other.start : other.end]).endswith(languages.all_in_endings()):
+            elif j < k and not gap.strip() and self.plain_forms()[other.last].fold.endswith(languages.all_in_endings()):
                 parent |= self._containers(other_hits)  # "İspanya'daki Toledo": the Toledo in Spain
             elif j < k and _one_word(gap) in languages.all_part_of_words():
                 parent |= self._containers(other_hits)  # "Konya'ya bağlı Ereğli": Ereğli in Konya
