@@ -1338,3 +1338,33 @@ def test_a_turkish_word_takes_turkic_endings_not_a_czech_one() -> None:
     # Rize is Riga's Czech locative (v Rize); opening a Turkish sentence it is Rize
     found = ids("Rize ve Arhavi, Karadeniz kıyısında en çok yağış alan iki ilçe; bu hafta okullar tatil edildi.")
     assert "riga" not in found and found[0].startswith("rize-tr") and "arhavi-tr" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Portugal calls its first-level divisions districts: the district, not the town
+        ("O distrito de Viseu pediu ajuda ao governo.", ["viseu-pt-2732264"]),
+        # a Swiss canton by the word for canton, in German and French ("Kanton" alone is no
+        # Dutch name of Guangzhou here)
+        ("Der Kanton Zürich will mehr Geld für Schulen.", ["zurich-ch-2657895"]),
+        ("Le canton de Vaud a fermé ses écoles.", ["vaud-ch"]),
+        # Arabic calls Canada's provinces مقاطعة, a word it also uses for districts
+        ("وصلت البعثة إلى مقاطعة كيبك يوم الاثنين.", ["quebec-ca-6115047"]),
+    ],
+)
+def test_a_word_for_district_or_canton_names_a_first_level_division(text: str, expected: list[str]) -> None:
+    assert ids(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an Arabic adjective of origin (nisba) after a name says which namesake it is, though
+        # American towns are named Lebanon too
+        ("افتتح معرض الكتاب في طرابلس اللبنانية يوم الأحد.", ["tripoli-lb"]),
+        ("تساقطت الثلوج بكثافة على لندن الكندية.", ["london-ca"]),
+    ],
+)
+def test_an_arabic_adjective_of_a_country_after_a_name_is_its_container(text: str, expected: list[str]) -> None:
+    assert ids(text) == expected

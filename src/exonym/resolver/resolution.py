@@ -844,7 +844,7 @@ class _Resolution:
             and w.starts[before] >= floor
             and span.start == w.starts[span.first]
             and self.text[w.ends[before] : span.start] == " "
-            and entry_type in _cue_types(forms[before])
+            and entry_type in _divisions_called_districts(_cue_types(forms[before]), {entry_type})
         ):
             return replace(mention, start=w.starts[before], text=self.text[w.starts[before] : mention.end])
         return mention
@@ -928,6 +928,7 @@ class _Resolution:
         """The best-supported reading of a span, or None when none is good enough."""
         if context.cue:
             hits = self._with_cued_namesakes(hits, context.cue)
+            context.cue = _divisions_called_districts(context.cue, {self.gaz.entries[e].type for e in hits})
         hits = self._without_strangers(hits)
         results = []
         # A name recorded in a language outranks an import's unlabelled variant of another entry
@@ -1809,28 +1810,29 @@ class _Resolution:
                 parent |= self._containers(other_hits)  # "İspanya'daki Toledo": the Toledo in Spain
             elif j < k and _one_word(gap) in languages.all_part_of_words():
                 parent |= self._containers(other_hits)  # "Konya'ya bağlı Ereğli": Ereğli in Konya
-            elif j < k and self._adjective_of_a_container(other_hits, gap):
-                parent |= set(other_hits)
+            elif j < k or gap == " ":
+                # "the Turkish town of Kazan", and after the name where adjectives follow their
+                # noun: "أونتاريو الكندية", "la Guadalajara mexicana"
+                parent |= self._adjective_of_a_container(other_hits, gap)
         return same, parent, bracket
 
-    def _adjective_of_a_container(self, readings: Readings, gap: str) -> bool:
-        """Whether a span read only as an adjective made from a country's or a division's name
-        stands before the next name with at most its type word and a joining word between: "the
-        Turkish town of Kazan", "the American city of Alexandria", "в американській Пармі" name
-        the Kazan, Alexandria and Parma in those countries. (Only adjectives the gazetteer records
-        or reads off a name's ending: German "italienische" is not known yet.)"""
+    def _adjective_of_a_container(self, readings: Readings, gap: str) -> frozenset[str]:
+        """The countries and divisions of a span read only as an adjective, when it stands beside
+        a name with at most its type word and a joining word between: "the Turkish town of
+        Kazan", "the American city of Alexandria", "в американській Пармі" name the Kazan,
+        Alexandria and Parma in those countries; else nothing. (Only adjectives the gazetteer
+        records or reads off a name's ending: German "italienische" is not known yet; اللبنانية
+        reads off Lebanon and off the American towns named after it, which are no containers.)"""
         words = _gap_words(gap)
         if words is None or "," in gap or len(words) > 3 or not readings:
-            return False
+            return frozenset()
         types = _container_gap_words()[1] | languages.all_type_cues().keys()
         joining = languages.all_of_words() | languages.all_determiners()
         if not all(w in types or w in joining for w in words):
-            return False
-        return all(
-            (name.is_adjective or (hit.derived and not _adjectival_name(name.text)))
-            and self.gaz.entries[e].type in ("country", "first-level-division")
-            for e, (_, hit, name) in readings.items()
-        )
+            return frozenset()
+        if not all(name.is_adjective or (hit.derived and not _adjectival_name(name.text)) for _, hit, name in readings.values()):
+            return frozenset()
+        return frozenset(e for e in readings if self.gaz.entries[e].type in ("country", "first-level-division"))
 
     def _qualified_before(self, k: int, scored: list[tuple[Span, Readings]]) -> frozenset[str]:
         """The readings of the span before span k when span k qualifies it as its container
@@ -2176,6 +2178,15 @@ def _cue_types(forms: WordForms) -> frozenset[str]:
     if found is None:
         found = next((cues[b] for b, derived in forms.bases if not derived and b in cues), frozenset())
     return found
+
+
+def _divisions_called_districts(cue: frozenset[str], types: set[str]) -> frozenset[str]:
+    """The types a word for "district" names among readings of these types: a country's
+    first-level division where no reading is a district, since some countries call theirs so
+    ("distrito de Castelo Branco", Portugal's district, is no town; مقاطعة أونتاريو)."""
+    if "district" not in cue or "first-level-division" in cue or "district" in types or "first-level-division" not in types:
+        return cue
+    return cue | {"first-level-division"}
 
 
 @lru_cache(maxsize=4096)

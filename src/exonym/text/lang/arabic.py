@@ -1,7 +1,8 @@
 """Arabic and Persian (Arabic script): proclitics written into the word and Persian suffixes.
 
 والقاهرة, بالقاهرة -> القاهرة, قاهرة; تهرانها -> تهران; آذربایجانی (Azerbaijani, an adjective) ->
-آذربایجان, derived; باکوی (Baku with the ezafe after its vowel) -> باکو, باکویی (of Baku) -> باکو, derived. Proclitics sit on the first word of a phrase, so they are taken off the
+آذربایجان, derived; باکوی (Baku with the ezafe after its vowel) -> باکو, باکویی (of Baku) -> باکو, derived;
+الكندية (Canadian) -> كندا, derived. Proclitics sit on the first word of a phrase, so they are taken off the
 first word of a multi-word name as well (PROCLITICS). Input is folded text.
 """
 
@@ -15,6 +16,11 @@ _PERSIAN_SUFFIXES = ("های", "ها", "یی", "ی")
 # Persian long vowels a name may end in: after one, -ی is the ezafe (باکوی زیبا, beautiful Baku)
 # and the adjective is -یی (باکویی, of Baku)
 _LONG_VOWELS = ("ا", "و")
+# Arabic adjectives of origin (nisba), folded: -ي, -ية, -يون, -يين, -يات after the name's stem,
+# whose own ending (-ا, -يا) or article falls away: كندية (Canadian) of كندا, الروسية of روسيا,
+# العراقي of العراق
+_NISBA_ENDINGS = ("یون", "یین", "یات", "یه", "ی")
+_NISBA_STEM_ENDINGS = ("", "ا", "یا")
 # Persian plurals: a small town's name read through one is a common noun's plural more often
 # (انگورها, grapes, is no form of Angaur)
 PLURAL_ENDINGS = ("های", "ها")
@@ -35,4 +41,12 @@ def bases(word: str) -> list[tuple[str, bool]]:
             if suffix == "یی" and not after_vowel:
                 continue
             out.setdefault(base, suffix == "یی" or (suffix == "ی" and not after_vowel))
+    for bare in [word, *(b for b, _ in list(out.items()) if not b.startswith("ال"))]:
+        for suffix in _NISBA_ENDINGS:
+            if bare.endswith(suffix) and len(bare) - len(suffix) >= 3:
+                stem = bare[: -len(suffix)]
+                for ending in _NISBA_STEM_ENDINGS:
+                    out.setdefault(stem + ending, True)
+                if not stem.startswith("ال"):
+                    out.setdefault("ال" + stem, True)
     return list(out.items())
