@@ -1368,3 +1368,30 @@ def test_a_word_for_district_or_canton_names_a_first_level_division(text: str, e
 )
 def test_an_arabic_adjective_of_a_country_after_a_name_is_its_container(text: str, expected: list[str]) -> None:
     assert ids(text) == expected
+
+
+def test_a_name_of_several_capitalised_words_opening_a_sentence_is_the_town() -> None:
+    assert ids("Hradec Králové bude mít od příštího roku nový zimní stadion pro hokejisty.") == ["hradec-kralove-cz"]
+    # an article and a longer capitalised phrase are no town's two words
+    assert "la-guardia-ve" not in ids("La Guardia Civil detuvo a dos hombres en Cádiz.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # از is "from" in time as well: "from next year" is no Sal of Cape Verde
+        ("از سال آینده مدارس این شهر زودتر باز می‌شوند و کلاس‌ها کوتاه‌تر خواهند بود.", []),
+        # three letters with the province they lie in named
+        ("آمل هر تابستان پر از مسافر است و در مازندران جای خالی نیست.", ["amol-ir", "mazandaran-ir"]),
+        # a large city of the text's country by its full name, with no preposition before it
+        ("قطار ارومیه امروز با دو ساعت تاخیر به ایستگاه رسید و مسافران خسته بودند.", ["urmia-ir"]),
+    ],
+)
+def test_a_town_in_a_script_without_capitals_is_read_from_what_the_text_says_about_it(text: str, expected: list[str]) -> None:
+    assert ids(text) == expected
+
+
+def test_a_french_chef_lieu_names_what_the_second_namesake_is_the_seat_of() -> None:
+    # the first Saint-Denis is the one the writer did not qualify: the town near Paris
+    text = "Des élus de Saint-Denis ont rencontré ceux de Saint-Denis, chef-lieu de La Réunion, lundi."
+    assert ids(text) == ["saint-denis-fr", "saint-denis", "reunion"]

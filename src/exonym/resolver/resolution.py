@@ -491,6 +491,17 @@ class _Resolution:
             mentions = composer(self.gaz).compose(self.text, self.words, self.plain_forms(), mentions, self.text_lang)
         return mentions
 
+    def _capitalised_throughout(self, span: Span) -> bool:
+        """Whether a span of several words has every word after its first capitalised too, in a
+        text whose language writes its nouns in lower case (a name, not a capital that opens a
+        sentence)."""
+        if span.first == span.last or self.text_lang is None or self._nouns_capitalised() or not self._stands_alone(span):
+            return False  # (nor a part of a longer capitalised phrase: "La Guardia Civil")
+        forms = self.plain_forms()
+        if forms[span.first].fold in _stopwords(self.text_lang):
+            return False  # an article that opens a sentence: "La Guardia ..."
+        return all(forms[k].case in ("title", "upper") for k in range(span.first + 1, span.last + 1))
+
     def _own_division_cue(self, k: int, scored: list[tuple[Span, Readings]]) -> bool:
         """Whether a word beside span k names a division's type, and not as the end of the
         container named right before it (Գեղարքունիքի մարզի Մարտունի: the province's word)."""
@@ -1245,8 +1256,12 @@ class _Resolution:
         if self._short_uncased(span):
             # three letters in a script without capitals are as often a common word (حمص is
             # chickpeas as well as Homs): only a preposition of place before them says a town
-            # ("في كلس", "در رشت")
-            return self._after_place_preposition(span)
+            # ("في كلس", "در رشت"), and of a town at home or near places the text names (از is
+            # "from" in time too: "از سال آینده", from next year, is no Sal of Cape Verde), or a
+            # division it lies in, named ("آمل ... در مازندران")
+            if self._after_place_preposition(span):
+                return bonus > 0 or self._at_home(entry_id)
+            return self._near_context(entry_id, context)
         if major_rival:  # "in Paris" says a place, not which of two of that spelling;
             # places the text names inside this one do (Georgia with Atlanta and Savannah), and
             # so do places it names in the same province (Córdoba beside Seville, in Andalusia)
@@ -1284,12 +1299,27 @@ class _Resolution:
             # A name in a case form is no word that a capital merely opens: Rustavidə, Բագրատաշենի
             # (in Rustavi, of Bagratashen) are read as inside the sentence, with their country
             # named or a name too long to be a common word's chance match
+            # So is a name of several words each capitalised, where nouns are not: "Jindřichův
+            # Hradec, Třeboň a Tábor" opens with a town
             return (
                 bool(case_ending(self.words.words[span.last]))
                 or self._dateline(span)
+                or self._capitalised_throughout(span)
                 or (declined and (bonus > 0 or _letter_count(self.text[span.start : span.end]) >= _LONG_DECLINED))
             )
-        return bonus > 0 or self._stands_as_name(span)
+        return bonus > 0 or self._stands_as_name(span) or self._uncased_city_at_home(span, entry_id)
+
+    def _uncased_city_at_home(self, span: Span, entry_id: str) -> bool:
+        """Whether a one-word span in a script without capitals names a city of some 300,000
+        or more in a country whose language the text is written in, by a name of five letters or
+        more and without the Arabic article, which makes adjectives and nouns of most words (ارومیه
+        in Persian is Urmia; الزرقاء is also "the blue")."""
+        if span.first != span.last or span.first_word_case != "none":
+            return False
+        surface = self.text[span.start : span.end]
+        if _letter_count(surface) < _UNCASED_CITY_LETTERS or self.plain_forms()[span.first].fold.startswith("ال"):
+            return False
+        return self.index.priors[self.gaz.index_number(entry_id)] >= _PLACED_VARIANT_PRIOR and self._at_home(entry_id)
 
     def _named_by_a_direction(self, entry_id: str) -> bool:
         """Whether a division's name, its type word off, is a compass point or the like (South
@@ -1913,7 +1943,7 @@ class _Resolution:
 
 
 # The gaps between neighbouring names that tell how they relate (see _local_context).
-_GAP_WORD = re.compile(r"\w+")
+_GAP_WORD = re.compile(r"\w+(?:-\w+)*")  # (a hyphenated word is one: chef-lieu)
 _GAP_PUNCTUATION = " ,'’\u00a0"
 
 
@@ -2049,6 +2079,7 @@ _SUFFIX_START = re.compile(f"[{re.escape(APOSTROPHES + DASHES)}]")
 # the prior (see exonym.resolver.index.entry_prior) of a city of some 300,000, whose untagged
 # variant a preposition of place makes a name in a script without capitals
 _PLACED_VARIANT_PRIOR = 50
+_UNCASED_CITY_LETTERS = 5  # (see _uncased_city_at_home)
 _MIN_MENTION = weight("min_mention")
 _CONTEXT_MARGIN = weight("context_method_margin")
 _IMPORT_VARIANT_CONTEXT = weight("import_variant_context")
