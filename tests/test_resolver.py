@@ -1395,3 +1395,8 @@ def test_a_french_chef_lieu_names_what_the_second_namesake_is_the_seat_of() -> N
     # the first Saint-Denis is the one the writer did not qualify: the town near Paris
     text = "Des élus de Saint-Denis ont rencontré ceux de Saint-Denis, chef-lieu de La Réunion, lundi."
     assert ids(text) == ["saint-denis-fr", "saint-denis", "reunion"]
+
+
+def test_a_name_of_the_texts_language_as_written_beats_a_name_of_one_other_language() -> None:
+    # Polish "Dunaj" is the Danube; Slovene "Dunaj" is Vienna
+    assert ids("Statek wycieczkowy płynął przez Dunaj w stronę Budapesztu przez całą noc.") == ["danube-river", "budapest"]

@@ -1023,6 +1023,21 @@ class _Resolution:
             # folded, unless the text supports it: Arabic مراكش is Marrakesh, not Persian مراکش
             # (Morocco), whose kaf folds into the Arabic one
             results = [r for r in results if r[2].method != "folded" or self._own_language(r[3]) or r[4]]
+        if self.text_lang is not None and any(
+            r[2].method == "exact" and self._own_language(r[3]) and not self._is_weak(r[2]) for r in results
+        ):
+            # so does it beat another language's name as written, of a name few languages share,
+            # unless the text supports it or it is the entry's label (the tags of an import's name
+            # are often short of languages): Polish "Dunaj" is the Danube, not Vienna's Slovene name
+            results = [
+                r
+                for r in results
+                if r[2].method != "exact"
+                or self._own_language(r[3])
+                or self._widely_used(r[3])
+                or r[4]
+                or r[3].text == self.gaz.entries[r[1]].name
+            ]
         if self.text_lang is not None and any(r[2].method == "inflected" and self._own_language(r[3]) for r in results):
             # a case ending of the text's language declines that language's names: Czech "Dunaji"
             # is the Danube's Czech Dunaj, not Vienna's Slovene one; Polish "Koła" is Koło, not an
