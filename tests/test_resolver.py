@@ -1400,3 +1400,10 @@ def test_a_french_chef_lieu_names_what_the_second_namesake_is_the_seat_of() -> N
 def test_a_name_of_the_texts_language_as_written_beats_a_name_of_one_other_language() -> None:
     # Polish "Dunaj" is the Danube; Slovene "Dunaj" is Vienna
     assert ids("Statek wycieczkowy płynął przez Dunaj w stronę Budapesztu przez całą noc.") == ["danube-river", "budapest"]
+
+
+def test_a_division_read_by_its_bare_name_is_the_town_of_that_name_inside_it() -> None:
+    # Czech "Mykolajiv" is only the oblast's recorded name; the city's label is spelt Mykolayiv
+    assert ids("Nemocnice v Mykolajivu dostala od vlády nové sanitky a generátory.") == ["mykolayiv-ua"]
+    # a region's own name is the region (Сумщина, Sumy Oblast), whatever its seat is called
+    assert ids("На Сумщині відкрили новий міст через річку.") == ["sumy-oblast-ua"]

@@ -940,6 +940,8 @@ class _Resolution:
         if context.cue:
             hits = self._with_cued_namesakes(hits, context.cue)
             context.cue = _divisions_called_districts(context.cue, {self.gaz.entries[e].type for e in hits})
+        if not context.cue & _PROVINCES:
+            hits = self._with_namesake_towns(hits)
         hits = self._without_strangers(hits)
         results = []
         # A name recorded in a language outranks an import's unlabelled variant of another entry
@@ -1201,11 +1203,51 @@ class _Resolution:
             return False
         return all(p in entries and entries[p].type == "country" for p in parents) and bool(set(found.parents or ()) & set(parents))
 
+    def _with_namesake_towns(self, hits: Readings) -> Readings:
+        """Readings with, beside a division read by its bare name, the town inside it of the same
+        name that the sources spell otherwise: Czech "Mykolajivu" matches only the oblast's
+        short name, yet hospitals "v Mykolajivu" are in the city (which _towns_before_their_divisions
+        then prefers, without a word for the division's type). The town is read by the
+        division's match."""
+        entries, added = self.gaz.entries, {}
+        for entry_id, (value, hit, name) in hits.items():
+            entry = entries[entry_id]
+            if entry.type not in _PROVINCES or _label_core(name.text) != fold(name.text):
+                continue
+            key = latin_key(name.text)
+            for town_id in self.gaz.children(entry_id):
+                town = entries[town_id]
+                # the town's label, as its name matched, romanized apart maybe (Mykolajiv,
+                # Mykolayiv); not a region's own name (Львівщина is Lviv Oblast, not Lviv) nor a
+                # label with a type word (Texas City)
+                if (
+                    town.type not in ("city", "town")
+                    or town_id in hits
+                    or _label_core(town.name) != fold(town.name)
+                    or fuzz.ratio(latin_key(town.name), key) < _NAMESAKE_LABEL_SCORE
+                ):
+                    continue
+                reading = self._reading_by_label(town_id, hit, False)
+                if reading is not None:
+                    added[town_id] = (value, *reading)
+        return {**hits, **added} if added else hits
+
+    def _reading_by_label(self, entry_id: str, hit: Hit, short: bool) -> tuple[Hit, Name] | None:
+        """A reading of an entry by its label, with another reading's match (see
+        _with_cued_namesakes); `short`: a division's label read without its type word."""
+        ix, entry = self.index, self.gaz.entries[entry_id]
+        number = self.gaz.index_number(entry_id)
+        pos = next((k for k, n in enumerate(entry.names) if n.text == entry.name), 0)
+        name_id = bisect.bisect_left(ix.name_entry, number) + pos  # an entry's names are numbered in a row
+        if name_id < len(ix.name_entry) and ix.name_entry[name_id] == number and ix.name_pos[name_id] == pos:
+            return Hit(name_id, hit.method, hit.score, hit.derived, short), entry.names[pos]
+        return None
+
     def _with_cued_namesakes(self, hits: Readings, cue: frozenset[str]) -> Readings:
         """Readings with, beside a town, its parent of the same name when the word beside the
         span names the parent's type: "im Rayon Schamachi", spelt like the town's Czech name,
         is Shamakhi District. The parent is read by the town's match."""
-        ix, added = self.index, {}
+        added = {}
         for entry_id, (value, hit, _) in hits.items():
             entry = self.gaz.entries[entry_id]
             if entry.type in cue:
@@ -1215,11 +1257,9 @@ class _Resolution:
                 parent = self.gaz.entries.get(parent_id)
                 if parent is None or parent.type not in cue or parent_id in hits or _label_core(parent.name) != core:
                     continue
-                number = self.gaz.index_number(parent_id)
-                pos = next((k for k, n in enumerate(parent.names) if n.text == parent.name), 0)
-                name_id = bisect.bisect_left(ix.name_entry, number) + pos  # an entry's names are numbered in a row
-                if name_id < len(ix.name_entry) and ix.name_entry[name_id] == number and ix.name_pos[name_id] == pos:
-                    added[parent_id] = (value, Hit(name_id, hit.method, hit.score, hit.derived, True), parent.names[pos])
+                reading = self._reading_by_label(parent_id, hit, True)
+                if reading is not None:
+                    added[parent_id] = (value, *reading)
         return {**hits, **added} if added else hits
 
     def _marks_kept(self, span: Span, results: list[Any]) -> set[str]:
@@ -2094,6 +2134,7 @@ _SUFFIX_START = re.compile(f"[{re.escape(APOSTROPHES + DASHES)}]")
 # the prior (see exonym.resolver.index.entry_prior) of a city of some 300,000, whose untagged
 # variant a preposition of place makes a name in a script without capitals
 _PLACED_VARIANT_PRIOR = 50
+_NAMESAKE_LABEL_SCORE = 85  # (see _with_namesake_towns)
 _UNCASED_CITY_LETTERS = 5  # (see _uncased_city_at_home)
 _MIN_MENTION = weight("min_mention")
 _CONTEXT_MARGIN = weight("context_method_margin")
