@@ -834,7 +834,7 @@ class _Resolution:
         its generic term, as "Tovuz District" is, whatever the language has made of that term."""
         entry_type = mention.entry.type
         if entry_type == "physical-feature":
-            return self._with_feature_word(span, mention, limit)
+            return self._with_feature_word(span, mention, floor, limit)
         if entry_type not in ("district", "first-level-division", "city", "town"):
             return mention
         # a town before a district's type word stands for the district it heads, which the
@@ -873,17 +873,29 @@ class _Resolution:
             return w.ends[after]
         return None
 
-    def _with_feature_word(self, span: Span, mention: Mention, limit: int) -> Mention:
+    def _with_feature_word(self, span: Span, mention: Mention, floor: int, limit: int) -> Mention:
         """A river's, lake's or sea's mention takes in the word after it that names its kind
-        ("Aras Nehri'nin", "Litani River", "Samur çayının"), and leaves out one before it that a
-        source wrote into the name ("fleuve Saint-Laurent", "rio Amazonas" read as "Saint-Laurent",
-        "Amazonas"), as a division's type word before it is left out in those languages."""
+        ("Aras Nehri'nin", "Litani River", "Samur çayının"), in Arabic and Persian the one before
+        it as well (نهر الفرات, as a division's type word there), and leaves out one before it that
+        a source wrote into the name elsewhere ("fleuve Saint-Laurent", "rio Amazonas" read as
+        "Saint-Laurent", "Amazonas"), as a division's type word before it is left out in those
+        languages."""
         w, forms = self.words, self.plain_forms()
         feature = CUE_TYPES["feature"]
         first = span.first
         end = self._type_word_after(span, limit, feature)
         if end is not None:
             return replace(mention, end=end, text=self.text[mention.start : end])
+        before = first - 1
+        if (
+            detect_script(mention.text) in _ABJADS
+            and before >= 0
+            and w.starts[before] >= floor
+            and mention.start == w.starts[first]
+            and self.text[w.ends[before] : mention.start] == " "
+            and feature <= _cue_types(forms[before])
+        ):
+            return replace(mention, start=w.starts[before], text=self.text[w.starts[before] : mention.end])
         if (
             first < span.last
             and mention.start == w.starts[first]
