@@ -1412,3 +1412,16 @@ def test_a_division_read_by_its_bare_name_is_the_town_of_that_name_inside_it() -
 def test_an_arabic_word_for_river_before_its_name_is_part_of_the_mention() -> None:
     text = "صيادون على ضفاف نهر الدانوب في بلغراد."
     assert [(m.text, m.entry.id) for m in exonym.resolve(text)] == [("نهر الدانوب", "danube-river"), ("بلغراد", "belgrade")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Armenian declines a phrase's last word alone: a town in the ablative is no given name
+        # before a surname
+        ("Երեկ Սիսիանից Գորիս գնացող ավտոբուսը ուշացավ։", ["sisian", "goris"]),
+        ("Երեկ Մեղրիից Կապան գնացող ավտոբուսը ուշացավ։", ["meghri", "kapan"]),
+    ],
+)
+def test_a_declined_town_before_another_is_no_given_name_in_armenian(text: str, expected: list[str]) -> None:
+    assert ids(text) == expected

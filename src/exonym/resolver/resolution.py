@@ -1684,10 +1684,11 @@ class _Resolution:
                 return False  # a near spelling knows no word: "Raúl Medina" read near "Al Madinah"
             return not all(self._is_minor(e) for e in scored[k][1]) or self._after_place_preposition(scored[k][0])
 
-        # (only Turkic text reads them: see known)
+        # (only text that declines a noun phrase's last word alone reads them, Turkic, Armenian
+        # and Georgian: see known; Russian declines a given name with its surname)
         declined = (
             {span.first for span, hits in scored if span.first == span.last and all(h.method == "inflected" for _, h, _ in hits.values())}
-            if self.text_lang in languages.turkic_reading()
+            if self.text_lang in languages.turkic_reading() or self.text_lang in _LAST_WORD_DECLINED
             else set()
         )
 
@@ -1698,6 +1699,7 @@ class _Resolution:
                 covered(t)
                 # a Turkic noun phrase takes its case ending on its last word: "Dağıstanın
                 # Dərbənd şəhəri" is Dagestan's Derbent, a name in the genitive is no given name
+                # (nor is Armenian Սիսիանից, from Sisian, before Գորիս)
                 or t in declined
                 or folded in languages.all_type_cues()
                 or folded in self.index.calendar_words
@@ -2146,6 +2148,7 @@ _SUFFIX_START = re.compile(f"[{re.escape(APOSTROPHES + DASHES)}]")
 # the prior (see exonym.resolver.index.entry_prior) of a city of some 300,000, whose untagged
 # variant a preposition of place makes a name in a script without capitals
 _PLACED_VARIANT_PRIOR = 50
+_LAST_WORD_DECLINED = frozenset({"hy", "ka"})  # besides the Turkic languages (see _without_persons)
 _NAMESAKE_LABEL_SCORE = 85  # (see _with_namesake_towns)
 _UNCASED_CITY_LETTERS = 5  # (see _uncased_city_at_home)
 _MIN_MENTION = weight("min_mention")
