@@ -1425,3 +1425,8 @@ def test_an_arabic_word_for_river_before_its_name_is_part_of_the_mention() -> No
 )
 def test_a_declined_town_before_another_is_no_given_name_in_armenian(text: str, expected: list[str]) -> None:
     assert ids(text) == expected
+
+
+def test_a_name_a_capital_is_of_is_read_with_an_adjective_before_the_word_for_capital() -> None:
+    # German writes nouns with capitals: the state is read because the town before it lies in it
+    assert ids("Wir haben Frankfort, die kleine Hauptstadt von Kentucky, im Mai besucht.") == ["frankfort-us", "kentucky-us"]

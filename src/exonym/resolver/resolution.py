@@ -1315,6 +1315,9 @@ class _Resolution:
             entry_id in context.same
             or bool(context.parent & self.ancestors(entry_id))
             or entry_type in context.cue
+            # a name that qualifies the one before it as its container, which one of that one's
+            # readings lies in: "Frankfort, die kleine Hauptstadt von Kentucky"
+            or any(entry_id in self.ancestors(e) for e in context.qualifies)
             # a town before a district's type word: the district it heads ("Çarşamba ilçesinde")
             or (entry_type in ("city", "town") and "district" in context.cue and not context.cue & _SETTLEMENTS)
         )
@@ -1987,8 +1990,12 @@ class _Resolution:
         if len(words) == 2 and words[0] in languages.all_place_prepositions() and gap.split()[-1].islower():
             return True  # "Kochi in southern Japan", "Valencia in eastern Spain": an adjective between
         capitals = languages.all_capital_words()
-        if "," in gap and any(w in capitals for w in words) and all(w in allowed or w in capitals for w in words):
-            return True  # "Mérida, capital de Extremadura", "Salto, the seat of ...": what it is the capital of
+        if "," in gap and any(w in capitals for w in words):
+            # "Mérida, capital de Extremadura", "Salto, the seat of ...": what it is the capital
+            # of; an adjective may stand before the word ("die kleine Hauptstadt von Kentucky")
+            others = [w for w in words if w not in allowed and w not in capitals]
+            if not others or (len(others) == 1 and not _capitalised_in(gap, others[0])):
+                return True
         if not all(w in allowed for w in words):
             return False
         if "," in gap and words[0] in languages.all_place_prepositions():
@@ -2030,6 +2037,11 @@ def _one_word(gap: str) -> str | None:
     """The one folded word of a gap between two names, if it holds one and nothing else."""
     words = _gap_words(gap)
     return words[0] if words is not None and len(words) == 1 and "," not in gap else None
+
+
+def _capitalised_in(gap: str, folded: str) -> bool:
+    """Whether the gap writes this (folded) word with a capital."""
+    return any(fold(w) == folded and w[:1].isupper() for w in _GAP_WORD.findall(gap))
 
 
 def _gap_words(gap: str) -> list[str] | None:
