@@ -1223,26 +1223,31 @@ class _Resolution:
         division's match."""
         entries, added = self.gaz.entries, {}
         for entry_id, (value, hit, name) in hits.items():
-            entry = entries[entry_id]
-            if entry.type not in _PROVINCES or _label_core(name.text) != fold(name.text):
+            if entries[entry_id].type not in _PROVINCES:
                 continue
-            key = latin_key(name.text)
-            for town_id in self.gaz.children(entry_id):
-                town = entries[town_id]
-                # the town's label, as its name matched, romanized apart maybe (Mykolajiv,
-                # Mykolayiv); not a region's own name (Львівщина is Lviv Oblast, not Lviv) nor a
-                # label with a type word (Texas City)
-                if (
-                    town.type not in ("city", "town")
-                    or town_id in hits
-                    or _label_core(town.name) != fold(town.name)
-                    or fuzz.ratio(latin_key(town.name), key) < _NAMESAKE_LABEL_SCORE
-                ):
-                    continue
-                reading = self._reading_by_label(town_id, hit, False)
+            towns = _hit_cache(self.gaz).get_or(
+                ("namesake towns", entry_id, name.text), lambda e=entry_id, n=name.text: self._namesake_towns(e, n)
+            )
+            for town_id in towns:
+                reading = None if town_id in hits else self._reading_by_label(town_id, hit, False)
                 if reading is not None:
                     added[town_id] = (value, *reading)
         return {**hits, **added} if added else hits
+
+    def _namesake_towns(self, division: str, name: str) -> tuple[str, ...]:
+        """The towns in a division whose label this name of the division spells, romanized apart
+        maybe (Mykolajiv, Mykolayiv); not by a region's own name (Львівщина is Lviv Oblast, not
+        Lviv), nor a label with a type word (Texas City), nor a division's name with its own."""
+        if _label_core(name) != fold(name):
+            return ()
+        key, entries = latin_key(name), self.gaz.entries
+        return tuple(
+            t
+            for t in self.gaz.children(division)
+            if entries[t].type in ("city", "town")
+            and _label_core(entries[t].name) == fold(entries[t].name)
+            and fuzz.ratio(latin_key(entries[t].name), key) >= _NAMESAKE_LABEL_SCORE
+        )
 
     def _reading_by_label(self, entry_id: str, hit: Hit, short: bool) -> tuple[Hit, Name] | None:
         """A reading of an entry by its label, with another reading's match (see
