@@ -1,9 +1,9 @@
 """Arabic and Persian (Arabic script): proclitics written into the word and Persian suffixes.
 
 والقاهرة, بالقاهرة -> القاهرة, قاهرة; تهرانها -> تهران; آذربایجانی (Azerbaijani, an adjective) ->
-آذربایجان, derived; باکوی (Baku with the ezafe after its vowel) -> باکو, باکویی (of Baku) -> باکو, derived;
-الكندية (Canadian) -> كندا, derived. Proclitics sit on the first word of a phrase, so they are taken off the
-first word of a multi-word name as well (PROCLITICS). Input is folded text.
+آذربایجان, derived; باکوی (Baku with the ezafe after its vowel) -> باکو, باکویی (of Baku) -> باکو,
+derived; الكندية (Canadian) -> كندا, derived. Proclitics sit on the first word of a phrase, so they
+are taken off the first word of a multi-word name as well (PROCLITICS). Input is folded text.
 """
 
 from __future__ import annotations
