@@ -1430,3 +1430,8 @@ def test_a_declined_town_before_another_is_no_given_name_in_armenian(text: str, 
 def test_a_name_a_capital_is_of_is_read_with_an_adjective_before_the_word_for_capital() -> None:
     # German writes nouns with capitals: the state is read because the town before it lies in it
     assert ids("Wir haben Frankfort, die kleine Hauptstadt von Kentucky, im Mai besucht.") == ["frankfort-us", "kentucky-us"]
+
+
+def test_a_municipality_romanized_apart_from_its_town_yields_to_the_town_without_its_type_word() -> None:
+    # Qvareli Municipality and the town Kvareli: the markets are the town's
+    assert ids("თელავისა და ყვარლის ბაზრებზე ყურძენი გაძვირდა, კახეთში კი ღვინოც.") == ["telavi", "kvareli", "kakheti"]

@@ -1199,10 +1199,11 @@ class _Resolution:
 
     def _namesake_sibling(self, division: str, town: str) -> bool:
         """Whether a division bears a town's name beside it, under the same parent (a Georgian
-        municipality and its town, both filed under their region): the division the town heads."""
+        municipality and its town, both filed under their region): the division the town heads.
+        (Labels romanized apart count: Qvareli Municipality, Kvareli.)"""
         entries = self.gaz.entries
         d, t = entries[division], entries[town]
-        return bool(set(d.parents or ()) & set(t.parents or ())) and _label_core(d.name) == _label_core(t.name)
+        return bool(set(d.parents or ()) & set(t.parents or ())) and _same_label(_label_core(d.name), _label_core(t.name))
 
     def _in_country_division(self, division: str, town: str) -> bool:
         """Whether a town filed under its country alone (the world's capitals and big cities:
@@ -1246,7 +1247,7 @@ class _Resolution:
             for t in self.gaz.children(division)
             if entries[t].type in ("city", "town")
             and _label_core(entries[t].name) == fold(entries[t].name)
-            and fuzz.ratio(latin_key(entries[t].name), key) >= _NAMESAKE_LABEL_SCORE
+            and _same_label(latin_key(entries[t].name), key)
         )
 
     def _reading_by_label(self, entry_id: str, hit: Hit, short: bool) -> tuple[Hit, Name] | None:
@@ -2297,6 +2298,13 @@ def _cue_types(forms: WordForms) -> frozenset[str]:
     if found is None:
         found = next((cues[b] for b, derived in forms.bases if not derived and b in cues), frozenset())
     return found
+
+
+@lru_cache(maxsize=65536)
+def _same_label(a: str, b: str) -> bool:
+    """Whether two labels (or label cores) spell one name, romanized apart maybe: Mykolaiv and
+    Mykolayiv, Qvareli and Kvareli."""
+    return a == b or fuzz.ratio(latin_key(a), latin_key(b)) >= _NAMESAKE_LABEL_SCORE
 
 
 def _divisions_called_districts(cue: frozenset[str], types: set[str]) -> frozenset[str]:
