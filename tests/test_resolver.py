@@ -1435,3 +1435,8 @@ def test_a_name_a_capital_is_of_is_read_with_an_adjective_before_the_word_for_ca
 def test_a_municipality_romanized_apart_from_its_town_yields_to_the_town_without_its_type_word() -> None:
     # Qvareli Municipality and the town Kvareli: the markets are the town's
     assert ids("თელავისა და ყვარლის ბაზრებზე ყურძენი გაძვირდა, კახეთში კი ღვინოც.") == ["telavi", "kvareli", "kakheti"]
+
+
+def test_a_common_noun_with_a_georgian_place_ending_is_no_division_abroad() -> None:
+    # ცენტრში is "in the centre"; ცენტრი is also Georgian's short name of Centre-Val de Loire
+    assert ids("კახეთში ახალი საავადმყოფო გაიხსნა ყვარლის ცენტრში.") == ["kakheti", "kvareli"]

@@ -1350,7 +1350,9 @@ class _Resolution:
             return False  # "im Mai", "in May": a preposition of time as much as of place
         if self.gaz.entries[entry_id].type in _SETTLEMENTS and self._after_article(span):
             return False  # "in die Halle", "auf dem Hof", "zum Essen": a town's name takes no article (a region's may: la Corse)
-        if self._after_place_preposition(span) or (self._placed_by_its_ending(span) and not across):
+        if self._after_place_preposition(span) or (
+            self._placed_by_its_ending(span) and not across and not self._bare_division_abroad(span, entry_id, bonus)
+        ):
             # (a case ending that says where is no support for a name read from another script:
             # Georgian პორტიდან, from the port, is not the Spanish town Porta)
             return True
@@ -1410,6 +1412,15 @@ class _Resolution:
             bool(context.cue & _PROVINCES)
             or bool(context.parent & self.ancestors(entry_id))
             or self._names_its_type(span, self.gaz.entries[entry_id].type)
+        )
+
+    def _bare_division_abroad(self, span: Span, entry_id: str, bonus: float) -> bool:
+        """Whether a span in a script without capitals reads as a division of a country whose
+        language the text is not written in, with nothing in the text for it: a case ending
+        of place says no more there than that a noun is in the locative (Georgian ცენტრში, in
+        the centre, is no Centre-Val de Loire, whose Georgian short name is ცენტრი)."""
+        return (
+            span.first_word_case == "none" and not bonus and self.gaz.entries[entry_id].type in _PROVINCES and not self._at_home(entry_id)
         )
 
     def _placed_by_its_ending(self, span: Span) -> bool:
