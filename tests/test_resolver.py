@@ -1440,3 +1440,8 @@ def test_a_municipality_romanized_apart_from_its_town_yields_to_the_town_without
 def test_a_common_noun_with_a_georgian_place_ending_is_no_division_abroad() -> None:
     # ცენტრში is "in the centre"; ცენტრი is also Georgian's short name of Centre-Val de Loire
     assert ids("კახეთში ახალი საავადმყოფო გაიხსნა ყვარლის ცენტრში.") == ["kakheti", "kvareli"]
+
+
+def test_the_capitalised_half_of_a_hyphenated_word_after_a_lowercase_one_is_no_name_alone() -> None:
+    # Рош га-Шана (the Jewish new year) is no Schaan in Liechtenstein
+    assert ids("Щороку на Рош га-Шана до Умані приїжджають тисячі паломників.") == ["uman-ua"]

@@ -1540,12 +1540,19 @@ class _Resolution:
             return True  # Turkish and Azerbaijani put an apostrophe only before a proper noun's ending
         if self._dateline(span):
             return True
-        if span.sentence_start or span.first_word_case != "title":
+        if span.sentence_start or span.first_word_case != "title" or self._after_a_lowercase_prefix(span):
             return False
         if self._joined_by_a_small_word(span):
             return True  # Frankfurt am Main, Rio de Janeiro: no run of common words, in any language
         found = languages.language(self.text_lang)
         return found is not None and not found.capitalises_nouns
+
+    def _after_a_lowercase_prefix(self, span: Span) -> bool:
+        """Whether the span's first word is the second half of a hyphenated word whose first half
+        is in lower case: a capital there is the compound's, no sign of a name on its own (Рош
+        га-Шана, the Jewish new year, is no Schaan)."""
+        k, w = span.first, self.words
+        return k > 0 and self.text[w.ends[k - 1] : w.starts[k]] in DASH_SET and w.words[k - 1][:1].islower()
 
     def _joined_by_a_small_word(self, span: Span) -> bool:
         """Whether a name of three words or more opens and ends with a capital and has a word in
