@@ -1445,3 +1445,12 @@ def test_a_common_noun_with_a_georgian_place_ending_is_no_division_abroad() -> N
 def test_the_capitalised_half_of_a_hyphenated_word_after_a_lowercase_one_is_no_name_alone() -> None:
     # Рош га-Шана (the Jewish new year) is no Schaan in Liechtenstein
     assert ids("Щороку на Рош га-Шана до Умані приїжджають тисячі паломників.") == ["uman-ua"]
+
+
+def test_a_type_word_after_a_name_is_one_of_the_texts_language() -> None:
+    # Italian "il" (the) is no Turkish il (province): the city, and no "il" in its span
+    found = [
+        (m.text, m.entry.id)
+        for m in exonym.resolve("Ieri a San Paolo il traffico era bloccato per la pioggia e molti negozi sono rimasti chiusi.")
+    ]
+    assert found == [("San Paolo", "sao-paulo")]

@@ -868,7 +868,7 @@ class _Resolution:
             after < len(w)
             and w.ends[after] <= limit
             and self.text[span.end : w.starts[after]] == " "
-            and types <= _cue_types(self.plain_forms()[after])
+            and types <= self._own_cue_types(self.plain_forms()[after])
         ):
             return w.ends[after]
         return None
@@ -1853,7 +1853,7 @@ class _Resolution:
         if i < len(w) and not (found is not None and found.type_words_precede):
             gap = self.text[span.end : w.starts[i]]
             if len(gap) <= 3 and not gap.strip(" -\u00a0"):
-                out = _cue_types(folds[i])
+                out = self._own_cue_types(folds[i])
         # In Turkic languages the type word follows its name as a postposition: "Tovuz rayonunun
         # Ağdam kəndi" is Tovuz's district and Ağdam's village, so a type word before says nothing.
         if j >= 0 and self.text_lang not in languages.turkic_reading():
@@ -1877,6 +1877,17 @@ class _Resolution:
         if self._owns_a_district(span) or self._before_a_province_office(span):
             out |= CUE_TYPES["province"]
         return out
+
+    def _own_cue_types(self, forms: WordForms) -> frozenset[str]:
+        """The entry types a word after a name names in the text's language (in any language when
+        it is not known): Italian "il" (the) is no Turkish il (province) in "a San Paolo il prezzo"."""
+        cues = _type_cues_read_in(self.text_lang)
+        if not cues:
+            return _cue_types(forms)
+        named = cues.get(forms.fold)
+        if named is None:
+            named = next((cues[b] for b, derived in forms.bases if not derived and b in cues), frozenset())
+        return named
 
     def _elided_cue(self, k: int) -> frozenset[str]:
         """The types a word names behind an elided article written into it: "nell'oblast di
@@ -2323,6 +2334,22 @@ def _same_label(a: str, b: str) -> bool:
     """Whether two labels (or label cores) spell one name, romanized apart maybe: Mykolaiv and
     Mykolayiv, Qvareli and Kvareli."""
     return a == b or fuzz.ratio(latin_key(a), latin_key(b)) >= _NAMESAKE_LABEL_SCORE
+
+
+@lru_cache(maxsize=128)
+def _type_cues_read_in(text_lang: str | None) -> dict[str, frozenset[str]]:
+    """The type words of a text's language, with its sisters' where they are read alike (Turkish
+    and Azerbaijani, which a short text does not tell apart); empty when the language is unknown."""
+    found = languages.language(text_lang)
+    if found is None:
+        return {}
+    codes = languages.turkic_reading() if text_lang in languages.turkic_reading() else (text_lang,)
+    out: dict[str, frozenset[str]] = {}
+    for code in codes:
+        sister = languages.language(code)
+        for word, named in (sister.type_cues if sister is not None else {}).items():
+            out[word] = out.get(word, frozenset()) | named
+    return out
 
 
 def _divisions_called_districts(cue: frozenset[str], types: set[str]) -> frozenset[str]:
