@@ -1454,3 +1454,7 @@ def test_a_type_word_after_a_name_is_one_of_the_texts_language() -> None:
         for m in exonym.resolve("Ieri a San Paolo il traffico era bloccato per la pioggia e molti negozi sono rimasti chiusi.")
     ]
     assert found == [("San Paolo", "sao-paulo")]
+    # nor before it ("per il Cairo"), while another language's type word that is no common word
+    # here still counts (Russian села, of the village, in Ukrainian text)
+    assert ids("La delegazione è partita ieri sera per il Cairo, dove incontrerà il ministro degli esteri.") == ["cairo"]
+    assert "tavush-village" in ids("Біля Тавушської області, поблизу села Тавуш, знову чули постріли вночі.")

@@ -1848,19 +1848,19 @@ class _Resolution:
         # d'Erevan" start inside it, after an elided of-word or article, and the word before is the cue
         before = w.starts[span.first]
         out: frozenset[str] = frozenset()
-        cues = languages.all_type_cues()
+        cues = _type_cues_read_in(self.text_lang) or languages.all_type_cues()
         found = languages.language(self.text_lang)
         if i < len(w) and not (found is not None and found.type_words_precede):
             gap = self.text[span.end : w.starts[i]]
             if len(gap) <= 3 and not gap.strip(" -\u00a0"):
-                out = self._own_cue_types(folds[i])
+                out = _cue_types(folds[i], cues)
         # In Turkic languages the type word follows its name as a postposition: "Tovuz rayonunun
         # Ağdam kəndi" is Tovuz's district and Ağdam's village, so a type word before says nothing.
         if j >= 0 and self.text_lang not in languages.turkic_reading():
             gap = self.text[w.ends[j] : before]
             if len(gap) <= 3 and not gap.strip(" -\u00a0"):
                 word = folds[j].fold
-                out |= _cue_types(folds[j]) or self._elided_cue(j)
+                out |= _cue_types(folds[j], cues) or self._elided_cue(j)
                 # "the village of Tavush", "la ville de Gandja": the cue two words back
                 if j > 0 and word in languages.all_of_words() and not self.text[w.ends[j - 1] : w.starts[j]].strip():
                     out |= cues.get(folds[j - 1].fold, frozenset()) or self._elided_cue(j - 1)
@@ -1879,15 +1879,9 @@ class _Resolution:
         return out
 
     def _own_cue_types(self, forms: WordForms) -> frozenset[str]:
-        """The entry types a word after a name names in the text's language (in any language when
-        it is not known): Italian "il" (the) is no Turkish il (province) in "a San Paolo il prezzo"."""
-        cues = _type_cues_read_in(self.text_lang)
-        if not cues:
-            return _cue_types(forms)
-        named = cues.get(forms.fold)
-        if named is None:
-            named = next((cues[b] for b, derived in forms.bases if not derived and b in cues), frozenset())
-        return named
+        """The entry types a word beside a name names in a text of its language (see
+        _type_cues_read_in; every language's words when it is not known)."""
+        return _cue_types(forms, _type_cues_read_in(self.text_lang) or None)
 
     def _elided_cue(self, k: int) -> frozenset[str]:
         """The types a word names behind an elided article written into it: "nell'oblast di
@@ -2319,10 +2313,12 @@ def _languages_of(tags: tuple[str, ...]) -> frozenset[str]:
     return frozenset(language_of(t) for t in tags)
 
 
-def _cue_types(forms: WordForms) -> frozenset[str]:
+def _cue_types(forms: WordForms, cues: dict[str, frozenset[str]] | None = None) -> frozenset[str]:
     """The entry types a word names when it stands beside a name, in any of its case forms
-    (Georgian რაიონში and Armenian շրջանը read back to რაიონი and շրջան)."""
-    cues = languages.all_type_cues()
+    (Georgian რაიონში and Armenian շրջանը read back to რაიონი and շրջան), by `cues` (the type
+    words read in the text's language: see _type_cues_read_in) or every language's."""
+    if cues is None:
+        cues = languages.all_type_cues()
     found = cues.get(forms.fold)
     if found is None:
         found = next((cues[b] for b, derived in forms.bases if not derived and b in cues), frozenset())
@@ -2338,18 +2334,21 @@ def _same_label(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=128)
 def _type_cues_read_in(text_lang: str | None) -> dict[str, frozenset[str]]:
-    """The type words of a text's language, with its sisters' where they are read alike (Turkish
-    and Azerbaijani, which a short text does not tell apart); empty when the language is unknown."""
+    """The type words read in a text of this language: its own (with its Turkic sisters', which a
+    short text does not tell apart) and every other language's but those that are common words
+    of this one (Italian "il", the, is no Turkish il, province); empty when the language is
+    unknown."""
     found = languages.language(text_lang)
     if found is None:
         return {}
     codes = languages.turkic_reading() if text_lang in languages.turkic_reading() else (text_lang,)
-    out: dict[str, frozenset[str]] = {}
+    own: dict[str, frozenset[str]] = {}
     for code in codes:
         sister = languages.language(code)
         for word, named in (sister.type_cues if sister is not None else {}).items():
-            out[word] = out.get(word, frozenset()) | named
-    return out
+            own[word] = own.get(word, frozenset()) | named
+    common = found.function_words | found.determiners | found.stopwords
+    return {w: own.get(w, named) for w, named in languages.all_type_cues().items() if w in own or w not in common}
 
 
 def _divisions_called_districts(cue: frozenset[str], types: set[str]) -> frozenset[str]:
