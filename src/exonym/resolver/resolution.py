@@ -1848,7 +1848,7 @@ class _Resolution:
         # d'Erevan" start inside it, after an elided of-word or article, and the word before is the cue
         before = w.starts[span.first]
         out: frozenset[str] = frozenset()
-        cues = _type_cues_read_in(self.text_lang) or languages.all_type_cues()
+        cues = languages.type_cues_read_in(self.text_lang) or languages.all_type_cues()
         found = languages.language(self.text_lang)
         if i < len(w) and not (found is not None and found.type_words_precede):
             gap = self.text[span.end : w.starts[i]]
@@ -1880,8 +1880,8 @@ class _Resolution:
 
     def _own_cue_types(self, forms: WordForms) -> frozenset[str]:
         """The entry types a word beside a name names in a text of its language (see
-        _type_cues_read_in; every language's words when it is not known)."""
-        return _cue_types(forms, _type_cues_read_in(self.text_lang) or None)
+        languages.type_cues_read_in; every language's words when it is not known)."""
+        return _cue_types(forms, languages.type_cues_read_in(self.text_lang) or None)
 
     def _elided_cue(self, k: int) -> frozenset[str]:
         """The types a word names behind an elided article written into it: "nell'oblast di
@@ -2316,7 +2316,7 @@ def _languages_of(tags: tuple[str, ...]) -> frozenset[str]:
 def _cue_types(forms: WordForms, cues: dict[str, frozenset[str]] | None = None) -> frozenset[str]:
     """The entry types a word names when it stands beside a name, in any of its case forms
     (Georgian რაიონში and Armenian շրջանը read back to რაიონი and շրջան), by `cues` (the type
-    words read in the text's language: see _type_cues_read_in) or every language's."""
+    words read in the text's language: see languages.type_cues_read_in) or every language's."""
     if cues is None:
         cues = languages.all_type_cues()
     found = cues.get(forms.fold)
@@ -2330,25 +2330,6 @@ def _same_label(a: str, b: str) -> bool:
     """Whether two labels (or label cores) spell one name, romanized apart maybe: Mykolaiv and
     Mykolayiv, Qvareli and Kvareli."""
     return a == b or fuzz.ratio(latin_key(a), latin_key(b)) >= _NAMESAKE_LABEL_SCORE
-
-
-@lru_cache(maxsize=128)
-def _type_cues_read_in(text_lang: str | None) -> dict[str, frozenset[str]]:
-    """The type words read in a text of this language: its own (with its Turkic sisters', which a
-    short text does not tell apart) and every other language's but those that are common words
-    of this one (Italian "il", the, is no Turkish il, province); empty when the language is
-    unknown."""
-    found = languages.language(text_lang)
-    if found is None:
-        return {}
-    codes = languages.turkic_reading() if text_lang in languages.turkic_reading() else (text_lang,)
-    own: dict[str, frozenset[str]] = {}
-    for code in codes:
-        sister = languages.language(code)
-        for word, named in (sister.type_cues if sister is not None else {}).items():
-            own[word] = own.get(word, frozenset()) | named
-    common = found.function_words | found.determiners | found.stopwords
-    return {w: own.get(w, named) for w, named in languages.all_type_cues().items() if w in own or w not in common}
 
 
 def _divisions_called_districts(cue: frozenset[str], types: set[str]) -> frozenset[str]:

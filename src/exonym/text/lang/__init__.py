@@ -282,14 +282,34 @@ def all_capital_words() -> frozenset[str]:
     return _union(lambda x: x.capital_words)
 
 
+def _merged_type_cues(codes: Iterable[str]) -> dict[str, frozenset[str]]:
+    """Folded type word -> the entry types it names, in any of these languages."""
+    out: dict[str, frozenset[str]] = {}
+    for code in codes:
+        found = language(code)
+        for word, types in (found.type_cues if found is not None else {}).items():
+            out[word] = out.get(word, frozenset()) | types
+    return out
+
+
 @cache
 def all_type_cues() -> dict[str, frozenset[str]]:
     """Folded type word -> the entry types it names, in every language."""
-    out: dict[str, frozenset[str]] = {}
-    for x in languages().values():
-        for word, types in x.type_cues.items():
-            out[word] = out.get(word, frozenset()) | types
-    return out
+    return _merged_type_cues(languages())
+
+
+@cache
+def type_cues_read_in(code: str | None) -> dict[str, frozenset[str]]:
+    """The type words read in a text of this language: its own (with its Turkic sisters', which a
+    short text does not tell apart) and every other language's but those that are common words
+    of this one (Italian "il", the, is no Turkish il, province); empty when the language is
+    unknown."""
+    found = language(code)
+    if found is None:
+        return {}
+    own = _merged_type_cues(turkic_reading() if code in turkic_reading() else (found.code,))
+    common = found.function_words | found.determiners | found.stopwords
+    return {w: own.get(w, named) for w, named in all_type_cues().items() if w in own or w not in common}
 
 
 @cache
