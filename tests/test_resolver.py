@@ -1458,3 +1458,23 @@ def test_a_type_word_after_a_name_is_one_of_the_texts_language() -> None:
     # here still counts (Russian села, of the village, in Ukrainian text)
     assert ids("La delegazione è partita ieri sera per il Cairo, dove incontrerà il ministro degli esteri.") == ["cairo"]
     assert "tavush-village" in ids("Біля Тавушської області, поблизу села Тавуш, знову чули постріли вночі.")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # çay is a river and tea: after a declined name it is tea (the river's word would take the ending)
+        ("Qəbələdə çay festivalı keçirilib, qonaqlar Şəkidən də gəlib.", ["qabala", "shaki"]),
+        ("Şəkidə çay bağlarının sahəsi bu il iki dəfə artıb.", ["shaki"]),
+        ("Lənkəranda çay yığımı başlayıb, fermerlər məhsuldan razıdır.", ["lankaran"]),
+    ],
+)
+def test_a_word_after_a_declined_turkic_name_is_not_its_type_word(text: str, expected: list[str]) -> None:
+    assert ids(text) == expected
+
+
+def test_the_name_explaining_a_reading_is_in_the_texts_script_when_it_reads_as_well() -> None:
+    # Astara's Arabic name romanizes to the same key as its Azerbaijani one
+    (found,) = exonym.resolve("Yarpaq Astaradakı fabrikə göndərilir, sonra emal olunur.")
+    assert (found.entry.id, found.name.text) == ("astara", "Astara")
+    assert "'Astara'" in found.explanation

@@ -175,6 +175,7 @@ class _Resolution:
 
     def _entry_hits(self, span: Span) -> Readings:
         surface = unicodedata.normalize("NFC", self.text[span.start : span.end])
+        script = detect_script(surface)
         best: Readings = {}
         ix = self.index
         for hit in span.hits:
@@ -241,7 +242,9 @@ class _Resolution:
             elif name.is_adjective:
                 value += weight("foreign_adjective")
             old = best.get(entry_id)
-            if old is None or value > old[0]:
+            if old is None or value > old[0] or (value == old[0] and name.script == script != old[2].script):
+                # (of names read as well, the one in the text's script explains the reading:
+                # Latin Astaradakı is Astara's Azerbaijani name declined, not its Arabic one)
                 best[entry_id] = (value, hit, name)
         return best
 
@@ -1850,7 +1853,7 @@ class _Resolution:
         out: frozenset[str] = frozenset()
         cues = languages.type_cues_read_in(self.text_lang) or languages.all_type_cues()
         found = languages.language(self.text_lang)
-        if i < len(w) and not (found is not None and found.type_words_precede):
+        if i < len(w) and not (found is not None and found.type_words_precede) and not self._declined_before_a_noun(span):
             gap = self.text[span.end : w.starts[i]]
             if len(gap) <= 3 and not gap.strip(" -\u00a0"):
                 out = _cue_types(folds[i], cues)
@@ -1877,6 +1880,14 @@ class _Resolution:
         if self._owns_a_district(span) or self._before_a_province_office(span):
             out |= CUE_TYPES["province"]
         return out
+
+    def _declined_before_a_noun(self, span: Span) -> bool:
+        """Whether a Turkic name takes its own case ending before the next word: its type word
+        would take the ending instead ("Kür çayında", on the Kura river), so the word after names
+        something else ("Lənkəranda çay", tea in Lankaran; "Tovuzun kəndləri", Tovuz's villages)."""
+        if self.text_lang not in languages.turkic_reading() or not span.hits:
+            return False
+        return case_ending(self.text[span.start : span.end]) or all(h.method == "inflected" for h in span.hits)
 
     def _own_cue_types(self, forms: WordForms) -> frozenset[str]:
         """The entry types a word beside a name names in a text of its language (see
