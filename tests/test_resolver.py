@@ -1478,3 +1478,14 @@ def test_the_name_explaining_a_reading_is_in_the_texts_script_when_it_reads_as_w
     (found,) = exonym.resolve("Yarpaq Astaradakı fabrikə göndərilir, sonra emal olunur.")
     assert (found.entry.id, found.name.text) == ("astara", "Astara")
     assert "'Astara'" in found.explanation
+
+
+def test_a_name_read_as_a_town_or_its_province_names_the_province_for_its_neighbours() -> None:
+    # Kermanshah, city or province, places the text in the province; Qasr-e Shirin lies in it
+    assert ids("مسافران کرمانشاه گفتند جاده قصر شیرین هنوز بسته است.") == ["kermanshah-ir", "gashr-e-shirin-ir"]
+    # ... but a name is no support of itself, nor a noun after its article of a canton
+    assert ids("Batman filmi bu hafta vizyona girdi; Batman'da sinema salonları doldu, Siirt'ten de izleyici geldi.") == [
+        "batman-tr",
+        "siirt-tr",
+    ]
+    assert ids("Wir fahren mit dem Zug nach Cham in Bayern, wo die Großeltern seit Jahren wohnen.") == ["cham-de", "bavaria-de"]

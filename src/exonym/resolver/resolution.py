@@ -595,6 +595,31 @@ class _Resolution:
         forms, cues = self.plain_forms()[span.first], languages.all_type_cues()
         return forms.fold in cues or any(not derived and base in cues for base, derived in forms.bases)
 
+    @staticmethod
+    def _named_by_namesakes(scored: list[tuple[Span, Readings]], named: list[frozenset[str]]) -> dict[int, dict[str, int]]:
+        """For each span, how many other spans that read one of its entries name each division
+        their readings nest in: the same name again is no support of itself (Batman the film and
+        Batman'dan, the city or its province, do not make each other the city). Counted per
+        entry, in one pass (a long text repeats a name thousands of times), and for a span read
+        as several entries, by the entry most read so."""
+        by_entry: dict[str, dict[str, int]] = {}
+        for k, certain in enumerate(named):
+            for e in scored[k][1] if certain else ():
+                counts = by_entry.setdefault(e, {})
+                for a in certain:
+                    counts[a] = counts.get(a, 0) + 1
+        out: dict[int, dict[str, int]] = {}
+        if not by_entry:
+            return out
+        for k, (_, hits) in enumerate(scored):
+            found: dict[str, int] = {}
+            for e in hits.keys() & by_entry.keys():
+                for a, n in by_entry[e].items():
+                    found[a] = max(found.get(a, 0), n - (a in named[k]))  # (its own share left out)
+            if found:
+                out[k] = found
+        return out
+
     def _base(self, entry_id: str, match: float) -> float:
         return score(match, self.index.priors[self.gaz.index_number(entry_id)])
 
@@ -606,6 +631,9 @@ class _Resolution:
         # the containers that a span's close readings share when none is clear: Montevideo, the
         # city or its department, is in Uruguay either way
         shared: list[frozenset[str]] = []
+        # of those, the ones that are a close reading themselves, inside which the others lie:
+        # Kermanshah, the city or its province, names the province either way
+        named: list[frozenset[str]] = []
         for span, hits in scored:
             common: frozenset[str] = frozenset()
             if len(hits) == 1:
@@ -615,9 +643,16 @@ class _Resolution:
                 ranked = sorted((self._base(e, s), e) for e, (s, _, _) in hits.items())[::-1]
                 leader = ranked[0][1]
                 anchor = leader if ranked[0][0] - ranked[1][0] >= _CLEAR_MARGIN else None
-                if anchor is None and not self._is_minor(leader):
+                if anchor is None:
                     close = [e for b, e in ranked if ranked[0][0] - b < _CLEAR_MARGIN]
-                    common = frozenset.intersection(*(self.ancestors(e) for e in close))
+                    common = frozenset.intersection(*(self.ancestors(e) | {e} for e in close))
+                    if self._is_minor(leader):
+                        # small places of one spelling say where only when one holds the others,
+                        # and then only that one (a chance word read as a town and its province
+                        # would put its country in the text)
+                        common &= hits.keys()
+                        if common and (self._after_article(span) or self._common_word(span)):
+                            common = frozenset()  # "mit dem Zug", by train: a noun names no canton
             if (
                 (anchor is not None or common)
                 and self._is_minor(leader)
@@ -628,13 +663,16 @@ class _Resolution:
             anchors.append(anchor)
             leaders.append(leader)
             shared.append(common)
+            named.append(common & hits.keys())
         # Counted over the whole text, so that each span can leave itself out in O(1).
         mentioned, contained = self._counts(e for e in anchors if e is not None)
         guessed: dict[str, int] = {}
-        for common in shared:
+        for common, certain in zip(shared, named, strict=True):
             for a in common:
                 contained[a] = contained.get(a, 0) + 1
-                guessed[a] = guessed.get(a, 0) + 1
+                if a not in certain:
+                    guessed[a] = guessed.get(a, 0) + 1
+        echoed = self._named_by_namesakes(scored, named)
         mentions: list[Mention] = []
         unread: list[int] = []  # spans no reading of which was good enough (see _second_look)
         unnamed: list[int] = []  # the other spans left unread: read again if the text names one of their readings
@@ -653,7 +691,8 @@ class _Resolution:
             )
             context.guessed = guessed
             context.qualifies = self._qualified_before(k, scored)
-            context.own_guess = shared[k] if own is None else frozenset()
+            context.own_guess = shared[k] - named[k] if own is None else frozenset()
+            context.echoed = echoed.get(k, {})
             if context.bracket:
                 # "Tovuz (known as Tavush in Armenia)": names in apposition are read at one level,
                 # two districts or two towns, when they are not one place.
@@ -2268,6 +2307,7 @@ class _Context:
         "bracket",
         "contained",
         "cue",
+        "echoed",
         "guessed",
         "mentioned",
         "opens_remark_or_list",
@@ -2302,12 +2342,13 @@ class _Context:
         # readings share (this span's own share: own_guess)
         self.guessed: dict[str, int] = {}
         self.own_guess: frozenset[str] = frozenset()
+        self.echoed: dict[str, int] = {}  # divisions named by other spans that read one of this span's entries
 
     def is_mentioned(self, entry_id: str) -> bool:
         return self.mentioned.get(entry_id, 0) - (entry_id == self.own) > 0
 
     def is_contained(self, entry_id: str) -> bool:
-        return self.contained.get(entry_id, 0) - (entry_id in self.own_ancestors) > 0
+        return self.contained.get(entry_id, 0) - (entry_id in self.own_ancestors) - self.echoed.get(entry_id, 0) > 0
 
     def is_contained_by_anchors(self, entry_id: str, reading: str | None = None) -> bool:
         """Whether clear readings put a place inside this one; with `reading`, readings of
@@ -2315,7 +2356,8 @@ class _Context:
         support from Zgorzelec named beside it)."""
         own = entry_id in self.own_ancestors and entry_id not in self.own_guess
         by_reading = self.mentioned.get(reading, 0) - (reading == self.own) if reading is not None else 0
-        return self.contained.get(entry_id, 0) - self.guessed.get(entry_id, 0) - own - by_reading > 0
+        echoed = self.echoed.get(entry_id, 0)
+        return self.contained.get(entry_id, 0) - self.guessed.get(entry_id, 0) - own - by_reading - echoed > 0
 
 
 @lru_cache(maxsize=65536)
