@@ -1489,3 +1489,22 @@ def test_a_name_read_as_a_town_or_its_province_names_the_province_for_its_neighb
         "siirt-tr",
     ]
     assert ids("Wir fahren mit dem Zug nach Cham in Bayern, wo die Großeltern seit Jahren wohnen.") == ["cham-de", "bavaria-de"]
+
+
+def test_an_item_of_a_list_is_the_kind_of_place_its_clearly_read_items_are() -> None:
+    # Kirkuk names a city and its governorate; beside Anbar and Diyala it is the governorate
+    assert ids("تأثرت الأنبار وكركوك وديالى بالعاصفة الترابية أمس.") == ["al-anbar-iq", "kirkuk-iq-98410", "diyala-province-iq"]
+    # the items are joined by "and" or a comma, not by any small word: "Sara said that ..." is
+    # no list of Sarh and Jeddah
+    assert "sarh-td" not in ids("قالت سارة إن جدة صديقتها تطبخ أطيب حمص في الحي.", lang="ar")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("La sequía golpea al departamento de Cochabamba desde octubre.", ["cochabamba-bo-3919966"]),
+        ("El gobernador del departamento de Santa Cruz viajó a La Paz.", ["santa-cruz-bo", "la-paz"]),
+    ],
+)
+def test_a_word_for_department_names_a_first_level_division(text: str, expected: list[str]) -> None:
+    assert ids(text) == expected

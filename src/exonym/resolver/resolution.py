@@ -691,6 +691,7 @@ class _Resolution:
             )
             context.guessed = guessed
             context.qualifies = self._qualified_before(k, scored)
+            context.list_types = self._list_types(k, scored, anchors) if own is None and len(hits) > 1 else frozenset()
             context.own_guess = shared[k] - named[k] if own is None else frozenset()
             context.echoed = echoed.get(k, {})
             if context.bracket:
@@ -759,6 +760,7 @@ class _Resolution:
             if context.bracket or context.same:
                 continue  # a name in apposition is read with its partner, which is no container of it
             context.qualifies = self._qualified_before(k, scored)
+            context.list_types = self._list_types(k, scored, anchors)
             mention = self._mention(span, hits, context)
             if mention is not None and mention.entry.id != own:
                 mentions[at] = self._with_type_word(span, mention, *self._room(scored, k))
@@ -778,6 +780,7 @@ class _Resolution:
             context.partner_levels = {_level(self.gaz.entries[leaders[j]].type) for j in context.bracket}
             context.opens_remark_or_list = k not in first.echoes
             context.qualifies = self._qualified_before(k, scored)
+            context.list_types = self._list_types(k, scored, anchors) if len(hits) > 1 else frozenset()
             mention = self._mention(span, hits, context)
             if mention is not None:
                 more.append(self._with_type_word(span, mention, *self._room(scored, k)))
@@ -850,6 +853,30 @@ class _Resolution:
         if gap.strip() == "," or (gap == " " and self.text[second.start] == _ARABIC_AND):
             return True
         return len(words) == 1 and gap.startswith(" ") and gap.endswith(" ") and fold(words[0]) in _stopwords(self.text_lang)
+
+    def _list_types(self, k: int, scored: list[tuple[Span, Readings]], anchors: list[str | None]) -> frozenset[str]:
+        """The one kind of place (settlement, first-level division, district, country) that the
+        clearly read items of span k's list are, if they are all one: "Minas Gerais, Goiás e
+        Bahia" lists states, "Viña del Mar, Valparaíso y Quilpué" towns."""
+        kinds: set[str] = set()
+        for step in (-1, 1):
+            j = k
+            while 0 <= j + step < len(scored) and self._items_of_a_list(*(scored[i][0] for i in sorted((j, j + step)))):
+                j += step
+                anchor = anchors[j]
+                if anchor is not None:
+                    kinds.add(_list_kind(self.gaz.entries[anchor].type))
+        return frozenset(kinds) if len(kinds) == 1 else frozenset()
+
+    def _items_of_a_list(self, first: Span, second: Span) -> bool:
+        """Whether two names are items of one list by what joins them: a comma, a word for "and"
+        or "or" of the text's language, or the conjunction Arabic writes into the second (not any
+        function word, as _joined takes: "قالت سارة إن جدة", Sara said that a grandmother)."""
+        gap = self.text[first.end : second.start]
+        if gap.strip() == "," or (gap == " " and self.text[second.start] == _ARABIC_AND):
+            return True
+        words = gap.split()
+        return len(words) == 1 and gap.startswith(" ") and gap.endswith(" ") and fold(words[0]) in languages.and_words(self.text_lang)
 
     def _listed(self, k: int, scored: list[tuple[Span, Readings]]) -> bool:
         """Whether span k is an item of a list with a neighbouring name ("Bitlis ve Muş'ta",
@@ -1122,6 +1149,10 @@ class _Resolution:
             ]
             qualified = bool(containers)
             results = containers or results
+        if len(results) > 1 and context.list_types and not context.cue and not qualified:
+            # an item of a list is the kind of place its clearly read items are
+            alike = [r for r in results if _list_kind(self.gaz.entries[r[1]].type) in context.list_types]
+            results = alike or results
         if len(results) > 1 and not context.cue & _PROVINCES and not qualified:
             results = self._towns_before_their_divisions(results)
         if len(results) > 1 and self._after_article(span) and any(self.gaz.entries[r[1]].type not in _SETTLEMENTS for r in results):
@@ -1368,6 +1399,8 @@ class _Resolution:
             or any(entry_id in self.ancestors(e) for e in context.qualifies)
             # a town before a district's type word: the district it heads ("Çarşamba ilçesinde")
             or (entry_type in ("city", "town") and "district" in context.cue and not context.cue & _SETTLEMENTS)
+            # an item of a list of that kind of place: "Minas Gerais, Goiás e Bahia" (states)
+            or _list_kind(entry_type) in context.list_types
         )
         if local or self._names_its_type(span, entry_type):
             return True
@@ -2309,6 +2342,7 @@ class _Context:
         "cue",
         "echoed",
         "guessed",
+        "list_types",
         "mentioned",
         "opens_remark_or_list",
         "own",
@@ -2343,6 +2377,7 @@ class _Context:
         self.guessed: dict[str, int] = {}
         self.own_guess: frozenset[str] = frozenset()
         self.echoed: dict[str, int] = {}  # divisions named by other spans that read one of this span's entries
+        self.list_types: frozenset[str] = frozenset()  # the kind of place the clearly read items of its list are
 
     def is_mentioned(self, entry_id: str) -> bool:
         return self.mentioned.get(entry_id, 0) - (entry_id == self.own) > 0
@@ -2448,6 +2483,11 @@ def _letter_count(surface: str) -> int:
     if SYLLABIC.search(surface):
         return sum(c.isalpha() for c in latin_key(surface))
     return sum(c.isalpha() for c in surface)
+
+
+def _list_kind(entry_type: str) -> str:
+    """The kind of place a list's items share: towns of any size, or divisions of one level."""
+    return "settlement" if entry_type in _SETTLEMENT else entry_type
 
 
 def _level(entry_type: str) -> str:

@@ -64,6 +64,7 @@ class Language:
     surname_suffixes: tuple[str, ...] = ()  # as written: matched against words in text
     place_prepositions: frozenset[str] = frozenset()
     in_words: frozenset[str] = frozenset()  # "Saint-Louis au Sénégal": the next name contains the first
+    and_words: frozenset[str] = frozenset()  # "Minas Gerais, Goiás e Bahia": items of one list
     part_of_words: frozenset[str] = frozenset()  # "Konya'ya bağlı Ereğli": the first name contains the next
     province_offices: frozenset[str] = frozenset()  # "Adana Valisi": the name before is the province's
     in_endings: tuple[str, ...] = ()  # "İspanya'daki Toledo": a name with one contains the next
@@ -119,6 +120,7 @@ def _language(data: dict[str, Any]) -> Language:
         surname_suffixes=tuple(data.get("surname_suffixes", ())),
         place_prepositions=_folded(data.get("place_prepositions", ())),
         in_words=_folded(data.get("in_words", ())),
+        and_words=_folded(data.get("and_words", ())),
         part_of_words=_folded(data.get("part_of_words", ())),
         province_offices=_folded(data.get("province_offices", ())),
         in_endings=tuple(sorted(_folded(data.get("in_endings", ())), key=len, reverse=True)),
@@ -253,6 +255,13 @@ def all_which_words() -> frozenset[str]:
 @cache
 def all_province_offices() -> frozenset[str]:
     return _union(lambda x: x.province_offices)
+
+
+def and_words(code: str | None) -> frozenset[str]:
+    """The words of one language that join a list's items, "and", "or" (every language's when
+    it is not known)."""
+    found = language(code)
+    return found.and_words if found is not None else _union(lambda x: x.and_words)
 
 
 def in_words(code: str | None) -> frozenset[str]:
