@@ -1508,3 +1508,11 @@ def test_an_item_of_a_list_is_the_kind_of_place_its_clearly_read_items_are() -> 
 )
 def test_a_word_for_department_names_a_first_level_division(text: str, expected: list[str]) -> None:
     assert ids(text) == expected
+
+
+def test_a_town_by_a_variant_name_is_read_beside_a_town_of_its_province() -> None:
+    # Егегнадзор is an untagged variant spelling of Yeghegnadzor, which needs the text's support:
+    # Jermuk, read first, lies in the same province, Vayots Dzor
+    found = exonym.resolve("Завод минеральной воды в Джермуке расширяется, а новый склад откроют в Егегнадзоре к осени.")
+    assert [m.entry.id for m in found] == ["jermuk", "yeghegnadzor"]
+    assert "vayots-dzor-province" in found[1].explanation

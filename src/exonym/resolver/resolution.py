@@ -799,10 +799,31 @@ class _Resolution:
         named: dict[str, set[str]] = {}
         for m in mentions:
             named.setdefault(fold(m.text), set()).add(m.entry.id)
+        # so are the spans one of whose readings lies in a province or district that a place
+        # read lies in, by a name spelt as recorded ("в Джермуке ... в Егегнадзоре": both towns
+        # of Vayots Dzor, the second by a variant that needs the text's support)
+        # (another place's: a name does not lean on itself read elsewhere, Batman the film on
+        # Batman'dan, the city)
+        entries = self.gaz.entries
+        regions: dict[str, set[str]] = {}
+        for m in mentions:
+            for a in (m.entry.id, *self.ancestors(m.entry.id)):
+                if a in entries and entries[a].type in _PROVINCES:
+                    regions.setdefault(a, set()).add(m.entry.id)
+
+        def in_a_region_read(readings: Readings) -> bool:
+            return any(
+                h.method in _SPELT and any(a in regions and not regions[a] <= readings.keys() for a in self.ancestors(e))
+                for e, (_, h, _) in readings.items()
+            )
+
         return {
             k
             for k in unnamed
-            if not named.get(fold(self.text[scored[k][0].start : scored[k][0].end]), set()).isdisjoint(scored[k][1])
+            if (
+                not named.get(fold(self.text[scored[k][0].start : scored[k][0].end]), set()).isdisjoint(scored[k][1])
+                or in_a_region_read(scored[k][1])
+            )
             and not scored[k][0].sentence_start
             and not self._after_article(scored[k][0])
         }
