@@ -869,11 +869,7 @@ class _Resolution:
     def _joined(self, first: Span, second: Span) -> bool:
         """Whether two names stand as items of one list: a comma or one function word of the
         text's language between them, or the conjunction Arabic writes into the second."""
-        gap = self.text[first.end : second.start]
-        words = gap.split()
-        if gap.strip() == "," or (gap == " " and self.text[second.start] == _ARABIC_AND):
-            return True
-        return len(words) == 1 and gap.startswith(" ") and gap.endswith(" ") and fold(words[0]) in _stopwords(self.text_lang)
+        return self._joined_by(first, second, _stopwords(self.text_lang))
 
     def _list_types(self, k: int, scored: list[tuple[Span, Readings]], anchors: list[str | None]) -> frozenset[str]:
         """The one kind of place (settlement, first-level division, district, country) that the
@@ -882,7 +878,11 @@ class _Resolution:
         kinds: set[str] = set()
         for step in (-1, 1):
             j = k
-            while 0 <= j + step < len(scored) and self._items_of_a_list(*(scored[i][0] for i in sorted((j, j + step)))):
+            while (
+                abs(j - k) < _LIST_REACH
+                and 0 <= j + step < len(scored)
+                and self._items_of_a_list(*(scored[i][0] for i in sorted((j, j + step))))
+            ):
                 j += step
                 anchor = anchors[j]
                 if anchor is not None:
@@ -893,11 +893,16 @@ class _Resolution:
         """Whether two names are items of one list by what joins them: a comma, a word for "and"
         or "or" of the text's language, or the conjunction Arabic writes into the second (not any
         function word, as _joined takes: "قالت سارة إن جدة", Sara said that a grandmother)."""
+        return self._joined_by(first, second, languages.and_words(self.text_lang))
+
+    def _joined_by(self, first: Span, second: Span, joining: frozenset[str]) -> bool:
+        """Whether a comma, one of the `joining` words or the conjunction Arabic writes into the
+        second name stands between two names."""
         gap = self.text[first.end : second.start]
         if gap.strip() == "," or (gap == " " and self.text[second.start] == _ARABIC_AND):
             return True
         words = gap.split()
-        return len(words) == 1 and gap.startswith(" ") and gap.endswith(" ") and fold(words[0]) in languages.and_words(self.text_lang)
+        return len(words) == 1 and gap.startswith(" ") and gap.endswith(" ") and fold(words[0]) in joining
 
     def _listed(self, k: int, scored: list[tuple[Span, Readings]]) -> bool:
         """Whether span k is an item of a list with a neighbouring name ("Bitlis ve Muş'ta",
@@ -2286,6 +2291,9 @@ _HOME_REASON = "in a country whose language the text is written in"
 # languages news writes about every country in: their text says nothing of where a place lies
 _LINGUA_FRANCA = frozenset({"en"})
 _FEATURE_CUE = frozenset({"physical-feature"})
+# how many items of a list on either side tell an item's kind (a list of ten thousand names is
+# read in linear time)
+_LIST_REACH = 8
 # the end of the reason "in X, which the text mentions"
 _CONTAINED_REASON = ", which the text mentions"
 # where a case ending starts: NATO-nun, BM'de
