@@ -293,6 +293,15 @@ def test_language_guess_reads_letters_and_scripts(text: str, lang: str) -> None:
     assert guess_language([fold(w) for w in words], raw=words) == lang
 
 
+def test_an_elided_article_votes_for_the_languages_that_elide_it() -> None:
+    # de, a, au are Romanian words too: d' (and l') written into the next word tells French
+    words = split("Le skieur, originaire de Saint-Lary, a pris au départ d'Oloron la tête de la course.").words
+    assert guess_language([fold(w) for w in words], raw=words) == "fr"
+    # a Turkish ending after an apostrophe is no elision
+    words = split("Ankara'da ve İzmir'de yağmur bekleniyor.").words
+    assert guess_language([fold(w) for w in words], raw=words) == "tr"
+
+
 def test_day_and_month_names_vote_for_their_language() -> None:
     from exonym.text.calendar import calendar_word_languages
 

@@ -5,11 +5,13 @@ words are each language's `function_words` (see exonym.text.lang)."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping
 from functools import lru_cache
 
-from exonym.text.lang import function_word_languages, letter_languages, script_languages
+from exonym.text.lang import elided_languages, function_word_languages, letter_languages, script_languages
+from exonym.text.normalize import APOSTROPHES, fold
 from exonym.text.scripts import char_script
 
 
@@ -31,6 +33,13 @@ def guess_language(
             # French, Dutch and Portuguese alike, and shared words must not outvote a language's own
             counts[lang] = counts.get(lang, 0.0) + 1 / len(langs)
     if raw is not None:
+        # an elided article is a function word written into the next one: l'étape, dell'Arno
+        elided = elided_languages()
+        for w in raw[:sample]:
+            cut = _ELISION.match(w)
+            langs = elided.get(fold(cut.group(1)), ()) if cut else ()
+            for lang in langs:
+                counts[lang] = counts.get(lang, 0.0) + 1 / len(langs)
         for lang, votes in _letter_votes(raw[:sample]).items():
             counts[lang] = counts.get(lang, 0.0) + votes
     if not counts:
@@ -39,6 +48,9 @@ def guess_language(
     best, n = ranked[0]
     runner = ranked[1][1] if len(ranked) > 1 else 0.0
     return best if n >= 1 and n >= 1.5 * runner else None
+
+
+_ELISION = re.compile(f"([^\\W\\d_]{{1,6}})[{APOSTROPHES}]\\w")
 
 
 def _letter_votes(raw: list[str]) -> Counter[str]:

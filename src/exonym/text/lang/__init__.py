@@ -376,6 +376,12 @@ def function_word_languages() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def elided_languages() -> dict[str, tuple[str, ...]]:
+    """Folded elided article or preposition (l, d, dell) -> the languages that elide it."""
+    return _languages_of(lambda x: x.elided)
+
+
+@cache
 def letter_languages() -> dict[str, tuple[str, ...]]:
     """Lower-case letter -> the languages whose `letters` list it (for guessing a text's language)."""
     return _languages_of(lambda x: x.letters)
