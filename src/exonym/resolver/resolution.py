@@ -673,6 +673,8 @@ class _Resolution:
                 if a not in certain:
                     guessed[a] = guessed.get(a, 0) + 1
         echoed = self._named_by_namesakes(scored, named)
+        # (read once: the clear readings they rest on stand for every pass)
+        list_kinds = [self._list_types(k, scored, anchors) if len(hits) > 1 else frozenset() for k, (_, hits) in enumerate(scored)]
         mentions: list[Mention] = []
         unread: list[int] = []  # spans no reading of which was good enough (see _second_look)
         unnamed: list[int] = []  # the other spans left unread: read again if the text names one of their readings
@@ -691,7 +693,7 @@ class _Resolution:
             )
             context.guessed = guessed
             context.qualifies = self._qualified_before(k, scored)
-            context.list_types = self._list_types(k, scored, anchors) if own is None and len(hits) > 1 else frozenset()
+            context.list_types = list_kinds[k] if own is None else frozenset()
             context.own_guess = shared[k] - named[k] if own is None else frozenset()
             context.echoed = echoed.get(k, {})
             if context.bracket:
@@ -716,6 +718,7 @@ class _Resolution:
                     if len(mentions) % CHECK_EVERY == 0:
                         self.budget.check()
         first = _FirstPass(mentioned, contained, guessed, shared)
+        first.list_kinds = list_kinds
         first.echoes = self._echoes(scored, unnamed, mentions)
         return self._second_look(scored, sorted({*unread, *first.echoes}), unsure, mentions, anchors, leaders, first)
 
@@ -760,7 +763,7 @@ class _Resolution:
             if context.bracket or context.same:
                 continue  # a name in apposition is read with its partner, which is no container of it
             context.qualifies = self._qualified_before(k, scored)
-            context.list_types = self._list_types(k, scored, anchors)
+            context.list_types = first.list_kinds[k]
             mention = self._mention(span, hits, context)
             if mention is not None and mention.entry.id != own:
                 mentions[at] = self._with_type_word(span, mention, *self._room(scored, k))
@@ -780,7 +783,7 @@ class _Resolution:
             context.partner_levels = {_level(self.gaz.entries[leaders[j]].type) for j in context.bracket}
             context.opens_remark_or_list = k not in first.echoes
             context.qualifies = self._qualified_before(k, scored)
-            context.list_types = self._list_types(k, scored, anchors) if len(hits) > 1 else frozenset()
+            context.list_types = first.list_kinds[k]
             mention = self._mention(span, hits, context)
             if mention is not None:
                 more.append(self._with_type_word(span, mention, *self._room(scored, k)))
@@ -2336,11 +2339,12 @@ class _FirstPass:
     """What the first reading of the spans counted (see _choose), kept to tell whether a second
     look at a span can read it otherwise."""
 
-    __slots__ = ("contained", "echoes", "guessed", "mentioned", "shared")
+    __slots__ = ("contained", "echoes", "guessed", "list_kinds", "mentioned", "shared")
 
     def __init__(self, mentioned: dict[str, int], contained: dict[str, int], guessed: dict[str, int], shared: list[frozenset[str]]) -> None:
         self.mentioned, self.contained, self.guessed, self.shared = mentioned, contained, guessed, shared
         self.echoes: set[int] = set()  # spans left unread one of whose readings another span was read as
+        self.list_kinds: list[frozenset[str]] = []  # per span, the kind of place its list's clear items are (see _list_types)
 
     def reads_alike(self, k: int, hits: Readings, own: str, mentioned: dict[str, int], contained: dict[str, int], ancestors: Any) -> bool:
         """Whether span k's readings and their containers stand as they stood in the first pass

@@ -261,7 +261,12 @@ def and_words(code: str | None) -> frozenset[str]:
     """The words of one language that join a list's items, "and", "or" (every language's when
     it is not known)."""
     found = language(code)
-    return found.and_words if found is not None else _union(lambda x: x.and_words)
+    return found.and_words if found is not None else _all_and_words()
+
+
+@cache
+def _all_and_words() -> frozenset[str]:
+    return _union(lambda x: x.and_words)  # (asked for each pair of names in a list)
 
 
 def in_words(code: str | None) -> frozenset[str]:
