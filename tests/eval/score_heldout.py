@@ -5,7 +5,7 @@ Usage:
   python tests/eval/score_heldout.py [PATH ...] [--file PATH ...] [--lang-hint] [--tables-only]
   python tests/eval/score_heldout.py --check [--file PATH ...]
 
-Without a path, scores heldout.yaml, careful_reader.yaml, fresh_reader.yaml, third_reader.yaml, fourth_reader.yaml, fifth_reader.yaml, sixth_reader.yaml, seventh_reader.yaml, eighth_reader.yaml, ninth_reader.yaml, tenth_reader.yaml, eleventh_reader.yaml and twelfth_reader.yaml (each reported on
+Without a path, scores heldout.yaml, careful_reader.yaml, fresh_reader.yaml, third_reader.yaml, fourth_reader.yaml, fifth_reader.yaml, sixth_reader.yaml, seventh_reader.yaml, eighth_reader.yaml, ninth_reader.yaml, tenth_reader.yaml, eleventh_reader.yaml, twelfth_reader.yaml and thirteenth_reader.yaml (each reported on
 its own).
 Runs exonym.resolve(text, lang=None) on every case (or with the case's lang when
 --lang-hint is given) and prints precision / recall / F1 overall, by language and by class
@@ -63,6 +63,7 @@ DEFAULT_FILES = [
     HERE / "tenth_reader.yaml",
     HERE / "eleventh_reader.yaml",
     HERE / "twelfth_reader.yaml",
+    HERE / "thirteenth_reader.yaml",
 ]
 CLASSES = (
     "organization",
