@@ -18,7 +18,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from exonym.model import IMPORT_SOURCES, Entry
+from rapidfuzz import fuzz
+
+from exonym.model import IMPORT_SOURCES, Entry, Name
 from exonym.resolver.fuzzy import FuzzyIndex
 from exonym.resolver.institutions import learn_institutions
 from exonym.resolver.packed import PackedMap, PackedSet, Posting, postings
@@ -202,7 +204,89 @@ def entry_prior(entry: Entry) -> int:
     return max(0, min(100, prior + (0 if is_imported(entry) else 8)))
 
 
-def _namesake_divisions(entries: list[Entry], priors: array[int], fold_: Any) -> None:
+def _ceded_names(entries: list[Entry], by_id: dict[str, int], fold_: Any) -> dict[int, set[str]]:
+    """The names (folded) each settlement leaves to a division of its country. A name that the
+    settlement bears only as an import's variant or as a time-zone city (CLDR), and that a
+    first-level division of its country (or a division above it) bears as a name of its own, is
+    the division's: Recife's old name Pernambuco and Salvador's time-zone name Bahia are their
+    states' today, and news means the state. Not so when the division is named like the
+    settlement (Kyiv, São Paulo, Ardabil Province: _namesake_divisions weighs those), nor when one
+    of the shared names spells the settlement's label another way (New York for New York City,
+    Rostov for Rostov-on-Don): then the division is named for the town."""
+    bearers: dict[tuple[str, str], list[int]] = {}  # (country, folded name) -> first-level divisions
+    folded_names: dict[int, tuple[set[str], set[str]]] = {}
+
+    def own_names(k: int) -> tuple[set[str], set[str]]:
+        """A division's names (folded), and those of them it bears as its own."""
+        if k not in folded_names:
+            e = entries[k]
+            folded_names[k] = ({fold_(n.text) for n in e.names}, {fold_(n.text) for n in e.names if not _secondary(n, e)})
+        return folded_names[k]
+
+    for k, e in enumerate(entries):
+        if e.type == "first-level-division":
+            country = _country(entries, by_id, k)
+            for text in own_names(k)[1]:
+                bearers.setdefault((country, text), []).append(k)
+    ceded: dict[int, set[str]] = {}
+    for k, e in enumerate(entries):
+        if e.type not in _SETTLEMENT_TYPES:
+            continue
+        # a spelling is ceded only when every name of that spelling is a variant or a time zone's
+        kept = {fold_(n.text) for n in e.names if not _secondary(n, e)}
+        country = _country(entries, by_id, k)
+        above = [by_id[p] for p in _ancestors(entries, by_id, k) if entries[by_id[p]].type in _DIVISION_TYPES]
+        label = fold_(e.name)
+        shared = set()
+        for text in {fold_(n.text) for n in e.names if _secondary(n, e)} - kept - {label}:
+            divisions = bearers.get((country, text), []) + [d for d in above if text in own_names(d)[1]]
+            if any(label not in own_names(d)[0] and not _respells(fold_(entries[d].name), label) for d in divisions):
+                shared.add(text)
+        # when one of them spells the label (New York for New York City, Nabatieh for Nabatîyé et
+        # Tahta, Rostov for Rostov-on-Don), the division is named for the town: all stay the town's
+        if shared and not any(_respells(text, label) for text in shared):
+            ceded[k] = shared
+    return ceded
+
+
+def _respells(name: str, label: str) -> bool:
+    """Whether a name (folded) has a word that spells a word of the label another way (Mikolaiv,
+    Mykolayiv; Chmelnyckyj, Khmelnytskyy) or begins it (Rostov, Rostov-on-Don): not a different
+    name (Bahia for Salvador, Hatay for Antakya)."""
+    label_words = [w for w in label.replace("-", " ").split() if len(w) >= 4]
+    return any(
+        w[:4] == v[:4] or fuzz.ratio(w, v) >= _RESPELLING_RATIO for w in name.replace("-", " ").split() if len(w) >= 4 for v in label_words
+    )
+
+
+_RESPELLING_RATIO = 68  # Chmelnyckyj / Khmelnytskyy 70; Hatay / Antakya 67, Rason / Rajin 60
+
+
+def _secondary(name: Name, entry: Entry) -> bool:
+    """An import's variant or untagged name, or a time-zone city's name (CLDR names cities only
+    as time zones: America/Bahia is Salvador): not how today's news names the settlement."""
+    imported = set(name.sources) <= IMPORT_SOURCES and name.text != entry.name
+    return imported and (name.kind == "variant" or name.langs == ("und",) or set(name.sources) == {"cldr"})
+
+
+def _ancestors(entries: list[Entry], by_id: dict[str, int], k: int) -> Iterator[str]:
+    """The ids above an entry by its parents, each once (at most 16)."""
+    seen: set[str] = set()
+    todo = list(entries[k].parents or ())
+    while todo and len(seen) < 16:
+        parent = todo.pop()
+        if parent in seen or parent not in by_id:
+            continue
+        seen.add(parent)
+        yield parent
+        todo.extend(entries[by_id[parent]].parents or ())
+
+
+_SETTLEMENT_TYPES = frozenset({"city", "town", "village"})
+_DIVISION_TYPES = frozenset({"first-level-division", "district"})
+
+
+def _namesake_divisions(entries: list[Entry], by_id: dict[str, int], priors: array[int], fold_: Any, ceded: dict[int, set[str]]) -> None:
     """A first-level division or a district named like a settlement inside it (Kyiv and Wien,
     cities that are divisions of their own; Laçın, a town and its district) yields to the
     settlement by default: news means the town. An imported small town elsewhere in the country
@@ -210,27 +294,13 @@ def _namesake_divisions(entries: list[Entry], priors: array[int], fold_: Any) ->
     settlement's; a type word beside the name still picks the division."""
     settlements: dict[tuple[str, str], int] = {}
     generic = lang.all_generic_terms()
-    by_id = {e.id: k for k, e in enumerate(entries)}
-
-    def inside(town: int, division: str) -> bool:
-        """Whether the division is among the town's ancestors (Laçın in its district; not
-        Oregon, Ohio, in the state of Oregon)."""
-        seen: set[str] = set()
-        todo = list(entries[town].parents or ())
-        while todo and len(seen) < 16:
-            parent = todo.pop()
-            if parent == division:
-                return True
-            if parent in seen or parent not in by_id:
-                continue
-            seen.add(parent)
-            todo.extend(entries[by_id[parent]].parents or ())
-        return False
 
     for k, e in enumerate(entries):
         if e.type in ("city", "town") and e.parents:
             country = _country(entries, by_id, k)
             for n in e.names:
+                if fold_(n.text) in ceded.get(k, ()):
+                    continue
                 key = (fold_(n.text), country)
                 if priors[settlements.get(key, k)] <= priors[k]:
                     settlements[key] = k
@@ -248,7 +318,7 @@ def _namesake_divisions(entries: list[Entry], priors: array[int], fold_: Any) ->
                 if (
                     town is not None
                     and priors[town] <= priors[k]
-                    and (inside(town, e.id) or not is_imported(entries[town]) or is_major(entries[town]))
+                    and (e.id in _ancestors(entries, by_id, town) or not is_imported(entries[town]) or is_major(entries[town]))
                 ):
                     # a district by the smallest step: it keeps its place above a city-division
                     # of the same name (Shusha District before Shusha City, both below the town)
@@ -338,6 +408,8 @@ def build_index(entries: Iterable[Entry]) -> Index:
     entries = list(entries)
     entry_flags = bytearray()
     first_cities = _first_cities(entries)
+    by_id = {e.id: k for k, e in enumerate(entries)}
+    ceded = _ceded_names(entries, by_id, fold_)
     for e_num, entry in enumerate(entries):
         entry_ids.append(entry.id)
         priors.append(entry_prior(entry))
@@ -359,7 +431,7 @@ def build_index(entries: Iterable[Entry]) -> Index:
             weak = untagged and set(name.sources) <= IMPORT_SOURCES and name.text != entry.name
             name_flags.append((LOWER_INITIAL if first.islower() else 0) | (WEAK if weak else 0))
             folded = fold_(name.text)
-            if not folded:
+            if not folded or folded in ceded.get(e_num, ()):
                 continue
             entry_folded.add(folded)
             if first.islower():
@@ -400,7 +472,7 @@ def build_index(entries: Iterable[Entry]) -> Index:
                 if first.islower():  # an inflected lower-case adjective (азербайджанской) may start too
                     lower_firsts.add(stem.partition(" ")[0])
         affix_counts.update(_affixes_of(entry_folded))
-    _namesake_divisions(entries, priors, fold_)
+    _namesake_divisions(entries, by_id, priors, fold_, ceded)
     return Index(
         entry_ids=entry_ids,
         name_entry=name_entry,
