@@ -972,6 +972,13 @@ def test_a_name_after_an_elided_article_is_no_lower_case_word() -> None:
     assert ids("Le scosse sono state avvertite a Sulmona e in tutto l'Abruzzo.") == ["sulmona-it", "abruzzo-it"]
 
 
+def test_a_name_that_holds_its_article_is_read_whole() -> None:
+    """L'Aquila's article is part of its name (l'aquila alone is "the eagle"): the mention is the
+    whole word, as a dateline in capitals writes it too."""
+    found = exonym.resolve("L'AQUILA (ANSA) - La neve ha chiuso l'autostrada tra L'Aquila e Avezzano.")
+    assert [(m.text, m.entry.id) for m in found if m.entry.id == "laquila-it"] == [("L'AQUILA", "laquila-it"), ("L'Aquila", "laquila-it")]
+
+
 def test_czech_regions_named_as_adjectives_in_their_case_forms() -> None:
     found = ids("Silné bouřky zasáhly obce v Olomouckém kraji a ve Zlínském kraji, škody hlásí i okolí Hranic.")
     assert found == ["olomoucky-cz", "zlin-cz-3339578", "hranice-cz"]

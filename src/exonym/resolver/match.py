@@ -414,10 +414,17 @@ class Matcher:
                 start = starts[i]
                 case = f.case
                 if f.tail:  # l'Arménie: the name starts after the elided article
-                    tail_first = word_forms(tokens[i][f.tail_offset :], turkic_hint)
-                    hits = self.sequence_hits([tail_first, *seq[1:]])
-                    start = starts[i] + f.tail_offset
-                    case = tail_first.case
+                    # unless a capital marks the article as the name's own (a L'Aquila, à L'Haÿ-les-
+                    # Roses; "d'Astrakhan" is the oblast's name only in a careless import)
+                    capital = tokens[i][:1].isupper()
+                    whole = [h for h in self.sequence_hits(seq) if h.method in ("exact", "folded")] if capital else []
+                    if whole:
+                        hits = whole
+                    else:
+                        tail_first = word_forms(tokens[i][f.tail_offset :], turkic_hint)
+                        hits = self.sequence_hits([tail_first, *seq[1:]])
+                        start = starts[i] + f.tail_offset
+                        case = tail_first.case
                 if not hits:
                     hits = self.sequence_hits(seq)
                     if f.tail:
