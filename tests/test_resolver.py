@@ -979,6 +979,19 @@ def test_a_name_that_holds_its_article_is_read_whole() -> None:
     assert [(m.text, m.entry.id) for m in found if m.entry.id == "laquila-it"] == [("L'AQUILA", "laquila-it"), ("L'Aquila", "laquila-it")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Der Kanton Glarus hat am Sonntag gewählt.", [("Glarus", "glarus-ch")]),
+        ("La wilaya de Tizi Ouzou a fermé ses écoles.", [("Tizi Ouzou", "tizi-ouzou-province-dz")]),
+        # a name that is an adjective keeps its type word: the rest is no name
+        ("Silné bouřky zasáhly obce v Olomouckém kraji.", [("Olomouckém kraji", "olomoucky-cz")]),
+    ],
+)
+def test_a_type_word_before_a_divisions_name_is_left_out_of_the_mention(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.entry.id) for m in exonym.resolve(text)] == expected
+
+
 def test_czech_regions_named_as_adjectives_in_their_case_forms() -> None:
     found = ids("Silné bouřky zasáhly obce v Olomouckém kraji a ve Zlínském kraji, škody hlásí i okolí Hranic.")
     assert found == ["olomoucky-cz", "zlin-cz-3339578", "hranice-cz"]

@@ -1214,10 +1214,11 @@ class _Resolution:
         )
         entries = self.gaz.entries
         positions = self.index.name_pos
+        start = self._name_start(span, entry_id)
         return Mention(
-            span.start,
+            start,
             span.end,
-            self.text[span.start : span.end],
+            self.text[start : span.end],
             entries[entry_id],
             round(min(100.0, best), 1),
             "context" if lifted else hit.method,
@@ -1231,6 +1232,31 @@ class _Resolution:
             hit.short,
             positions[hit.name_id],
         )
+
+    def _name_start(self, span: Span, entry_id: str) -> int:
+        """Where the mention of a division begins: after a type word that precedes its name, with
+        its of-word ("Kanton Glarus", "wilaya de Tlemcen", "provincia di Kotayk" mention Glarus,
+        Tlemcen, Kotayk; a type word that follows stays in: "Tovuz rayonu"), the span convention
+        of the evaluation sets. Only when the rest is itself a name of that division, not when a
+        capital the language gives no common noun makes the type word part of the name (Región de
+        Murcia), and not in Arabic letters, where it is written as part of the name (استان اردبیل)."""
+        entry_type = self.gaz.entries[entry_id].type
+        if span.last <= span.first or entry_type not in ("first-level-division", "district"):
+            return span.start
+        forms = self.plain_forms()
+        k = span.first
+        if forms[k].script == "Arab" or entry_type not in languages.all_type_cues().get(forms[k].fold, ()):
+            return span.start
+        if forms[k].case != "lower" and not self._nouns_capitalised():
+            return span.start  # a capital makes the type word the name's own: Región de Murcia
+        k += 1
+        if k < span.last and forms[k].fold in languages.all_of_words():
+            k += 1
+        ix = self.index
+        hits = _matcher(ix).sequence_hits(forms[k : span.last + 1])
+        if any(ix.entry_ids[ix.name_entry[h.name_id]] == entry_id for h in hits):
+            return self.words.starts[k]
+        return span.start
 
     def _major_spellings(self, hits: Readings, script: str) -> set[str]:
         """The major entries (states, cities of a million, curated places) a span spells as
