@@ -992,6 +992,16 @@ def test_a_type_word_before_a_divisions_name_is_left_out_of_the_mention(text: st
     assert [(m.text, m.entry.id) for m in exonym.resolve(text)] == expected
 
 
+def test_a_word_the_name_capitalises_is_not_read_in_lower_case() -> None:
+    """ "Минеральная вода" is mineral water, not the town Минеральные Воды, which capitalises
+    both words; the town declined as written is still read, and so are a type word in lower case
+    and a name whose small words are in lower case."""
+    assert ids("Минеральная вода и соки подорожали в Москве.") == ["moscow"]
+    assert ids("Отдых в Минеральных Водах подорожал.") == ["mineralnye-vody-ru"]
+    assert ids("Residents of Lachin district returned home.") == ["lachin-district"]
+    assert ids("A reunião ocorreu no Rio de Janeiro.") == ["rio-de-janeiro"]
+
+
 def test_czech_regions_named_as_adjectives_in_their_case_forms() -> None:
     found = ids("Silné bouřky zasáhly obce v Olomouckém kraji a ve Zlínském kraji, škody hlásí i okolí Hranic.")
     assert found == ["olomoucky-cz", "zlin-cz-3339578", "hranice-cz"]

@@ -186,6 +186,8 @@ class _Resolution:
                 continue
             if not self._case_ok(span, surface, name, hit):
                 continue
+            if entry.type in PLACE_TYPES and not self.ranking_only and self._a_capital_dropped(span, name):
+                continue
             if span.first_word_case == "lower" and not self.ranking_only and not self._own_language(name):
                 continue  # a lower-case word is a name only in its own language: Turkish bilim is not Belém in Riffian
             if not self.ranking_only and self._is_minor(entry_id) and not self._minor_reading_ok(span, surface, name, hit):
@@ -387,6 +389,21 @@ class _Resolution:
         if hit.method in ("romanization variant", "fuzzy"):
             return False
         return not (hit.method == "transliterated" and name.script != detect_script(surface))
+
+    def _a_capital_dropped(self, span: Span, name: Name) -> bool:
+        """Whether a later word of the span is in lower case where the place's name, word for
+        word, capitalises it: "Минеральная вода" (mineral water) is not Минеральные Воды. A type
+        word may drop its capital (Lachin district, Tavush region), and small words the name
+        writes in lower case stay so (Rio de Janeiro)."""
+        words = self.plain_forms()[span.first + 1 : span.last + 1]
+        name_words = name.text.split()
+        if not words or len(words) + 1 != len(name_words) or self.text_lang in languages.turkic_reading():
+            return False  # (Turkic type words follow the name in their case forms: Ağrı dağına)
+        generic = languages.all_generic_terms()
+        return any(
+            f.case == "lower" and n[:1].isupper() and f.fold not in generic and not _cue_types(f)
+            for f, n in zip(words, name_words[1:], strict=True)
+        )
 
     @staticmethod
     def _case_ok(span: Span, surface: str, name: Name, hit: Hit) -> bool:
